@@ -34,6 +34,10 @@ const KEPT_AS_THEMSELVES: Partial<Record<Token['kind'], ReadonlySet<string>>> = 
 
 const emptyPools = (): Pools => ({ ID: [], NUM: [], STR: [], CHR: [], OTHER: [] });
 
+export const copyPools = (pools: Pools): Pools => ({
+  ID: [...pools.ID], NUM: [...pools.NUM], STR: [...pools.STR], CHR: [...pools.CHR], OTHER: [...pools.OTHER],
+});
+
 function poolOf(token: Token): PoolName {
   switch (token.kind) {
     case 'identifier':
@@ -81,10 +85,15 @@ class Abstractor {
   }
 }
 
-export function abstractProgram(text: string): AbstractProgram {
+/**
+ * Abstracts a program. With `seedPools` (copied, not changed) names already in them keep their
+ * slots: a fixed program abstracted with its buggy version's pools gives unchanged names the same
+ * slots, which is what the repair model is trained to copy.
+ */
+export function abstractProgram(text: string, seedPools?: Pools): AbstractProgram {
   const lexed = lex(text);
   const significant = significantTokens(lexed);
-  const abstractor = new Abstractor(emptyPools());
+  const abstractor = new Abstractor(seedPools ? copyPools(seedPools) : emptyPools());
   const modelTokens: string[] = [];
   const tokenSource: number[] = [];
   let lastLine = -1;

@@ -1,0 +1,64 @@
+// Text edits on the student's original text (offsets are UTF-16 code units, `end` exclusive).
+import { createTwoFilesPatch, diffArrays } from 'diff';
+import { lex } from '../c/lexer';
+import type { TextEdit } from '../oracle/compiler';
+
+export type { TextEdit };
+
+/** True when no two edits touch the same characters (two insertions at one point also clash). */
+export function editsOverlap(edits: readonly TextEdit[]): boolean {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  for (let i = 1; i < sorted.length; i++) {
+    const prev = sorted[i - 1];
+    const cur = sorted[i];
+    if (cur.start < prev.end || (cur.start === prev.start && (prev.start === prev.end || cur.start === cur.end))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Applies non-overlapping edits; throws on overlap so that a repair never mangles text silently. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  if (editsOverlap(edits)) throw new Error('overlapping edits');
+  const sorted = [...edits].sort((a, b) => b.start - a.start);
+  let out = text;
+  for (const e of sorted) {
+    if (e.start < 0 || e.end > text.length || e.start > e.end) throw new Error(`edit out of range: ${e.start}-${e.end}`);
+    out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  }
+  return out;
+}
+
+/**
+ * The separate minimal edits that turn `before` into `after`, at token granularity so that an edit
+ * reads as the student thinks of it ("replace `prinf` with `printf`", not "insert `t`").
+ */
+export function minimalEdits(before: string, after: string): TextEdit[] {
+  const edits: TextEdit[] = [];
+  let offset = 0;
+  let current: TextEdit | undefined;
+  const tokens = (text: string) => lex(text).map((t) => t.text);
+  for (const part of diffArrays(tokens(before), tokens(after))) {
+    const length = part.value.reduce((n, t) => n + t.length, 0);
+    if (!part.added && !part.removed) {
+      if (current) edits.push(current);
+      current = undefined;
+      offset += length;
+      continue;
+    }
+    current ??= { start: offset, end: offset, newText: '' };
+    if (part.removed) {
+      offset += length;
+      current.end = offset;
+    } else {
+      current.newText += part.value.join('');
+    }
+  }
+  if (current) edits.push(current);
+  return edits;
+}
+
+export function unifiedDiff(fileName: string, before: string, after: string): string {
+  return createTwoFilesPatch(`a/${fileName}`, `b/${fileName}`, before, after, undefined, undefined, { context: 3 });
+}
