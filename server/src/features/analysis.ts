@@ -1,0 +1,97 @@
+// Per-document analysis: compile the current text (debounced), then verify repairs. A newer
+// version of a document cancels the older version's work; results for stale versions are dropped.
+import { looksBinary } from '../c/sourceText';
+import { compile, CompileResult, CompilerOptions } from '../oracle/compiler';
+import { fixitRepairs } from '../repair/fixitRepair';
+import type { Repair } from '../repair/repair';
+
+export type AnalysisOutcome =
+  | { kind: 'compiled'; result: CompileResult; repairs: Repair[] }
+  | { kind: 'skipped'; reason: 'too-large' | 'binary'; message: string }
+  | { kind: 'failed'; message: string; error: Error };
+
+export interface Analysis {
+  uri: string;
+  version: number;
+  text: string;
+  outcome: AnalysisOutcome;
+}
+
+export interface AnalysisRequest {
+  uri: string;
+  version: number;
+  text: string;
+  compiler: CompilerOptions;
+  maxFileSizeKB: number;
+}
+
+export async function analyze(request: AnalysisRequest, signal: AbortSignal): Promise<Analysis> {
+  const { uri, version, text } = request;
+  const done = (outcome: AnalysisOutcome): Analysis => ({ uri, version, text, outcome });
+  const sizeKB = Buffer.byteLength(text, 'utf8') / 1024;
+  if (sizeKB > request.maxFileSizeKB) {
+    return done({
+      kind: 'skipped',
+      reason: 'too-large',
+      message: `c-repair: this file is ${Math.ceil(sizeKB)} KB, over the ${request.maxFileSizeKB} KB limit (setting c-repair.maxFileSizeKB), so it is not compiled or repaired.`,
+    });
+  }
+  if (looksBinary(text)) {
+    return done({ kind: 'skipped', reason: 'binary', message: 'c-repair: this file looks binary, not C source, so it is not compiled.' });
+  }
+  try {
+    const result = await compile(text, request.compiler, signal);
+    const repairs = signal.aborted ? [] : await fixitRepairs(text, result, request.compiler, signal);
+    return done({ kind: 'compiled', result, repairs });
+  } catch (e) {
+    return done({ kind: 'failed', message: (e as Error).message, error: e as Error });
+  }
+}
+
+/** Runs one analysis at a time per document, debounced; the newest version always wins. */
+export class AnalysisScheduler {
+  private readonly pending = new Map<string, { timer: NodeJS.Timeout; controller: AbortController }>();
+  private readonly latest = new Map<string, Promise<Analysis | undefined>>();
+
+  constructor(
+    private readonly run: (request: AnalysisRequest, signal: AbortSignal) => Promise<Analysis>,
+    private readonly onDone: (analysis: Analysis) => void,
+  ) {}
+
+  schedule(request: AnalysisRequest, delayMs: number): void {
+    this.cancel(request.uri);
+    const controller = new AbortController();
+    let resolveLatest!: (a: Analysis | undefined) => void;
+    this.latest.set(request.uri, new Promise((r) => (resolveLatest = r)));
+    const timer = setTimeout(async () => {
+      const analysis = await this.run(request, controller.signal);
+      if (controller.signal.aborted) {
+        resolveLatest(undefined);
+        return;
+      }
+      this.pending.delete(request.uri);
+      this.onDone(analysis);
+      resolveLatest(analysis);
+    }, delayMs);
+    this.pending.set(request.uri, { timer, controller });
+    controller.signal.addEventListener('abort', () => resolveLatest(undefined), { once: true });
+  }
+
+  /** The analysis of the newest scheduled version, once it is done (undefined if superseded). */
+  whenDone(uri: string): Promise<Analysis | undefined> {
+    return this.latest.get(uri) ?? Promise.resolve(undefined);
+  }
+
+  cancel(uri: string): void {
+    const p = this.pending.get(uri);
+    if (!p) return;
+    clearTimeout(p.timer);
+    p.controller.abort();
+    this.pending.delete(uri);
+  }
+
+  forget(uri: string): void {
+    this.cancel(uri);
+    this.latest.delete(uri);
+  }
+}

@@ -1,0 +1,22 @@
+// Hover explanations: over an error (or the text a repair would change) say what will change and why.
+import { Hover, MarkupKind, Position } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Analysis } from './analysis';
+
+export function hoverFor(analysis: Analysis, position: Position): Hover | null {
+  if (analysis.outcome.kind !== 'compiled') return null;
+  const doc = TextDocument.create(analysis.uri, 'c', analysis.version, analysis.text);
+  const offset = doc.offsetAt(position);
+  const within = (start: number, end: number) => offset >= start && offset <= Math.max(end, start + 1);
+  const lines: string[] = [];
+  for (const repair of analysis.outcome.repairs) {
+    const d = repair.diagnostic;
+    if (!within(d.start, d.end) && !repair.edits.some((e) => within(e.start, e.end))) continue;
+    lines.push(`**c-repair** (${repair.source === 'compiler-fixit' ? 'the compiler’s own fix, verified' : 'verified repair'}):`);
+    for (const e of repair.edits) lines.push(`- ${e.explanation}`);
+    const after = repair.after.errorCount === 0 ? 'the file then compiles without errors' : `errors then drop to ${repair.after.errorCount}`;
+    lines.push('', `Recompiled with the change: ${after}.`);
+  }
+  if (lines.length === 0) return null;
+  return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') } };
+}

@@ -1,0 +1,106 @@
+// A real LSP client over stdio for tests: starts the built server (dist/server.js) as a child
+// process and speaks JSON-RPC to it, like an editor does.
+import { ChildProcess, spawn } from 'node:child_process';
+import * as path from 'node:path';
+import {
+  createProtocolConnection,
+  Diagnostic,
+  InitializeRequest,
+  ProtocolConnection,
+  PublishDiagnosticsParams,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-languageserver-protocol/node';
+import { REPO_ROOT } from './sharedData';
+
+export const SERVER_JS = path.join(REPO_ROOT, 'dist', 'server.js');
+
+export class TestLspClient {
+  readonly connection: ProtocolConnection;
+  readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  readonly messages: { type: number; message: string }[] = [];
+  private readonly waiters: (() => void)[] = [];
+
+  private constructor(readonly child: ChildProcess) {
+    this.connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      this.diagnostics.set(p.uri, p);
+      this.notify();
+    });
+    this.connection.onNotification('window/showMessage', (p: { type: number; message: string }) => {
+      this.messages.push(p);
+      this.notify();
+    });
+    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.listen();
+  }
+
+  static async start(settings: Record<string, unknown> = {}): Promise<TestLspClient> {
+    const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const client = new TestLspClient(child);
+    await client.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
+      initializationOptions: { settings: { debounceMs: 50, ...settings } },
+    });
+    await client.connection.sendNotification('initialized', {});
+    return client;
+  }
+
+  private notify() {
+    for (const w of this.waiters.splice(0)) w();
+  }
+
+  /** Resolves when `predicate` holds, re-checked on every notification; rejects after `timeoutMs`. */
+  async waitFor<T>(predicate: () => T | undefined | false, what: string, timeoutMs = 20000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = predicate();
+      if (value) return value;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`timed out waiting for ${what}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.min(left, 500));
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  /** The diagnostics published for exactly this version of the document. */
+  diagnosticsFor(uri: string, version: number, timeoutMs?: number): Promise<Diagnostic[]> {
+    return this.waitFor(
+      () => {
+        const p = this.diagnostics.get(uri);
+        return p && p.version === version ? p.diagnostics : undefined;
+      },
+      `diagnostics of ${uri} v${version}`,
+      timeoutMs,
+    );
+  }
+
+  open(uri: string, text: string, version = 1): void {
+    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'c', version, text } });
+  }
+
+  replace(uri: string, text: string, version: number): void {
+    void this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ text }],
+    });
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await this.connection.sendRequest('shutdown');
+      await this.connection.sendNotification('exit');
+    } catch {
+      // the server may already be gone
+    }
+    this.connection.dispose();
+    this.child.kill();
+  }
+}
