@@ -4,17 +4,8 @@ import { test } from 'node:test';
 import { abstractProgram, concretizeToken, restoreText } from '../../server/src/c/abstraction';
 import { lex, significantTokens } from '../../server/src/c/lexer';
 import { VOCABULARY } from '../../server/src/c/vocabulary';
+import { rng } from '../support/random';
 import { allPrograms } from '../support/sharedData';
-
-/** A small deterministic PRNG so failures reproduce (mulberry32). */
-export function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function assertLossless(text: string, label: string) {
   const tokens = lex(text);

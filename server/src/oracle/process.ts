@@ -66,11 +66,11 @@ export function runProcess(executable: string, args: readonly string[], options:
 
     const collect = (stream: 'stdout' | 'stderr') => (data: Buffer) => {
       const room = options.maxOutputBytes - sizes[stream];
-      if (room <= 0) return;
       if (data.length > room) {
         result.outputTruncated = true;
         killGroup();
       }
+      if (room <= 0) return;
       const part = data.subarray(0, room);
       chunks[stream].push(part);
       sizes[stream] += part.length;

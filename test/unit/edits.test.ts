@@ -1,0 +1,39 @@
+// Edits on the student's text: minimal, token-aligned, never overlapping.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { applyEdits, minimalEdits, unifiedDiff } from '../../server/src/repair/edits';
+import { describeEdit, explainEdit } from '../../server/src/repair/explain';
+import { rng } from '../support/random';
+
+test('minimal edits are whole tokens and keep the rest of the text', () => {
+  const before = 'int main() {\n  prinf("%d", x)\n  return 0; // done\n}\n';
+  const after = 'int main() {\n  printf("%d", x);\n  return 0; // done\n}\n';
+  const edits = minimalEdits(before, after);
+  assert.deepEqual(edits.map((e) => describeEdit(before, e)), ['replace `prinf` with `printf`', 'insert `;`']);
+  assert.equal(applyEdits(before, edits), after);
+});
+
+test('overlapping edits are refused', () => {
+  assert.throws(() => applyEdits('abcdef', [{ start: 1, end: 3, newText: 'x' }, { start: 2, end: 4, newText: 'y' }]), /overlapping/);
+  assert.throws(() => applyEdits('abc', [{ start: 1, end: 1, newText: 'x' }, { start: 1, end: 1, newText: 'y' }]), /overlapping/);
+});
+
+test('random text pairs: minimal edits always rebuild the target exactly', () => {
+  const random = rng(7);
+  const pieces = ['int', ' ', 'x', ';', '\n', '(', ')', '{', '}', '"s"', '// c\n', 'é', '\r\n', '=='];
+  const make = () => Array.from({ length: Math.floor(random() * 30) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+  for (let i = 0; i < 2000; i++) {
+    const a = make();
+    const b = random() < 0.5 ? make() : a.replace(/;/, '');
+    assert.equal(applyEdits(a, minimalEdits(a, b)), b);
+  }
+});
+
+test('explanations cite the reason and the line', () => {
+  const text = 'int x = 1\nint y;\n';
+  assert.equal(
+    explainEdit(text, { start: 9, end: 9, newText: ';' }, 'the compiler reports "expected \';\'" on line 2'),
+    'Insert `;` on line 1, because the compiler reports "expected \';\'" on line 2.',
+  );
+  assert.match(unifiedDiff('x.c', text, 'int x = 1;\nint y;\n'), /^\+int x = 1;$/m);
+});
