@@ -1,0 +1,88 @@
+// The test oracle runs real student programs on their tests, and contains hostile ones.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { readJsonlSync } from '../../server/src/data/jsonl';
+import { outputsMatch, runTests, TestCase } from '../../server/src/oracle/testRunner';
+import { dataFile, REPO_ROOT } from '../support/sharedData';
+
+const gcc = { family: 'gcc' as const, args: ['-std=gnu99', '-w'] };
+const hostile = (name: string) => fs.readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'hostile', `${name}.c`), 'utf8');
+const oneTest: TestCase[] = [{ name: 't1', input: '', output: 'never printed' }];
+
+test('outputs compare as the courses do: trailing whitespace and blank lines ignored', () => {
+  assert.ok(outputsMatch('3  \n\n\n', '3'));
+  assert.ok(outputsMatch('a\r\nb \n', 'a\nb'));
+  assert.ok(!outputsMatch(' 3', '3'), 'leading whitespace counts');
+  assert.ok(!outputsMatch('3 4', '3  4'), 'inner spacing counts');
+});
+
+test('real ITSP pairs: the fixed program passes its tests and the buggy one fails some', async () => {
+  type Pair = { id: string; problem: string; buggy: string; fixed: string; verified: boolean };
+  type Problem = { problem: string; tests: TestCase[] };
+  const problems = new Map(readJsonlSync<Problem>(dataFile('itsp/problems.jsonl.gz')).map((p) => [p.problem, p]));
+  const pairs = readJsonlSync<Pair>(dataFile('itsp/pairs.jsonl.gz')).filter((p) => p.verified).slice(0, 3);
+  for (const pair of pairs) {
+    const tests = problems.get(pair.problem)!.tests;
+    const fixed = await runTests(pair.fixed, tests, { compiler: gcc });
+    assert.equal(fixed.passed, tests.length, `${pair.id}: fixed passes all`);
+    const buggy = await runTests(pair.buggy, tests, { compiler: gcc });
+    assert.ok(buggy.passed < tests.length, `${pair.id}: buggy fails one`);
+    const failing = buggy.results.find((r) => !r.passed)!;
+    assert.notEqual(failing.actual, undefined);
+  }
+});
+
+test('a program that does not compile is reported with the compiler output', async () => {
+  const r = await runTests('int main(void) { return 0 }', oneTest, { compiler: gcc });
+  assert.equal(r.compiled, false);
+  assert.match(r.compileOutput, /expected ';'/);
+  assert.equal(r.passed, 0);
+});
+
+test('hostile programs are stopped and reported, and the next run goes on', async () => {
+  const cases: [string, string][] = [
+    ['loop', 'timeout'],
+    ['sleep_forever', 'timeout'],
+    ['fork_bomb', 'timeout'],
+    ['flood', 'output-limit'],
+  ];
+  for (const [name, status] of cases) {
+    const started = Date.now();
+    const r = await runTests(hostile(name), oneTest, { compiler: gcc, wallMs: 2000, limits: { cpuSeconds: 1 } });
+    assert.equal(r.results[0].status, status, name);
+    assert.ok(Date.now() - started < 10000, `${name} stopped in time`);
+  }
+  const alloc = await runTests(hostile('alloc'), oneTest, { compiler: gcc, limits: { memoryBytes: 256 * 2 ** 20 } });
+  assert.notEqual(alloc.results[0].status, 'passed');
+  assert.ok(['wrong-output', 'crashed', 'timeout'].includes(alloc.results[0].status), 'unbounded allocation is stopped');
+  const ok = await runTests('#include <stdio.h>\nint main(void){int a;scanf("%d",&a);printf("%d\\n",a*2);return 0;}',
+    [{ name: 'double', input: '21', output: '42' }], { compiler: gcc });
+  assert.equal(ok.passed, 1, 'the runner still works after the hostile ones');
+});
+
+test('no student process survives its run', async () => {
+  await runTests(hostile('fork_bomb'), oneTest, { compiler: gcc, wallMs: 1500, limits: { cpuSeconds: 1 } });
+  await new Promise((r) => setTimeout(r, 300));
+  const leftovers = fs.readdirSync('/proc').filter((pid) => {
+    try {
+      return /^\d+$/.test(pid) && fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('c-repair-run-');
+    } catch {
+      return false;
+    }
+  });
+  assert.deepEqual(leftovers, []);
+  const temp = fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('c-repair-run-'));
+  assert.deepEqual(temp, [], 'temporary folders are removed');
+});
+
+test('where the machine allows it, the program has no network', async (t) => {
+  const r = await runTests(hostile('network'), [{ name: 'net', input: '', output: 'no network' }], { compiler: gcc });
+  if (!r.enforced.some((e) => e.includes('no network'))) {
+    t.skip('this machine cannot make a network namespace');
+    return;
+  }
+  assert.equal(r.results[0].status, 'passed', r.results[0].actual);
+});
