@@ -140,7 +140,7 @@ connection.onExecuteCommand(async (params, token) => {
   const uri = String(params.arguments?.[0] ?? '');
   const doc = documents.get(uri);
   if (!doc) return { error: `c-repair: ${uri} is not open.` };
-  return repairDocumentCommand(doc, await settingsFor(uri), token);
+  return repairDocumentCommand(doc, await settingsFor(uri), undefined, token);
 });
 
 // Nothing a request does may take the server down: log and answer with an error instead.

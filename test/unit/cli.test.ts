@@ -62,3 +62,48 @@ test('clean, binary, missing and unusable inputs give clear messages and exit co
   assert.equal(r5.status, 2);
   assert.match(r5.stderr, /usage: c-repair FILE\.c/);
 });
+
+test('--apply writes the repaired file; tests next to the file judge the repair', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'c-repair-asg-'));
+  const file = path.join(dir, 'double.c');
+  fs.writeFileSync(file, '#include <stdio.h>\nint main(void)\n{\n  int a;\n  scanf("%d", &a);\n  printf("%d\\n", a * 2)\n  return 0;\n}\n');
+  fs.mkdirSync(path.join(dir, 'tests', 'double'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'tests', 'double', '1.in'), '21');
+  fs.writeFileSync(path.join(dir, 'tests', 'double', '1.out'), '42\n');
+  const dry = run(file);
+  assert.equal(dry.status, 0, dry.stdout + dry.stderr);
+  assert.match(dry.stdout, /Tests: 1 from .*tests\/double/);
+  assert.match(dry.stdout, /tests 0\/1 -> 1\/1/);
+  assert.ok(!fs.readFileSync(file, 'utf8').includes('a * 2);'), 'not written without --apply');
+  const applied = run(file, '--apply');
+  assert.equal(applied.status, 0);
+  assert.ok(fs.readFileSync(file, 'utf8').includes('printf("%d\\n", a * 2);'), 'written with --apply');
+});
+
+test('batch: one output line per input line, malformed lines reported, the batch goes on', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'c-repair-batch-'));
+  const input = path.join(dir, 'in.jsonl');
+  const output = path.join(dir, 'out.jsonl');
+  fs.writeFileSync(input, [
+    JSON.stringify({ id: 'semi', source: 'int main(void) { return 0 }\n' }),
+    '{not json',
+    JSON.stringify({ id: 'bad', source: 42 }),
+    JSON.stringify({ id: 'tested', source: '#include <stdio.h>\nint main(void){int a;scanf("%d",&a);printf("%d\\n",a+1);return 0;}\n', tests: [{ input: '1', output: '2' }] }),
+    JSON.stringify({ id: 'strict', source: 'int main(void) { int x; return 0; }\n', compile_flags: 'gcc -Wall -Werror -ansi -pedantic -lm' }),
+  ].join('\n'));
+  const r = run('batch', '--in', input, '--out', output, '--jobs', '2', '--no-model');
+  assert.equal(r.status, 0, r.stderr);
+  const lines = fs.readFileSync(output, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const byId = new Map(lines.map((l) => [l.id, l]));
+  assert.equal(lines.length, 5);
+  assert.equal(byId.get('semi').status, 'repaired');
+  assert.equal(byId.get('semi').repaired, 'int main(void) { return 0; }\n');
+  assert.equal(byId.get('semi').compiles, true);
+  assert.deepEqual(Object.keys(byId.get('semi')).slice(0, 10), ['id', 'status', 'repaired', 'edits', 'compiles', 'tests_passed', 'tests_total', 'ms', 'forward_passes']);
+  assert.equal(byId.get('line-2').status, 'error');
+  assert.match(byId.get('bad').error, /"source" must be a string/);
+  assert.equal(byId.get('tested').status, 'unchanged');
+  assert.equal(byId.get('tested').tests_passed, 1);
+  assert.equal(byId.get('strict').compiles, false, 'the course flags are honoured');
+  assert.match(r.stderr, /programs\s+5/);
+});

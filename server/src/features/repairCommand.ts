@@ -1,9 +1,12 @@
-// "Repair assignment": whole-file iterative repair of an open document, returned (not applied) so
-// that the client can show it as a diff and let the student decide.
+// "Repair assignment": whole-file iterative repair of an open document against its tests, returned
+// (not applied) so that the client can show it as a diff and let the student decide.
 import { CancellationToken, Range } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { looksBinary } from '../c/sourceText';
-import { repairWithFixits } from '../repair/fixitRepair';
+import { fileURLToPath } from 'node:url';
+import { discoverTests } from '../oracle/testDiscovery';
+import { RepairEngine } from '../repair/engine';
+import type { ModelSource } from '../repair/modelSource';
 import { compilerOptions, Settings } from '../settings';
 
 export const REPAIR_DOCUMENT_COMMAND = 'c-repair.repairDocument';
@@ -16,12 +19,17 @@ export type RepairDocumentResult =
       edits: { range: Range; newText: string; explanation: string }[];
       errorsBefore: number;
       errorsAfter: number;
+      testsPassedBefore: number | null;
+      testsPassedAfter: number | null;
+      testsTotal: number | null;
+      status: string;
     }
   | { error: string };
 
 export async function repairDocumentCommand(
   doc: TextDocument,
   settings: Settings,
+  model: ModelSource | undefined,
   token: CancellationToken,
 ): Promise<RepairDocumentResult> {
   const text = doc.getText();
@@ -32,7 +40,10 @@ export async function repairDocumentCommand(
   const controller = new AbortController();
   const subscription = token.onCancellationRequested(() => controller.abort());
   try {
-    const r = await repairWithFixits(text, compilerOptions(settings), 5, controller.signal);
+    // The assignment's tests, found next to the file (tests/<stem>/ or tests/), judge logic repairs.
+    const tests = doc.uri.startsWith('file:') ? discoverTests(fileURLToPath(doc.uri))?.tests : undefined;
+    const engine = new RepairEngine({ compiler: compilerOptions(settings), tests, model, signal: controller.signal });
+    const r = await engine.repair(text);
     if (controller.signal.aborted) return { error: 'c-repair: repair cancelled.' };
     return {
       uri: doc.uri,
@@ -45,6 +56,10 @@ export async function repairDocumentCommand(
       })),
       errorsBefore: r.before.errorCount,
       errorsAfter: r.after.errorCount,
+      testsPassedBefore: r.testsBefore?.passed ?? null,
+      testsPassedAfter: r.testsAfter?.passed ?? null,
+      testsTotal: tests?.length ?? null,
+      status: r.status,
     };
   } catch (e) {
     return { error: (e as Error).message };

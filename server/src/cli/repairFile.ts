@@ -1,0 +1,88 @@
+// `c-repair FILE.c [--tests DIR] [--apply]`: repairs one file and prints the repair as a unified
+// diff with an explanation of every edit. The file is written only with --apply.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { decodeSource, looksBinary } from '../c/sourceText';
+import { CompilerDiagnostic, CompilerOptions } from '../oracle/compiler';
+import { lineStarts } from '../oracle/positions';
+import { discoverTests, readTestFolder } from '../oracle/testDiscovery';
+import { unifiedDiff } from '../repair/edits';
+import { EngineResult, RepairEngine } from '../repair/engine';
+import type { ModelSource } from '../repair/modelSource';
+import { DEFAULT_SETTINGS } from '../settings';
+
+export const FILE_USAGE = `usage: c-repair FILE.c [--tests DIR] [--apply] [--compiler gcc|clang] [--compiler-path PATH] [--flag FLAG]...
+       c-repair batch --in IN.jsonl[.gz] --out OUT.jsonl [--jobs N] [--timeout S]
+
+Compiles FILE.c, repairs it (compile errors, then failing tests), and prints the repair as a
+unified diff with an explanation of every edit. FILE.c is written only with --apply.
+Tests: DIR/NAME.in + DIR/NAME.out; without --tests, tests/<stem>/ or tests/ next to FILE.c.`;
+
+export class UsageError extends Error {}
+
+function formatDiagnostic(file: string, starts: number[], d: CompilerDiagnostic): string {
+  const column = d.start - starts[Math.min(d.line, starts.length - 1)] + 1;
+  return `${file}:${d.line + 1}:${column}: ${d.severity}: ${d.message}`;
+}
+
+function summary(r: EngineResult): string {
+  const parts = [`errors ${r.before.errorCount} -> ${r.after.errorCount}`];
+  if (r.testsAfter) parts.push(`tests ${r.testsBefore?.passed ?? 0}/${r.testsAfter.total} -> ${r.testsAfter.passed}/${r.testsAfter.total}`);
+  parts.push(`${r.rounds} round${r.rounds === 1 ? '' : 's'}`, `${r.ms} ms`);
+  return parts.join(', ');
+}
+
+export async function repairFileCommand(argv: string[], model: () => Promise<ModelSource | undefined>): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      tests: { type: 'string' },
+      apply: { type: 'boolean', default: false },
+      compiler: { type: 'string', default: DEFAULT_SETTINGS.compiler },
+      'compiler-path': { type: 'string' },
+      flag: { type: 'string', multiple: true, default: [] },
+      'max-size-kb': { type: 'string', default: String(DEFAULT_SETTINGS.maxFileSizeKB) },
+      'no-model': { type: 'boolean', default: false },
+    },
+  });
+  if (positionals.length !== 1 || (values.compiler !== 'gcc' && values.compiler !== 'clang')) throw new UsageError(FILE_USAGE);
+  const file = positionals[0];
+  const bytes = fs.readFileSync(file);
+  const maxBytes = Number(values['max-size-kb']) * 1024;
+  if (bytes.length > maxBytes) {
+    console.error(`c-repair: ${file} is ${Math.ceil(bytes.length / 1024)} KB, over the ${values['max-size-kb']} KB limit; not compiled.`);
+    return 2;
+  }
+  const { text, encoding } = decodeSource(bytes);
+  if (looksBinary(text)) {
+    console.error(`c-repair: ${file} looks like a binary file, not C source; not compiled.`);
+    return 2;
+  }
+  const compiler: CompilerOptions = { family: values.compiler, path: values['compiler-path'], args: values.flag, encoding };
+  const found = values.tests ? { dir: values.tests, tests: readTestFolder(values.tests) } : discoverTests(file);
+  if (values.tests && found?.tests.length === 0) console.error(`c-repair: no tests (NAME.out files) in ${values.tests}`);
+  if (found && found.tests.length > 0) console.log(`Tests: ${found.tests.length} from ${found.dir}`);
+  const engine = new RepairEngine({ compiler, tests: found?.tests, model: values['no-model'] ? undefined : await model() });
+  const result = await engine.repair(text);
+
+  const starts = lineStarts(text);
+  for (const d of result.before.diagnostics) console.log(formatDiagnostic(file, starts, d));
+  if (result.before.diagnostics.length === 0) console.log(`${file}: compiles without diagnostics.`);
+  const failing = result.testsBefore?.results.filter((t) => !t.passed) ?? [];
+  for (const t of failing) console.log(`${file}: test ${t.name} ${t.status}`);
+  if (result.edits.length === 0) {
+    console.log(result.status === 'unchanged' ? 'Nothing to repair.' : '\nNo verified repair found.');
+    return result.status === 'unchanged' ? 0 : 1;
+  }
+  console.log(`\n${result.status === 'repaired' ? 'Repair' : 'Partial repair'} (${result.edits.length} edit${result.edits.length > 1 ? 's' : ''}; ${summary(result)}):`);
+  for (const e of result.edits) console.log(`  - ${e.explanation}`);
+  console.log('');
+  process.stdout.write(unifiedDiff(path.basename(file), result.original, result.repaired));
+  if (values.apply) {
+    fs.writeFileSync(file, Buffer.from(result.repaired, encoding));
+    console.log(`\nWrote ${file}.`);
+  }
+  return result.status === 'repaired' ? 0 : 1;
+}

@@ -1,0 +1,234 @@
+// The repair engine, shared by the language server, the "Repair assignment" command and the CLI.
+// Round after round it gathers candidates (the model's N-best, the compiler's fix-its, small edits
+// near the error), lets the real oracles judge them (the compiler, then the assignment's tests),
+// applies the best, and stops when the program is clean, nothing improves, or the rounds run out.
+import { abstractProgram } from '../c/abstraction';
+import { compile, CompileResult, CompilerDiagnostic, CompilerOptions, TextEdit } from '../oracle/compiler';
+import { isImprovement } from '../oracle/judge';
+import { runTests, TestCase, TestReport } from '../oracle/testRunner';
+import type { ModelSource } from './modelSource';
+import { buildPrompt, FailingTest, RepairProblem } from '../model/prompt';
+import { concretize } from './concretize';
+import { applyEdits, minimalEdits } from './edits';
+import { enumerateEdits } from './editSearch';
+import { explainEdit } from './explain';
+import { fixitRepairs } from './fixitRepair';
+import type { ExplainedEdit, RepairSource } from './repair';
+
+export interface EngineOptions {
+  compiler: CompilerOptions;
+  tests?: readonly TestCase[];
+  model?: ModelSource;
+  maxRounds?: number;
+  /** Model candidates per round. */
+  nBest?: number;
+  /** Compiles spent on enumerated edits per round. */
+  editSearchBudget?: number;
+  /** A compile repair may change at most this many tokens in one round (it must keep the student's code). */
+  maxChangedTokens?: number;
+  signal?: AbortSignal;
+}
+
+export type EngineStatus = 'repaired' | 'unchanged' | 'failed';
+
+export interface EngineResult {
+  status: EngineStatus;
+  original: string;
+  /** The best program reached (equal to the original when nothing was accepted). */
+  repaired: string;
+  edits: ExplainedEdit[];
+  before: CompileResult;
+  after: CompileResult;
+  testsBefore?: TestReport;
+  testsAfter?: TestReport;
+  rounds: number;
+  forwardPasses: number;
+  /** Which source each accepted round came from. */
+  sources: RepairSource[];
+  ms: number;
+}
+
+interface Candidate {
+  text: string;
+  source: RepairSource;
+  changedTokens: number;
+  /** Why it is made: the diagnostic or the failing test it answers. */
+  reason: CompilerDiagnostic | string;
+  /** Where it edits, in the text it was made for (to explain the final edits). */
+  at: number;
+}
+
+interface Judged extends Candidate {
+  compiled: CompileResult;
+  tests?: TestReport;
+}
+
+const SOURCE_ORDER: Record<RepairSource, number> = { model: 0, 'compiler-fixit': 1, 'edit-search': 2 };
+
+/** Better first: fewer errors, more tests passed, fewer warnings, smaller edits. */
+function compareJudged(a: Judged, b: Judged): number {
+  return (
+    a.compiled.errorCount - b.compiled.errorCount ||
+    (b.tests?.passed ?? 0) - (a.tests?.passed ?? 0) ||
+    a.compiled.warningCount - b.compiled.warningCount ||
+    a.changedTokens - b.changedTokens ||
+    SOURCE_ORDER[a.source] - SOURCE_ORDER[b.source]
+  );
+}
+
+const tokenCount = (edits: readonly TextEdit[], text: string) =>
+  edits.reduce((n, e) => n + Math.max(1, text.slice(e.start, e.end).split(/\b|\s+/).filter((s) => s.trim()).length), 0);
+
+export class RepairEngine {
+  private forwardPasses = 0;
+
+  constructor(private readonly options: EngineOptions) {}
+
+  async repair(original: string): Promise<EngineResult> {
+    const started = Date.now();
+    const o = this.options;
+    const maxRounds = o.maxRounds ?? 6;
+    const before = await compile(original, o.compiler, o.signal);
+    let text = original;
+    let current = before;
+    const accepted: Candidate[] = [];
+    let rounds = 0;
+
+    // Phase 1: make it compile, with the compiler as the judge.
+    while (rounds < maxRounds && current.errorCount > 0 && !o.signal?.aborted) {
+      const best = await this.compileRound(text, current);
+      if (!best) break;
+      rounds++;
+      accepted.push(best);
+      text = best.text;
+      current = best.compiled;
+    }
+
+    // Then the compiler's verified fix-its for warnings (a missing #include, a misspelled call).
+    while (rounds < maxRounds && current.errorCount === 0 && current.warningCount > 0 && !o.signal?.aborted) {
+      const [fix] = await fixitRepairs(text, current, o.compiler, o.signal);
+      if (!fix || !isImprovement(current, fix.after)) break;
+      rounds++;
+      const candidateText = applyEdits(text, fix.edits);
+      accepted.push({ text: candidateText, source: 'compiler-fixit', changedTokens: fix.edits.length, reason: fix.diagnostic, at: fix.edits[0].start });
+      text = candidateText;
+      current = fix.after;
+    }
+
+    // Phase 2: make it pass its tests, with the tests as the judge.
+    let testsBefore: TestReport | undefined;
+    let testsNow: TestReport | undefined;
+    if (o.tests && o.tests.length > 0 && current.errorCount === 0 && !o.signal?.aborted) {
+      testsBefore = await this.test(original);
+      testsNow = text === original ? testsBefore : await this.test(text);
+      while (rounds < maxRounds && testsNow && testsNow.passed < testsNow.total && !o.signal?.aborted) {
+        const best = await this.testRound(text, testsNow);
+        if (!best) break;
+        rounds++;
+        accepted.push(best);
+        text = best.text;
+        current = best.compiled;
+        testsNow = best.tests;
+      }
+    }
+
+    const edits = this.explain(original, text, accepted);
+    const clean = current.errorCount === 0 && (!testsNow || testsNow.passed === testsNow.total);
+    const status: EngineStatus = text === original ? (clean ? 'unchanged' : 'failed') : clean ? 'repaired' : 'failed';
+    return {
+      status, original, repaired: text, edits, before, after: current, testsBefore, testsAfter: testsNow, rounds,
+      forwardPasses: this.forwardPasses, sources: accepted.map((a) => a.source), ms: Date.now() - started,
+    };
+  }
+
+  private test(text: string): Promise<TestReport> {
+    return runTests(text, this.options.tests ?? [], { compiler: this.options.compiler, signal: this.options.signal });
+  }
+
+  /** One compile-repair round: the best candidate that lowers the errors, or undefined. */
+  private async compileRound(text: string, current: CompileResult): Promise<Judged | undefined> {
+    const o = this.options;
+    const errors = current.diagnostics.filter((d) => d.severity === 'error');
+    const first = errors[0];
+    const judged: Judged[] = [];
+    const judge = async (c: Candidate) => {
+      if (o.signal?.aborted || c.text === text) return;
+      if (c.changedTokens > (o.maxChangedTokens ?? 10)) return;
+      const compiled = await compile(c.text, o.compiler, o.signal);
+      if (compiled.errorCount < current.errorCount) judged.push({ ...c, compiled }); // RLAssist: errors must fall
+    };
+
+    // The model's N-best and the compiler's own fix-its first.
+    for (const c of await this.modelCandidates(text, current.diagnostics)) await judge(c);
+    for (const d of errors) {
+      if (d.fixits.length === 0) continue;
+      try {
+        const candidateText = applyEdits(text, d.fixits);
+        await judge({ text: candidateText, source: 'compiler-fixit', changedTokens: tokenCount(d.fixits, text), reason: d, at: d.fixits[0].start });
+      } catch {
+        // overlapping fix-its: not applicable
+      }
+    }
+    // Then RLAssist's single-token edits at the first error, stopping at the first that helps.
+    if (judged.length === 0) {
+      let budget = o.editSearchBudget ?? 14;
+      for (const edit of enumerateEdits(text, first)) {
+        if (budget-- <= 0 || o.signal?.aborted) break;
+        await judge({ text: applyEdits(text, [edit]), source: 'edit-search', changedTokens: 1, reason: first, at: edit.start });
+        if (judged.length > 0) break;
+      }
+    }
+    return judged.sort(compareJudged)[0];
+  }
+
+  /** One test-repair round: the best model candidate that passes more tests, or undefined. */
+  private async testRound(text: string, report: TestReport): Promise<Judged | undefined> {
+    const failing = report.results.find((r) => !r.passed);
+    if (!failing) return undefined;
+    const problem: FailingTest = { input: failing.input, expected: failing.expected, actual: failing.actual };
+    const reason = `test ${failing.name} expects ${JSON.stringify(shorten(failing.expected))} but the program printed ${JSON.stringify(shorten(failing.actual))}`;
+    const judged: Judged[] = [];
+    for (const c of await this.modelCandidates(text, problem, reason)) {
+      if (this.options.signal?.aborted) break;
+      const compiled = await compile(c.text, this.options.compiler, this.options.signal);
+      if (compiled.errorCount > 0) continue;
+      const tests = await this.test(c.text);
+      if (tests.passed > report.passed) judged.push({ ...c, compiled, tests });
+    }
+    return judged.sort(compareJudged)[0];
+  }
+
+  private async modelCandidates(text: string, problem: CompilerDiagnostic[] | FailingTest, reason?: string): Promise<Candidate[]> {
+    const model = this.options.model;
+    if (!model) return [];
+    const program = abstractProgram(text);
+    const promptProblem: RepairProblem = Array.isArray(problem)
+      ? problem.map((d) => ({ line: d.line + 1, message: d.message, severity: d.severity }))
+      : problem;
+    const prompt = buildPrompt(program, promptProblem);
+    const result = await model.propose(text, program, prompt, { n: this.options.nBest ?? 4, signal: this.options.signal });
+    this.forwardPasses += result.forwardPasses;
+    const firstError = Array.isArray(problem) ? problem.find((d) => d.severity === 'error') : undefined;
+    const candidates: Candidate[] = [];
+    for (const proposal of result.candidates) {
+      const c = concretize(program, prompt.pools, proposal.tokens, text);
+      if ('error' in c || c.edits.length === 0) continue;
+      candidates.push({ text: c.text, source: 'model', changedTokens: c.changedTokens, reason: firstError ?? reason ?? 'the model proposes it', at: c.edits[0].start });
+    }
+    return candidates;
+  }
+
+  /** Minimal edits from the original to the result, each explained by the round nearest to it. */
+  private explain(original: string, final: string, accepted: readonly Candidate[]): ExplainedEdit[] {
+    return minimalEdits(original, final).map((e) => {
+      const nearest = accepted.reduce((a, b) => (Math.abs(b.at - e.start) < Math.abs(a.at - e.start) ? b : a));
+      const why = typeof nearest.reason === 'string' ? nearest.reason : `the compiler reports "${nearest.reason.message}" on line ${nearest.reason.line + 1}`;
+      return { ...e, explanation: explainEdit(original, e, why) };
+    });
+  }
+}
+
+function shorten(s: string): string {
+  const t = s.trim();
+  return t.length > 40 ? `${t.slice(0, 39)}…` : t;
+}
