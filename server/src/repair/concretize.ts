@@ -27,9 +27,9 @@ function joinTokens(texts: readonly string[]): string {
 
 /** Pads new text with a space where it would otherwise glue onto a neighbouring word. */
 function pad(text: string, start: number, end: number, newText: string): string {
-  if (newText === '') return newText;
   const before = start > 0 ? text[start - 1] : '';
   const after = end < text.length ? text[end] : '';
+  if (newText === '') return WORD.test(before) && WORD.test(after) ? ' ' : ''; // "return=0" -> "return 0"
   const lead = WORD.test(before) && WORD.test(newText[0]) ? ' ' : '';
   const trail = WORD.test(after) && WORD.test(newText[newText.length - 1]) ? ' ' : '';
   return lead + newText + trail;

@@ -1,0 +1,53 @@
+// The repair engine on real student programs, with the real compiler and the real test runner.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { readJsonlSync } from '../../server/src/data/jsonl';
+import { compile } from '../../server/src/oracle/compiler';
+import { applyEdits } from '../../server/src/repair/edits';
+import { RepairEngine } from '../../server/src/repair/engine';
+import { dataFile, REPO_ROOT } from '../support/sharedData';
+
+const gcc = { family: 'gcc' as const, args: ['-Werror=implicit-function-declaration'] };
+
+test('real TRACER programs: accepted repairs compile, keep the student\'s code and are explained', async () => {
+  const pairs = readJsonlSync<{ id: string; buggy: string }>(dataFile('tracer/pairs.jsonl.gz')).slice(0, 25);
+  let repaired = 0;
+  for (const pair of pairs) {
+    const r = await new RepairEngine({ compiler: gcc }).repair(pair.buggy);
+    assert.ok(r.after.errorCount <= r.before.errorCount, `${pair.id}: errors never grow`);
+    assert.equal(applyEdits(pair.buggy, r.edits), r.repaired, `${pair.id}: the edits rebuild the result`);
+    for (const e of r.edits) assert.match(e.explanation, /on line \d+, because /);
+    if (r.status === 'repaired') {
+      repaired++;
+      assert.equal((await compile(r.repaired, gcc)).errorCount, 0, `${pair.id}: independently recompiled`);
+      assert.ok(r.edits.length <= 3, `${pair.id}: small repairs only`);
+    }
+  }
+  console.log(`engine without the model repaired ${repaired} of ${pairs.length} TRACER programs`);
+  assert.ok(repaired >= 8, `fix-its and edit search alone repair a share (${repaired})`);
+});
+
+test('tests judge a repair, and a hostile program does not stop the engine', async () => {
+  const source = fs.readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'hostile', 'loop.c'), 'utf8');
+  const r = await new RepairEngine({ compiler: gcc, tests: [{ name: '1', input: '', output: 'x' }] }).repair(source);
+  assert.equal(r.status, 'failed');
+  assert.equal(r.testsAfter?.results[0].status, 'timeout');
+
+  const semicolon = '#include <stdio.h>\nint main(void){int a;scanf("%d",&a);printf("%d\\n",a+1)\nreturn 0;}\n';
+  const ok = await new RepairEngine({ compiler: gcc, tests: [{ name: '1', input: '4', output: '5' }] }).repair(semicolon);
+  assert.equal(ok.status, 'repaired');
+  assert.equal(ok.testsBefore?.compiled, false);
+  assert.equal(ok.testsAfter?.passed, 1);
+});
+
+test('cancellation stops the engine promptly', async () => {
+  const controller = new AbortController();
+  const pairs = readJsonlSync<{ buggy: string }>(dataFile('tracer/pairs.jsonl.gz'));
+  const started = Date.now();
+  const pending = new RepairEngine({ compiler: gcc, signal: controller.signal }).repair(pairs[0].buggy);
+  setTimeout(() => controller.abort(), 20);
+  await pending.catch(() => undefined);
+  assert.ok(Date.now() - started < 3000);
+});
