@@ -94,8 +94,12 @@ export interface RawDiagnostic {
 
 export const DEFAULT_COMPILE_TIMEOUT_MS = 10_000;
 
+/**
+ * Compiles to an object file rather than with -fsyntax-only: some warnings that course flags make
+ * errors (e.g. "control reaches end of non-void function") come only from the compiler's later passes.
+ */
 export function compilerArgs(family: CompilerFamily, file: string, extra: readonly string[]): string[] {
-  const common = ['-fsyntax-only', ...extra, file];
+  const common = ['-c', '-o', file.replace(/\.c$/, '.o'), ...extra, file];
   return family === 'gcc'
     ? ['-fdiagnostics-format=json', ...common]
     : ['-fdiagnostics-parseable-fixits', '-fno-color-diagnostics', ...common];

@@ -1,0 +1,147 @@
+// `npm run eval [-- --limit N]`: runs the batch CLI over each dev set, re-checks every result
+// independently (recompiles it, reruns its tests) and prints a table of what was really repaired.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { diffArrays, diffLines } from 'diff';
+import { lex, significantTokens } from '../../server/src/c/lexer';
+import type { BatchOutput } from '../../server/src/batch/batch';
+import { compile } from '../../server/src/oracle/compiler';
+import { runTests } from '../../server/src/oracle/testRunner';
+import { REPO_ROOT } from '../support/sharedData';
+import { buildDevSets, DevItem, DevSet } from './devSets';
+
+const MAX_COMPILE_TOKENS = 10;
+const MAX_TEST_LINES = 5;
+
+const tokensOf = (text: string) => significantTokens(lex(text)).map((t) => t.text);
+
+/** Changed tokens: per hunk, the larger of removed and added. */
+export function changedTokens(before: string, after: string): number {
+  let n = 0;
+  const parts = diffArrays(tokensOf(before), tokensOf(after));
+  for (let i = 0; i < parts.length; i++) {
+    if (!parts[i].removed && !parts[i].added) continue;
+    const removed = parts[i].removed ? parts[i].value.length : 0;
+    const added = parts[i].removed && parts[i + 1]?.added ? parts[++i].value.length : parts[i].added ? parts[i].value.length : 0;
+    n += Math.max(removed, added);
+  }
+  return n;
+}
+
+export function changedLines(before: string, after: string): number {
+  let n = 0;
+  const parts = diffLines(before, after);
+  for (let i = 0; i < parts.length; i++) {
+    if (!parts[i].removed && !parts[i].added) continue;
+    const removed = parts[i].removed ? parts[i].count ?? 0 : 0;
+    const added = parts[i].removed && parts[i + 1]?.added ? parts[++i].count ?? 0 : parts[i].added ? parts[i].count ?? 0 : 0;
+    n += Math.max(removed, added);
+  }
+  return n;
+}
+
+interface Row {
+  set: string;
+  programs: number;
+  alreadyOk: number;
+  repaired: number;
+  rate: number;
+  sameAsStudent: number | null;
+  medianMs: number;
+  p90Ms: number;
+  medianEdit: number | null;
+}
+
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor(q * s.length))] : 0;
+};
+
+async function evaluateSet(set: DevSet, workDir: string, jobs: number, timeoutS: number): Promise<Row> {
+  const slug = set.name.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase();
+  const input = path.join(workDir, `${slug}.in.jsonl`);
+  const output = path.join(workDir, `${slug}.out.jsonl`);
+  fs.writeFileSync(input, set.items.map(({ studentFix: _, ...item }) => JSON.stringify(item)).join('\n') + '\n');
+  const run = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'c-repair.js'), 'batch', '--in', input, '--out', output, '--jobs', String(jobs), '--timeout', String(timeoutS)], {
+    stdio: ['ignore', 'inherit', 'pipe'],
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(`batch failed on ${set.name}: ${run.stderr}`);
+  const results = new Map(
+    fs.readFileSync(output, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as BatchOutput).map((o) => [o.id, o]),
+  );
+  const items = new Map<string, DevItem>(set.items.map((i) => [i.id, i]));
+  let alreadyOk = 0;
+  let repaired = 0;
+  let same = 0;
+  const ms: number[] = [];
+  const edits: number[] = [];
+  for (const [id, item] of items) {
+    const o = results.get(id);
+    if (!o) throw new Error(`no result for ${id}`);
+    ms.push(o.ms);
+    const final = o.repaired ?? item.source;
+    // The independent re-check: the batch's own claims are not trusted.
+    const compiled = await compile(final, { family: 'gcc', args: set.checkFlags });
+    let ok = compiled.errorCount === 0;
+    if (ok && set.goal === 'tests') {
+      const tests = (item.tests ?? []).map((t, i) => ({ name: String(i + 1), input: t.input, output: t.output }));
+      const report = await runTests(final, tests, { compiler: { family: 'gcc', args: set.checkFlags } });
+      ok = report.passed === report.total;
+    }
+    if (o.repaired === null) {
+      if (ok) alreadyOk++;
+      continue;
+    }
+    const size = set.goal === 'compile' ? changedTokens(item.source, final) : changedLines(item.source, final);
+    if (ok && size <= (set.goal === 'compile' ? MAX_COMPILE_TOKENS : MAX_TEST_LINES)) {
+      repaired++;
+      edits.push(size);
+      if (item.studentFix !== undefined && tokensOf(final).join(' ') === tokensOf(item.studentFix).join(' ')) same++;
+    }
+  }
+  const denominator = items.size - alreadyOk;
+  return {
+    set: set.name,
+    programs: items.size,
+    alreadyOk,
+    repaired,
+    rate: denominator > 0 ? repaired / denominator : 0,
+    sameAsStudent: set.items.some((i) => i.studentFix !== undefined) ? same : null,
+    medianMs: quantile(ms, 0.5),
+    p90Ms: quantile(ms, 0.9),
+    medianEdit: edits.length ? quantile(edits, 0.5) : null,
+  };
+}
+
+function table(rows: Row[]): string {
+  const head = '| dev set | programs | already ok | repaired | rate | = student fix | median ms | p90 ms | median edit |';
+  const lines = rows.map((r) =>
+    `| ${r.set} | ${r.programs} | ${r.alreadyOk} | ${r.repaired} | ${(100 * r.rate).toFixed(1)}% | ${r.sameAsStudent ?? '–'} | ${r.medianMs} | ${r.p90Ms} | ${r.medianEdit ?? '–'} |`,
+  );
+  return [head, '|---|---:|---:|---:|---:|---:|---:|---:|---:|', ...lines].join('\n');
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: { limit: { type: 'string', default: '100' }, jobs: { type: 'string', default: '2' }, timeout: { type: 'string', default: '30' }, only: { type: 'string' } },
+  });
+  const workDir = path.join(REPO_ROOT, '.cache', 'eval');
+  fs.mkdirSync(workDir, { recursive: true });
+  const sets = buildDevSets(Number(values.limit)).filter((s) => !values.only || s.name.toLowerCase().includes(values.only.toLowerCase()));
+  const rows: Row[] = [];
+  for (const set of sets) {
+    const started = Date.now();
+    rows.push(await evaluateSet(set, workDir, Number(values.jobs), Number(values.timeout)));
+    console.error(`${set.name}: ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  }
+  const note = `Repaired: the re-checked result compiles (compile sets: with <= ${MAX_COMPILE_TOKENS} changed tokens) or passes all tests (test sets: with <= ${MAX_TEST_LINES} changed lines). Rate = repaired / (programs - already ok). Limit ${values.limit} per set (0 = all), sorted by id.`;
+  const report = `${table(rows)}\n\n${note}\n`;
+  fs.writeFileSync(path.join(workDir, 'results.md'), report);
+  fs.writeFileSync(path.join(workDir, 'results.json'), JSON.stringify(rows, null, 2));
+  console.log(report);
+}
+
+void main();
