@@ -15,7 +15,8 @@ import { Analysis, analyze, AnalysisScheduler } from './features/analysis';
 import { codeActionsFor } from './features/codeActions';
 import { toLspDiagnostics } from './features/diagnostics';
 import { hoverFor } from './features/hover';
-import { repairDocumentCommand, REPAIR_DOCUMENT_COMMAND } from './features/repairCommand';
+import { repairDocumentCommand } from './features/repairCommand';
+import { REPAIR_DOCUMENT_COMMAND, STATUS_NOTIFICATION, StatusParams } from './protocol';
 import { compilerOptions, normalizeSettings, Settings } from './settings';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -56,12 +57,19 @@ const scheduler = new AnalysisScheduler(analyze, (analysis) => {
     }
   } else if (outcome.kind === 'compiled') {
     reportedFailures.clear();
+    sendStatus({ lastRepairMs: outcome.ms });
     connection.console.log(
       `${analysis.uri} v${analysis.version}: ${outcome.result.errorCount} errors, ${outcome.result.warningCount} warnings, ` +
         `${outcome.repairs.length} verified repairs (${outcome.result.ms} ms compile)`,
     );
   }
 });
+
+let status: StatusParams = { model: 'absent', active: true };
+function sendStatus(change: Partial<StatusParams>): void {
+  status = { ...status, ...change };
+  void connection.sendNotification(STATUS_NOTIFICATION, status);
+}
 
 async function scheduleAnalysis(doc: TextDocument, immediate: boolean): Promise<void> {
   const settings = await settingsFor(doc.uri);
@@ -106,6 +114,7 @@ connection.onInitialize((params) => {
 
 connection.onInitialized(() => {
   if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+  sendStatus({});
 });
 
 connection.onDidChangeConfiguration((change) => {

@@ -6,7 +6,7 @@ import { fixitRepairs } from '../repair/fixitRepair';
 import type { Repair } from '../repair/repair';
 
 export type AnalysisOutcome =
-  | { kind: 'compiled'; result: CompileResult; repairs: Repair[] }
+  | { kind: 'compiled'; result: CompileResult; repairs: Repair[]; /** compile + verification time */ ms: number }
   | { kind: 'skipped'; reason: 'too-large' | 'binary'; message: string }
   | { kind: 'failed'; message: string; error: Error };
 
@@ -40,9 +40,10 @@ export async function analyze(request: AnalysisRequest, signal: AbortSignal): Pr
     return done({ kind: 'skipped', reason: 'binary', message: 'c-repair: this file looks binary, not C source, so it is not compiled.' });
   }
   try {
+    const started = Date.now();
     const result = await compile(text, request.compiler, signal);
     const repairs = signal.aborted ? [] : await fixitRepairs(text, result, request.compiler, signal);
-    return done({ kind: 'compiled', result, repairs });
+    return done({ kind: 'compiled', result, repairs, ms: Date.now() - started });
   } catch (e) {
     return done({ kind: 'failed', message: (e as Error).message, error: e as Error });
   }

@@ -9,7 +9,7 @@ import { RepairEngine } from '../repair/engine';
 import type { ModelSource } from '../repair/modelSource';
 import { compilerOptions, Settings } from '../settings';
 
-export const REPAIR_DOCUMENT_COMMAND = 'c-repair.repairDocument';
+export { REPAIR_DOCUMENT_COMMAND } from '../protocol';
 
 export type RepairDocumentResult =
   | {

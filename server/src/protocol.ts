@@ -1,0 +1,20 @@
+// Custom messages between the c-repair server and its client, beyond standard LSP.
+
+/** Server -> client notification: the state shown in the status bar. */
+export const STATUS_NOTIFICATION = 'c-repair/status';
+
+export interface StatusParams {
+  /** The repair model: not configured/absent, loading, ready, or failed (with the reason). */
+  model: 'absent' | 'loading' | 'ready' | 'failed';
+  /** Why the model failed, or why the execution provider fell back to the CPU. */
+  reason?: string;
+  /** The execution provider in use, e.g. 'cpu' or 'cuda'. */
+  provider?: string;
+  /** How long the last analysis with repairs took, in ms. */
+  lastRepairMs?: number;
+  /** False while the workspace is untrusted (then nothing is compiled or run). */
+  active: boolean;
+}
+
+/** Client -> server request (via workspace/executeCommand): whole-file repair of an open document. */
+export const REPAIR_DOCUMENT_COMMAND = 'c-repair.repairDocument';
