@@ -13,6 +13,7 @@ import { applyEdits, minimalEdits } from './edits';
 import { enumerateEdits } from './editSearch';
 import { explainEdit } from './explain';
 import { fixitRepairs } from './fixitRepair';
+import { strictRuleProposals } from './strictRules';
 import type { ExplainedEdit, RepairSource } from './repair';
 
 export interface EngineOptions {
@@ -63,7 +64,7 @@ interface Judged extends Candidate {
   tests?: TestReport;
 }
 
-const SOURCE_ORDER: Record<RepairSource, number> = { model: 0, 'compiler-fixit': 1, 'edit-search': 2 };
+const SOURCE_ORDER: Record<RepairSource, number> = { model: 0, 'compiler-fixit': 1, 'strict-rule': 2, 'edit-search': 3 };
 
 /** Better first: fewer errors, more tests passed, fewer warnings, smaller edits. */
 function compareJudged(a: Judged, b: Judged): number {
@@ -167,6 +168,16 @@ export class RepairEngine {
         await judge({ text: candidateText, source: 'compiler-fixit', changedTokens: tokenCount(d.fixits, text), reason: d, at: d.fixits[0].start });
       } catch {
         // overlapping fix-its: not applicable
+      }
+    }
+    // Rewrites for what strict course flags reject (C90 declarations, a missing return, ...).
+    for (const d of errors.slice(0, 3)) {
+      for (const edits of strictRuleProposals(text, d)) {
+        try {
+          await judge({ text: applyEdits(text, edits), source: 'strict-rule', changedTokens: tokenCount(edits, text), reason: d, at: edits[0].start });
+        } catch {
+          // overlapping edits: not applicable
+        }
       }
     }
     // Then RLAssist's single-token edits at the first error, stopping at the first that helps.

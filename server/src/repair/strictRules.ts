@@ -1,0 +1,273 @@
+// Rewrites for what strict course flags (-ansi -pedantic -Wall -Werror) reject in code that is
+// otherwise fine: C99 declarations in C90, a missing return, unused variables, printf/scanf
+// format mismatches (a missing & included). Each proposal is a candidate: the compiler judges it.
+import { lex, significantTokens, Token } from '../c/lexer';
+import type { CompilerDiagnostic, TextEdit } from '../oracle/compiler';
+
+type Proposal = TextEdit[];
+
+interface Declarator {
+  /** Tokens of the declarator itself: pointer stars, the name, array brackets. */
+  head: Token[];
+  name: string;
+  /** Tokens of the initializer after '=', if any. */
+  init: Token[];
+}
+
+interface Declaration {
+  type: Token[];
+  declarators: Declarator[];
+  /** Index of the terminating ';' (or of the stop token for a for-init). */
+  end: number;
+}
+
+const isTypeWord = (t: Token) =>
+  t.kind === 'keyword' && /^(int|char|float|double|long|short|unsigned|signed|const|static|struct|union|enum|_Bool|volatile|register)$/.test(t.text);
+
+function lineIndent(text: string, offset: number): string {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(lineStart))![0];
+}
+
+/** The file's indentation unit: a tab if lines start with tabs, else four spaces. */
+const indentUnit = (text: string) => (/^\t/m.test(text) ? '\t' : '    ');
+
+/** Parses `TYPE d1 [= e1], d2 [= e2] ;` starting at token `i`; undefined if it is not that shape. */
+function parseDeclaration(tokens: readonly Token[], i: number, stop = ';'): Declaration | undefined {
+  const type: Token[] = [];
+  while (i < tokens.length && (isTypeWord(tokens[i]) || (type.length > 0 && /^(struct|union|enum)$/.test(type.at(-1)!.text) && tokens[i].kind === 'identifier'))) {
+    type.push(tokens[i++]);
+  }
+  // A typedef name as the type: `Point p = ...;` (identifier followed by a declarator).
+  if (type.length === 0 && tokens[i]?.kind === 'identifier' && (tokens[i + 1]?.kind === 'identifier' || tokens[i + 1]?.text === '*')) {
+    type.push(tokens[i++]);
+  }
+  if (type.length === 0) return undefined;
+  const declarators: Declarator[] = [];
+  while (i < tokens.length) {
+    const head: Token[] = [];
+    while (tokens[i]?.text === '*') head.push(tokens[i++]);
+    if (tokens[i]?.kind !== 'identifier') return undefined;
+    const nameToken = tokens[i++];
+    head.push(nameToken);
+    while (tokens[i]?.text === '[') {
+      const close = matching(tokens, i);
+      if (close < 0) return undefined;
+      head.push(...tokens.slice(i, close + 1));
+      i = close + 1;
+    }
+    const init: Token[] = [];
+    if (tokens[i]?.text === '=') {
+      i++;
+      let depth = 0;
+      while (i < tokens.length && !(depth === 0 && (tokens[i].text === ',' || tokens[i].text === stop))) {
+        if ('([{'.includes(tokens[i].text)) depth++;
+        if (')]}'.includes(tokens[i].text)) depth--;
+        if (depth < 0) return undefined;
+        init.push(tokens[i++]);
+      }
+      if (init.length === 0) return undefined;
+    }
+    declarators.push({ head, name: nameToken.text, init });
+    if (tokens[i]?.text === ',') {
+      i++;
+      continue;
+    }
+    if (tokens[i]?.text === stop) return { type, declarators, end: i };
+    return undefined;
+  }
+  return undefined;
+}
+
+function matching(tokens: readonly Token[], open: number): number {
+  const pairs: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
+  const close = pairs[tokens[open].text];
+  let depth = 0;
+  for (let i = open; i < tokens.length; i++) {
+    if (tokens[i].text === tokens[open].text) depth++;
+    else if (tokens[i].text === close && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** Index of the '{' of the innermost block that contains token `i`. */
+function enclosingBlock(tokens: readonly Token[], i: number): number {
+  let depth = 0;
+  for (let k = i - 1; k >= 0; k--) {
+    if (tokens[k].text === '}') depth++;
+    else if (tokens[k].text === '{') {
+      if (depth === 0) return k;
+      depth--;
+    }
+  }
+  return -1;
+}
+
+/** The student's own text of a token run, spacing included. */
+const source = (text: string, ts: readonly Token[]) => text.slice(ts[0].start, ts[ts.length - 1].end);
+const span = (ts: readonly Token[]) => ({ start: ts[0].start, end: ts[ts.length - 1].end });
+
+/** A declaration (no initializers) inserted on its own line right after the block's '{'. */
+function insertAtBlockStart(text: string, tokens: readonly Token[], brace: number, declaration: string): TextEdit {
+  const open = tokens[brace];
+  const next = tokens[brace + 1];
+  const indent = next && next.line > open.line ? lineIndent(text, next.start) : lineIndent(text, open.start) + indentUnit(text);
+  return { start: open.end, end: open.end, newText: `\n${indent}${declaration}` };
+}
+
+const tokenIndexAt = (tokens: readonly Token[], offset: number) => tokens.findIndex((t) => t.end > offset);
+
+/** for (int i = 0; ...) -> int i; at the block start and for (i = 0; ...), or just drop the type. */
+function forLoopDeclaration(text: string, tokens: Token[], d: CompilerDiagnostic): Proposal[] {
+  let i = tokenIndexAt(tokens, d.start);
+  while (i > 0 && tokens[i].text !== 'for') i--;
+  if (i < 0 || tokens[i].text !== 'for' || tokens[i + 1]?.text !== '(') return [];
+  const decl = parseDeclaration(tokens, i + 2);
+  if (!decl) return [];
+  const inits = decl.declarators.filter((x) => x.init.length > 0).map((x) => `${x.name} = ${source(text, x.init)}`).join(', ');
+  const replaceInit: TextEdit = { start: tokens[i + 2].start, end: tokens[decl.end].start, newText: inits };
+  const declaration = `${source(text, decl.type)} ${decl.declarators.map((x) => source(text, x.head)).join(', ')};`;
+  const brace = enclosingBlock(tokens, i);
+  const proposals: Proposal[] = [[replaceInit]]; // the variable may already be declared above
+  if (brace >= 0) proposals.unshift([insertAtBlockStart(text, tokens, brace, declaration), replaceInit]);
+  return proposals;
+}
+
+/** int x = f(); after statements -> int x; at the block start and x = f(); in place. */
+function mixedDeclaration(text: string, tokens: Token[], d: CompilerDiagnostic): Proposal[] {
+  const i = tokenIndexAt(tokens, d.start);
+  if (i < 0) return [];
+  const decl = parseDeclaration(tokens, i);
+  const brace = enclosingBlock(tokens, i);
+  if (!decl || brace < 0) return [];
+  // Brace initializers and const objects cannot be split into a declaration and an assignment.
+  if (decl.type.some((t) => t.text === 'const' || t.text === 'static') || decl.declarators.some((x) => x.init[0]?.text === '{')) {
+    return [];
+  }
+  const declaration = `${source(text, decl.type)} ${decl.declarators.map((x) => source(text, x.head)).join(', ')};`;
+  const assignments = decl.declarators.filter((x) => x.init.length > 0).map((x) => `${x.name} = ${source(text, x.init)};`).join(' ');
+  const whole = { start: tokens[i].start, end: tokens[decl.end].end };
+  const inPlace: TextEdit = assignments ? { ...whole, newText: assignments } : removeWithLine(text, whole);
+  return [[insertAtBlockStart(text, tokens, brace, declaration), inPlace]];
+}
+
+/** Deletes a range, and its whole line when nothing else is on it. */
+function removeWithLine(text: string, range: { start: number; end: number }): TextEdit {
+  const lineStart = text.lastIndexOf('\n', range.start - 1) + 1;
+  const nl = text.indexOf('\n', range.end);
+  const lineEnd = nl < 0 ? text.length : nl + 1;
+  const alone = text.slice(lineStart, range.start).trim() === '' && text.slice(range.end, lineEnd).trim() === '';
+  return alone ? { start: lineStart, end: lineEnd, newText: '' } : { ...range, newText: '' };
+}
+
+/** A non-void function that can fall off its end gets `return 0;` before its closing brace. */
+function missingReturn(text: string, tokens: Token[], d: CompilerDiagnostic): Proposal[] {
+  const i = tokenIndexAt(tokens, d.start);
+  if (i < 0 || tokens[i].text !== '}') return [];
+  const close = tokens[i];
+  const lineStart = text.lastIndexOf('\n', close.start - 1) + 1;
+  if (text.slice(lineStart, close.start).trim() === '') {
+    const indent = lineIndent(text, close.start);
+    return [[{ start: lineStart, end: lineStart, newText: `${indent}${indentUnit(text)}return 0;\n` }]];
+  }
+  return [[{ start: close.start, end: close.start, newText: 'return 0; ' }]];
+}
+
+/** unused variable 'x': its declarator is removed (the whole declaration if it was the only one). */
+function unusedVariable(text: string, tokens: Token[], d: CompilerDiagnostic): Proposal[] {
+  const name = /unused variable '([^']+)'/.exec(d.message)?.[1];
+  const at = tokenIndexAt(tokens, d.start);
+  if (!name || at < 0 || tokens[at].text !== name) return [];
+  // Walk back to the start of the declaration statement.
+  let s = at;
+  while (s > 0 && ![';', '{', '}'].includes(tokens[s - 1].text)) s--;
+  const decl = parseDeclaration(tokens, s);
+  if (!decl) return [];
+  const k = decl.declarators.findIndex((x) => x.name === name);
+  if (k < 0 || decl.declarators[k].init.some((t) => t.text === '(')) return []; // a call may matter
+  if (decl.declarators.length === 1) return [[removeWithLine(text, { start: tokens[s].start, end: tokens[decl.end].end })]];
+  const parts = decl.declarators.map((x) => span([...x.head, ...x.init]));
+  const range = k === 0 ? { start: parts[0].start, end: parts[1].start } : { start: parts[k - 1].end, end: parts[k].end };
+  return [[{ ...range, newText: '' }]];
+}
+
+/** The conversion printf or scanf needs for an argument of C type `type`. */
+function conversionFor(type: string, scanf: boolean): string | undefined {
+  const t = type.replace(/\s+/g, ' ').trim();
+  const base = scanf ? t.replace(/ ?\*$/, '') : t;
+  const table: Record<string, string> = {
+    int: 'd', 'unsigned int': 'u', 'long int': 'ld', 'long unsigned int': 'lu', 'long long int': 'lld',
+    'long long unsigned int': 'llu', 'short int': 'hd', char: 'c', 'char *': 's', 'const char *': 's',
+    double: scanf ? 'lf' : 'f', float: 'f', 'long double': 'Lf',
+  };
+  if (scanf && base === 'char' && /\[/.test(type)) return 's';
+  return table[base];
+}
+
+/** Tokens of the call's arguments, split at depth-0 commas. */
+function callArguments(tokens: readonly Token[], open: number): Token[][] {
+  const close = matching(tokens, open);
+  const args: Token[][] = [[]];
+  let depth = 0;
+  for (let i = open + 1; i < close; i++) {
+    const t = tokens[i].text;
+    if ('([{'.includes(t)) depth++;
+    if (')]}'.includes(t)) depth--;
+    if (t === ',' && depth === 0) args.push([]);
+    else args.at(-1)!.push(tokens[i]);
+  }
+  return args;
+}
+
+/** format '%d' expects 'int *', but argument 2 has type 'int': a missing & or a wrong conversion. */
+function formatMismatch(_text: string, tokens: Token[], d: CompilerDiagnostic): Proposal[] {
+  const m = /format '([^']+)' expects argument of type '([^']+)', but argument (\d+) has type '([^']+)'/.exec(d.message);
+  if (!m) return [];
+  const [, directive, expected, argNumber, actual] = m;
+  const at = tokenIndexAt(tokens, d.start);
+  let open = at;
+  while (open > 0 && !(tokens[open].text === '(' && tokens[open - 1].kind === 'identifier' && /printf|scanf/.test(tokens[open - 1].text))) open--;
+  if (open <= 0) return [];
+  const scanf = /scanf/.test(tokens[open - 1].text);
+  const args = callArguments(tokens, open);
+  const arg = args[Number(argNumber) - 1]; // gcc counts every argument, the format string included
+  if (scanf && expected.endsWith('*') && expected.replace(/ ?\*$/, '') === actual && arg?.length) {
+    return [[{ start: arg[0].start, end: arg[0].start, newText: '&' }]];
+  }
+  if (!scanf && actual.replace(/ ?\*$/, '') === expected && actual.endsWith('*') && arg?.[0]?.text === '&') {
+    return [[{ start: arg[0].start, end: arg[0].end, newText: '' }]]; // printf("%d", &x)
+  }
+  const conversion = conversionFor(actual, scanf);
+  const string = tokens[at]?.kind === 'string' ? tokens[at] : args.flat().find((t) => t.kind === 'string');
+  if (!conversion || !string) return [];
+  // The directive's length modifier and conversion letter are replaced; flags, width, precision stay.
+  const lengthAndConversion = /(hh|h|ll|l|L|z|j|t)?[a-zA-Z]$/.exec(directive)![0];
+  const prefix = directive.slice(0, directive.length - lengthAndConversion.length);
+  const literal = string.text;
+  const proposals: Proposal[] = [];
+  for (let k = literal.indexOf(directive); k >= 0; k = literal.indexOf(directive, k + 1)) {
+    proposals.push([{ start: string.start + k, end: string.start + k + directive.length, newText: `${prefix}${conversion}` }]);
+  }
+  return proposals;
+}
+
+/** if (a = b): the comparison the student meant. */
+function assignmentAsCondition(_text: string, tokens: Token[], d: CompilerDiagnostic): Proposal[] {
+  const i = tokens.findIndex((t) => t.start >= d.start && t.text === '=');
+  return i < 0 || tokens[i].line !== d.line ? [] : [[{ start: tokens[i].start, end: tokens[i].end, newText: '==' }]];
+}
+
+const RULES: [RegExp, (text: string, tokens: Token[], d: CompilerDiagnostic) => Proposal[]][] = [
+  [/loop initial declarations are only allowed/, forLoopDeclaration],
+  [/forbids mixed declarations and code/, mixedDeclaration],
+  [/control reaches end of non-void function|no return statement in function returning non-void/, missingReturn],
+  [/unused variable '/, unusedVariable],
+  [/^format '[^']+' expects argument of type/, formatMismatch],
+  [/suggest parentheses around assignment used as truth value/, assignmentAsCondition],
+];
+
+/** Candidate edits for a diagnostic that strict flags raise, most specific first. */
+export function strictRuleProposals(text: string, d: CompilerDiagnostic): Proposal[] {
+  const tokens = significantTokens(lex(text)).filter((t) => !t.directive);
+  return RULES.filter(([re]) => re.test(d.message)).flatMap(([, rule]) => rule(text, tokens, d));
+}
