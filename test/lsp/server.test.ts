@@ -152,3 +152,28 @@ test('clang is supported as the compiler, with its own fix-its', async () => {
     await clang.stop();
   }
 });
+
+test('with the course\'s strict flags, a C99 for-loop declaration gets a rewrite quick fix', async () => {
+  const strict = await TestLspClient.start({ compilerArgs: ['-Wall', '-Wextra', '-Werror', '-ansi', '-pedantic'] });
+  try {
+    const uri = 'file:///tmp/c-repair-test/strict.c';
+    const text = '#include <stdio.h>\nint main(void)\n{\n    for (int i = 0; i < 3; i++)\n        printf("%d\\n", i);\n    return 0;\n}\n';
+    strict.open(uri, text, 1);
+    const diags = await strict.diagnosticsFor(uri, 1);
+    assert.match(message(errors(diags)[0]), /loop initial declarations are only allowed in C99 or C11 mode/);
+    const actions = (await strict.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: errors(diags)[0].range,
+      context: { diagnostics: [errors(diags)[0]] },
+    })) as CodeAction[];
+    assert.equal(actions[0].isPreferred, true);
+    const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'c', 1, text), editsOf(actions[0]));
+    assert.match(fixed, /\{\n    int i;\n    for \(i = 0; i < 3; i\+\+\)/);
+    const hover = (await strict.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: errors(diags)[0].range.start })) as Hover;
+    assert.match(JSON.stringify(hover.contents), /strict flags/);
+    strict.replace(uri, fixed, 2);
+    assert.deepEqual(await strict.diagnosticsFor(uri, 2), []);
+  } finally {
+    await strict.stop();
+  }
+});

@@ -1,7 +1,15 @@
 // Hover explanations: over an error (or the text a repair would change) say what will change and why.
 import { Hover, MarkupKind, Position } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { RepairSource } from '../repair/repair';
 import type { Analysis } from './analysis';
+
+const SOURCE_WORDS: Record<RepairSource, string> = {
+  'compiler-fixit': 'the compiler’s own suggestion',
+  'strict-rule': 'a rewrite for the course’s strict flags',
+  model: 'the repair model’s proposal',
+  'edit-search': 'a one-token edit search',
+};
 
 export function hoverFor(analysis: Analysis, position: Position): Hover | null {
   if (analysis.outcome.kind !== 'compiled') return null;
@@ -12,7 +20,7 @@ export function hoverFor(analysis: Analysis, position: Position): Hover | null {
   for (const repair of analysis.outcome.repairs) {
     const d = repair.diagnostic;
     if (!within(d.start, d.end) && !repair.edits.some((e) => within(e.start, e.end))) continue;
-    lines.push(`**c-repair** (${repair.source === 'compiler-fixit' ? 'the compiler’s own fix, verified' : 'verified repair'}):`);
+    lines.push(`**c-repair** (${SOURCE_WORDS[repair.source]}, checked by recompiling):`);
     for (const e of repair.edits) lines.push(`- ${e.explanation}`);
     const after = repair.after.errorCount === 0 ? 'the file then compiles without errors' : `errors then drop to ${repair.after.errorCount}`;
     lines.push('', `Recompiled with the change: ${after}.`);

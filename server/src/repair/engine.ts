@@ -49,7 +49,7 @@ export interface EngineResult {
   ms: number;
 }
 
-interface Candidate {
+export interface Candidate {
   text: string;
   source: RepairSource;
   changedTokens: number;
@@ -59,7 +59,7 @@ interface Candidate {
   at: number;
 }
 
-interface Judged extends Candidate {
+export interface Judged extends Candidate {
   compiled: CompileResult;
   tests?: TestReport;
 }
@@ -147,7 +147,7 @@ export class RepairEngine {
   }
 
   /** One compile-repair round: the best candidate that lowers the errors, or undefined. */
-  private async compileRound(text: string, current: CompileResult): Promise<Judged | undefined> {
+  async compileRound(text: string, current: CompileResult): Promise<Judged | undefined> {
     const o = this.options;
     const errors = current.diagnostics.filter((d) => d.severity === 'error');
     const first = errors[0];
@@ -229,14 +229,22 @@ export class RepairEngine {
     return candidates;
   }
 
+  /** The repair one candidate makes, as minimal explained edits on `text`. */
+  static explainCandidate(text: string, candidate: Candidate): ExplainedEdit[] {
+    return minimalEdits(text, candidate.text).map((e) => ({ ...e, explanation: explainEdit(text, e, why(candidate)) }));
+  }
+
   /** Minimal edits from the original to the result, each explained by the round nearest to it. */
   private explain(original: string, final: string, accepted: readonly Candidate[]): ExplainedEdit[] {
     return minimalEdits(original, final).map((e) => {
       const nearest = accepted.reduce((a, b) => (Math.abs(b.at - e.start) < Math.abs(a.at - e.start) ? b : a));
-      const why = typeof nearest.reason === 'string' ? nearest.reason : `the compiler reports "${nearest.reason.message}" on line ${nearest.reason.line + 1}`;
-      return { ...e, explanation: explainEdit(original, e, why) };
+      return { ...e, explanation: explainEdit(original, e, why(nearest)) };
     });
   }
+}
+
+function why(c: Candidate): string {
+  return typeof c.reason === 'string' ? c.reason : `the compiler reports "${c.reason.message}" on line ${c.reason.line + 1}`;
 }
 
 function shorten(s: string): string {
