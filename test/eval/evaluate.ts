@@ -4,11 +4,12 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { diffArrays, diffLines } from 'diff';
+import { diffLines } from 'diff';
 import { lex, significantTokens } from '../../server/src/c/lexer';
 import type { BatchOutput } from '../../server/src/batch/batch';
 import { compile } from '../../server/src/oracle/compiler';
 import { runTests } from '../../server/src/oracle/testRunner';
+import { changedTokenCount } from '../../server/src/repair/edits';
 import { REPO_ROOT } from '../support/sharedData';
 import { buildDevSets, DevItem, DevSet } from './devSets';
 
@@ -16,19 +17,6 @@ const MAX_COMPILE_TOKENS = 10;
 const MAX_TEST_LINES = 5;
 
 const tokensOf = (text: string) => significantTokens(lex(text)).map((t) => t.text);
-
-/** Changed tokens: per hunk, the larger of removed and added. */
-export function changedTokens(before: string, after: string): number {
-  let n = 0;
-  const parts = diffArrays(tokensOf(before), tokensOf(after));
-  for (let i = 0; i < parts.length; i++) {
-    if (!parts[i].removed && !parts[i].added) continue;
-    const removed = parts[i].removed ? parts[i].value.length : 0;
-    const added = parts[i].removed && parts[i + 1]?.added ? parts[++i].value.length : parts[i].added ? parts[i].value.length : 0;
-    n += Math.max(removed, added);
-  }
-  return n;
-}
 
 export function changedLines(before: string, after: string): number {
   let n = 0;
@@ -95,7 +83,7 @@ async function evaluateSet(set: DevSet, workDir: string, jobs: number, timeoutS:
       if (ok) alreadyOk++;
       continue;
     }
-    const size = set.goal === 'compile' ? changedTokens(item.source, final) : changedLines(item.source, final);
+    const size = set.goal === 'compile' ? changedTokenCount(item.source, final) : changedLines(item.source, final);
     if (ok && size <= (set.goal === 'compile' ? MAX_COMPILE_TOKENS : MAX_TEST_LINES)) {
       repaired++;
       edits.push(size);

@@ -1,6 +1,6 @@
 // Text edits on the student's original text (offsets are UTF-16 code units, `end` exclusive).
 import { createTwoFilesPatch, diffArrays } from 'diff';
-import { lex } from '../c/lexer';
+import { lex, significantTokens } from '../c/lexer';
 import type { TextEdit } from '../oracle/compiler';
 
 export type { TextEdit };
@@ -61,4 +61,18 @@ export function minimalEdits(before: string, after: string): TextEdit[] {
 
 export function unifiedDiff(fileName: string, before: string, after: string): string {
   return createTwoFilesPatch(`a/${fileName}`, `b/${fileName}`, before, after, undefined, undefined, { context: 3 });
+}
+
+/** How many significant tokens differ between two texts: per changed hunk, the larger of removed and added. */
+export function changedTokenCount(before: string, after: string): number {
+  const tokens = (text: string) => significantTokens(lex(text)).map((t) => t.text);
+  let n = 0;
+  const parts = diffArrays(tokens(before), tokens(after));
+  for (let i = 0; i < parts.length; i++) {
+    if (!parts[i].removed && !parts[i].added) continue;
+    const removed = parts[i].removed ? parts[i].value.length : 0;
+    const added = parts[i].removed && parts[i + 1]?.added ? parts[++i].value.length : parts[i].added ? parts[i].value.length : 0;
+    n += Math.max(removed, added);
+  }
+  return n;
 }

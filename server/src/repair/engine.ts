@@ -3,13 +3,13 @@
 // near the error), lets the real oracles judge them (the compiler, then the assignment's tests),
 // applies the best, and stops when the program is clean, nothing improves, or the rounds run out.
 import { abstractProgram } from '../c/abstraction';
-import { compile, CompileResult, CompilerDiagnostic, CompilerOptions, TextEdit } from '../oracle/compiler';
+import { compile, CompileResult, CompilerDiagnostic, CompilerOptions } from '../oracle/compiler';
 import { isImprovement } from '../oracle/judge';
 import { runTests, TestCase, TestReport } from '../oracle/testRunner';
 import type { ModelSource } from './modelSource';
 import { buildPrompt, FailingTest, RepairProblem } from '../model/prompt';
 import { concretize } from './concretize';
-import { applyEdits, minimalEdits } from './edits';
+import { applyEdits, changedTokenCount, minimalEdits } from './edits';
 import { enumerateEdits } from './editSearch';
 import { explainEdit } from './explain';
 import { fixitRepairs } from './fixitRepair';
@@ -77,8 +77,6 @@ function compareJudged(a: Judged, b: Judged): number {
   );
 }
 
-const tokenCount = (edits: readonly TextEdit[], text: string) =>
-  edits.reduce((n, e) => n + Math.max(1, text.slice(e.start, e.end).split(/\b|\s+/).filter((s) => s.trim()).length), 0);
 
 export class RepairEngine {
   private forwardPasses = 0;
@@ -165,7 +163,7 @@ export class RepairEngine {
       if (d.fixits.length === 0) continue;
       try {
         const candidateText = applyEdits(text, d.fixits);
-        await judge({ text: candidateText, source: 'compiler-fixit', changedTokens: tokenCount(d.fixits, text), reason: d, at: d.fixits[0].start });
+        await judge({ text: candidateText, source: 'compiler-fixit', changedTokens: changedTokenCount(text, candidateText), reason: d, at: d.fixits[0].start });
       } catch {
         // overlapping fix-its: not applicable
       }
@@ -174,7 +172,8 @@ export class RepairEngine {
     for (const d of errors.slice(0, 3)) {
       for (const edits of strictRuleProposals(text, d)) {
         try {
-          await judge({ text: applyEdits(text, edits), source: 'strict-rule', changedTokens: tokenCount(edits, text), reason: d, at: edits[0].start });
+          const candidateText = applyEdits(text, edits);
+          await judge({ text: candidateText, source: 'strict-rule', changedTokens: changedTokenCount(text, candidateText), reason: d, at: edits[0].start });
         } catch {
           // overlapping edits: not applicable
         }
