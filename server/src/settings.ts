@@ -1,5 +1,6 @@
 // The user's settings (package.json "contributes.configuration"), with their defaults.
 import type { CompilerFamily, CompilerOptions } from './oracle/compiler';
+import { safeFlags } from './oracle/safeFlags';
 
 export interface Settings {
   compiler: CompilerFamily;
@@ -38,6 +39,7 @@ export function normalizeSettings(raw: unknown): Settings {
   };
 }
 
+/** Compiler options from settings; flags that would write files or run other programs are left out. */
 export function compilerOptions(settings: Settings): CompilerOptions {
-  return { family: settings.compiler, path: settings.compilerPath, args: settings.compilerArgs };
+  return { family: settings.compiler, path: settings.compilerPath, args: safeFlags(settings.compilerArgs).kept };
 }

@@ -6,7 +6,10 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { parseClangOutput } from '../../server/src/oracle/clangDiagnostics';
 import { compile, CompilerTimeoutError, CompilerUnavailableError } from '../../server/src/oracle/compiler';
+import { flagsFromCommand } from '../../server/src/oracle/compileFlags';
 import { byteColumnToOffset, lineStarts } from '../../server/src/oracle/positions';
+import { safeFlags } from '../../server/src/oracle/safeFlags';
+import { compilerOptions, normalizeSettings } from '../../server/src/settings';
 
 test('byte columns map to UTF-16 offsets through multi-byte characters and CRLF', () => {
   const text = 'a\r\n/* é😀 */ x\nlast';
@@ -88,4 +91,17 @@ test('a cancelled compile stops and leaves no temporary folder behind', async ()
   await pending.catch(() => undefined);
   const after = fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('c-repair-')).length;
   assert.ok(after <= before, 'temporary folder removed');
+});
+
+test('flags that write files or run other programs are never passed on', async () => {
+  assert.deepEqual(safeFlags(['-Wall', '-o', '/home/x', '-wrapper', 'sh,-c,touch /tmp/pwn', '-fplugin=/x.so', '@flags.txt', '-std=c99']), {
+    kept: ['-Wall', '-std=c99'],
+    dropped: ['-o', '/home/x', '-wrapper', 'sh,-c,touch /tmp/pwn', '-fplugin=/x.so', '@flags.txt'],
+  });
+  assert.deepEqual(flagsFromCommand('gcc -Wall -Wextra -Werror -ansi -pedantic -lm'), ['-Wall', '-Wextra', '-Werror', '-ansi', '-pedantic']);
+  assert.deepEqual(flagsFromCommand('gcc -o prog main.c -save-temps -O2'), ['-O2']);
+  const marker = path.join(os.tmpdir(), `c-repair-pwn-${process.pid}`);
+  const options = compilerOptions(normalizeSettings({ compilerArgs: ['-wrapper', `sh,-c,touch ${marker}`] }));
+  await compile('int main(void) { return 0; }', options);
+  assert.equal(fs.existsSync(marker), false, 'the wrapper never ran');
 });
