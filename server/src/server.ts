@@ -10,7 +10,7 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CompilerUnavailableError } from './oracle/compiler';
+import { CompilerUnavailableError, TemporaryFolderError } from './oracle/compiler';
 import { Analysis, analyze, AnalysisScheduler } from './features/analysis';
 import { codeActionsFor } from './features/codeActions';
 import { toLspDiagnostics } from './features/diagnostics';
@@ -48,11 +48,12 @@ const scheduler = new AnalysisScheduler(analyze, (analysis) => {
   if (outcome.kind === 'failed') {
     connection.console.error(outcome.message);
     // Say it once, not on every keystroke; the diagnostic stays on the file.
-    if (outcome.error instanceof CompilerUnavailableError && !reportedFailures.has(outcome.message)) {
+    const environmental = outcome.error instanceof CompilerUnavailableError || outcome.error instanceof TemporaryFolderError;
+    if (environmental && !reportedFailures.has(outcome.message)) {
       reportedFailures.add(outcome.message);
       void connection.sendNotification(ShowMessageNotification.type, {
         type: MessageType.Error,
-        message: `${outcome.message}. Set c-repair.compiler or c-repair.compilerPath.`,
+        message: outcome.error instanceof CompilerUnavailableError ? `${outcome.message}. Set c-repair.compiler or c-repair.compilerPath.` : outcome.message,
       });
     }
   } else if (outcome.kind === 'compiled') {

@@ -35,8 +35,10 @@ export class TestLspClient {
     this.connection.listen();
   }
 
-  static async start(settings: Record<string, unknown> = {}): Promise<TestLspClient> {
-    const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  /** Starts the server; `wrap` runs it inside another command (e.g. a namespace with a full disk). */
+  static async start(settings: Record<string, unknown> = {}, wrap: string[] = []): Promise<TestLspClient> {
+    const argv = [...wrap, process.execPath, SERVER_JS, '--stdio'];
+    const child = spawn(argv[0], argv.slice(1), { stdio: ['pipe', 'pipe', 'inherit'] });
     const client = new TestLspClient(child);
     await client.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,

@@ -92,6 +92,16 @@ export interface RawDiagnostic {
   notes: RawDiagnostic[];
 }
 
+/** The temporary folder is missing, read-only or full: nothing can be compiled until that is fixed. */
+export class TemporaryFolderError extends Error {
+  constructor(cause: Error) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    const why = code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EROFS' ? 'it is not writable' : cause.message;
+    super(`c-repair cannot write its temporary files in ${os.tmpdir()}: ${why}.`);
+    this.name = 'TemporaryFolderError';
+  }
+}
+
 export const DEFAULT_COMPILE_TIMEOUT_MS = 10_000;
 
 /**
@@ -110,10 +120,14 @@ export async function compile(text: string, options: CompilerOptions, signal?: A
   const started = Date.now();
   const family = options.family;
   const executable = options.path || family;
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'c-repair-'));
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'c-repair-')).catch((e: Error) => {
+    throw new TemporaryFolderError(e);
+  });
   const file = path.join(dir, 'main.c');
   try {
-    await fs.writeFile(file, Buffer.from(text, options.encoding ?? 'utf8'));
+    await fs.writeFile(file, Buffer.from(text, options.encoding ?? 'utf8')).catch((e: Error) => {
+      throw new TemporaryFolderError(e);
+    });
     const timeoutMs = options.timeoutMs ?? DEFAULT_COMPILE_TIMEOUT_MS;
     const run = await runProcess(executable, compilerArgs(family, file, options.args ?? []), {
       cwd: dir,
@@ -126,7 +140,7 @@ export async function compile(text: string, options: CompilerOptions, signal?: A
     if (run.timedOut) throw new CompilerTimeoutError(timeoutMs);
     const raw = family === 'gcc' ? parseGccJson(run.stderr) : parseClangOutput(run.stderr);
     if (run.exitCode !== 0 && raw.length === 0 && !signal?.aborted) {
-      const firstLine = run.stderr.split('\n').find((l) => l.trim() !== '') ?? `exit code ${run.exitCode}`;
+      const firstLine = run.stderr.split('\n').find((l) => l.trim() !== '') ?? (run.signal ? `it crashed (${run.signal})` : `exit code ${run.exitCode}`);
       throw new CompilerUnavailableError(executable, firstLine.slice(0, 300));
     }
     const diagnostics = toDiagnostics(raw, text, file, options.encoding ?? 'utf8');
