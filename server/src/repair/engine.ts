@@ -2,12 +2,11 @@
 // Round after round it gathers candidates (the model's N-best, the compiler's fix-its, small edits
 // near the error), lets the real oracles judge them (the compiler, then the assignment's tests),
 // applies the best, and stops when the program is clean, nothing improves, or the rounds run out.
-import { abstractProgram } from '../c/abstraction';
 import { compile, CompileResult, CompilerDiagnostic, CompilerOptions } from '../oracle/compiler';
 import { isImprovement } from '../oracle/judge';
 import { runTests, TestCase, TestReport } from '../oracle/testRunner';
 import type { ModelSource } from './modelSource';
-import { buildPrompt, FailingTest, RepairProblem } from '../model/prompt';
+import type { FailingTest, RepairProblem } from '../model/prompt';
 import { concretize } from './concretize';
 import { applyEdits, changedTokenCount, minimalEdits } from './edits';
 import { enumerateEdits } from './editSearch';
@@ -211,17 +210,15 @@ export class RepairEngine {
   private async modelCandidates(text: string, problem: CompilerDiagnostic[] | FailingTest, reason?: string): Promise<Candidate[]> {
     const model = this.options.model;
     if (!model) return [];
-    const program = abstractProgram(text);
     const promptProblem: RepairProblem = Array.isArray(problem)
       ? problem.map((d) => ({ line: d.line + 1, message: d.message, severity: d.severity }))
       : problem;
-    const prompt = buildPrompt(program, promptProblem);
-    const result = await model.propose(text, program, prompt, { n: this.options.nBest ?? 4, signal: this.options.signal });
+    const result = await model.propose(text, promptProblem, { n: this.options.nBest ?? 4, signal: this.options.signal });
     this.forwardPasses += result.forwardPasses;
     const firstError = Array.isArray(problem) ? problem.find((d) => d.severity === 'error') : undefined;
     const candidates: Candidate[] = [];
     for (const proposal of result.candidates) {
-      const c = concretize(program, prompt.pools, proposal.tokens, text);
+      const c = concretize(result.program, result.pools, proposal.tokens, text);
       if ('error' in c || c.edits.length === 0) continue;
       candidates.push({ text: c.text, source: 'model', changedTokens: c.changedTokens, reason: firstError ?? reason ?? 'the model proposes it', at: c.edits[0].start });
     }

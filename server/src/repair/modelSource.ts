@@ -1,20 +1,19 @@
-// What the repair engine needs from the neural model: N-best outputs for a prompt. The decoder
-// (server/src/model) provides it; the engine works without one (fix-its and edit search only).
-import type { AbstractProgram } from '../c/abstraction';
-import type { Prompt } from '../model/prompt';
+// What the repair engine needs from the neural model: N-best repaired programs for a program and
+// its problem. server/src/model's RepairModel provides it; the engine works without one.
+import type { AbstractProgram, Pools } from '../c/abstraction';
+import type { RepairProblem } from '../model/prompt';
 
 export interface ModelProposal {
-  /** The output program's model tokens (after <fix>, without <eos>). */
+  /** The output program's model tokens (after <fix>, without <eos>), under `pools`. */
   tokens: string[];
-  /** Sum of log-probabilities. */
+  /** Sum of log-probabilities; higher is better. */
   score: number;
 }
 
 export interface ModelSource {
   propose(
     text: string,
-    program: AbstractProgram,
-    prompt: Prompt,
-    options: { n: number; signal?: AbortSignal },
-  ): Promise<{ candidates: ModelProposal[]; forwardPasses: number }>;
+    problem: RepairProblem,
+    options: { n?: number; signal?: AbortSignal },
+  ): Promise<{ candidates: ModelProposal[]; program: AbstractProgram; pools: Pools; forwardPasses: number }>;
 }
