@@ -3,11 +3,15 @@
 //   c-repair batch --in IN.jsonl[.gz] --out OUT.jsonl [--jobs N] [--timeout S]
 import { batchCommand } from './batch/batch';
 import { FILE_USAGE, repairFileCommand, UsageError } from './cli/repairFile';
+import { SHIPPED_MODEL_DIR } from './features/modelHost';
+import { RepairModel } from './model/repairModel';
 import type { ModelSource } from './repair/modelSource';
 
-/** The shipped repair model, when it can be loaded; the engine works without it. */
+/** The shipped repair model, when it can be loaded; the engine works without it (and says so). */
 async function loadModel(): Promise<ModelSource | undefined> {
-  return undefined;
+  const { model, status } = await RepairModel.tryLoad({ shippedModelDir: SHIPPED_MODEL_DIR, modelPath: process.env.C_REPAIR_MODEL ?? '' });
+  if (!model) console.error(`c-repair: ${status.message}; repairing without the model.`);
+  return model;
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -15,6 +15,7 @@ import { Analysis, analyze, AnalysisScheduler } from './features/analysis';
 import { codeActionsFor } from './features/codeActions';
 import { toLspDiagnostics } from './features/diagnostics';
 import { hoverFor } from './features/hover';
+import { ModelHost } from './features/modelHost';
 import { repairDocumentCommand } from './features/repairCommand';
 import { REPAIR_DOCUMENT_COMMAND, STATUS_NOTIFICATION, StatusParams } from './protocol';
 import { compilerOptions, normalizeSettings, Settings } from './settings';
@@ -67,6 +68,10 @@ const scheduler = new AnalysisScheduler(analyze, (analysis) => {
 });
 
 let status: StatusParams = { model: 'absent', active: true };
+const modelHost = new ModelHost(
+  (change) => sendStatus(change),
+  (line) => connection.console.log(line),
+);
 function sendStatus(change: Partial<StatusParams>): void {
   status = { ...status, ...change };
   void connection.sendNotification(STATUS_NOTIFICATION, status);
@@ -81,6 +86,7 @@ async function scheduleAnalysis(doc: TextDocument, immediate: boolean): Promise<
       text: doc.getText(),
       compiler: compilerOptions(settings),
       maxFileSizeKB: settings.maxFileSizeKB,
+      model: await modelHost.ready(),
     },
     immediate ? 0 : settings.debounceMs,
   );
@@ -116,12 +122,20 @@ connection.onInitialize((params) => {
 connection.onInitialized(() => {
   if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
   sendStatus({});
+  void globalSettings().then((settings) => modelHost.configure(settings));
 });
+
+/** Settings that are not per file (the model's): the workspace's, or those given at start. */
+function globalSettings(): Promise<Settings> {
+  if (!canPullConfiguration) return Promise.resolve(initialSettings);
+  return connection.workspace.getConfiguration('c-repair').then(normalizeSettings, () => initialSettings);
+}
 
 connection.onDidChangeConfiguration((change) => {
   settingsCache.clear();
   const pushed = (change.settings as { 'c-repair'?: unknown } | undefined)?.['c-repair'];
   if (pushed !== undefined) initialSettings = normalizeSettings(pushed);
+  void globalSettings().then((settings) => modelHost.configure(settings));
   for (const doc of documents.all()) void scheduleAnalysis(doc, true);
 });
 
@@ -150,7 +164,7 @@ connection.onExecuteCommand(async (params, token) => {
   const uri = String(params.arguments?.[0] ?? '');
   const doc = documents.get(uri);
   if (!doc) return { error: `c-repair: ${uri} is not open.` };
-  return repairDocumentCommand(doc, await settingsFor(uri), undefined, token);
+  return repairDocumentCommand(doc, await settingsFor(uri), await modelHost.loaded(), token);
 });
 
 // Nothing a request does may take the server down: log and answer with an error instead.

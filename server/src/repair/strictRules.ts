@@ -157,7 +157,11 @@ function removeWithLine(text: string, range: { start: number; end: number }): Te
   const nl = text.indexOf('\n', range.end);
   const lineEnd = nl < 0 ? text.length : nl + 1;
   const alone = text.slice(lineStart, range.start).trim() === '' && text.slice(range.end, lineEnd).trim() === '';
-  return alone ? { start: lineStart, end: lineEnd, newText: '' } : { ...range, newText: '' };
+  if (alone) return { start: lineStart, end: lineEnd, newText: '' };
+  // Mid-line: take the spaces after it too, so "{ int x; return" becomes "{ return".
+  let end = range.end;
+  while (/[ \t]/.test(text[end] ?? '') && /[ \t]/.test(text[range.start - 1] ?? '')) end++;
+  return { start: range.start, end, newText: '' };
 }
 
 /** A non-void function that can fall off its end gets `return 0;` before its closing brace. */
