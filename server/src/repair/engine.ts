@@ -156,8 +156,7 @@ export class RepairEngine {
       if (compiled.errorCount < current.errorCount) judged.push({ ...c, compiled }); // RLAssist: errors must fall
     };
 
-    // The model's N-best and the compiler's own fix-its first.
-    for (const c of await this.modelCandidates(text, current.diagnostics)) await judge(c);
+    // Cheap, exact sources first: the compiler's own fix-its and the strict-flag rewrites.
     for (const d of errors) {
       if (d.fixits.length === 0) continue;
       try {
@@ -167,7 +166,6 @@ export class RepairEngine {
         // overlapping fix-its: not applicable
       }
     }
-    // Rewrites for what strict course flags reject (C90 declarations, a missing return, ...).
     for (const d of errors.slice(0, 3)) {
       for (const edits of strictRuleProposals(text, d)) {
         try {
@@ -177,6 +175,10 @@ export class RepairEngine {
           // overlapping edits: not applicable
         }
       }
+    }
+    // The model is asked (it costs the most) unless the file already compiles with one of those.
+    if (!judged.some((j) => j.compiled.errorCount === 0)) {
+      for (const c of await this.modelCandidates(text, current.diagnostics)) await judge(c);
     }
     // Then RLAssist's single-token edits at the first error, stopping at the first that helps.
     if (judged.length === 0) {
