@@ -18,3 +18,19 @@ export interface StatusParams {
 
 /** Client -> server request (via workspace/executeCommand): whole-file repair of an open document. */
 export const REPAIR_DOCUMENT_COMMAND = 'c-repair.repairDocument';
+
+/** The answer to REPAIR_DOCUMENT_COMMAND: the repaired text and its explained edits, or why not. */
+export type RepairDocumentResult =
+  | {
+      uri: string;
+      version: number;
+      repaired: string;
+      edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string; explanation: string }[];
+      errorsBefore: number;
+      errorsAfter: number;
+      testsPassedBefore: number | null;
+      testsPassedAfter: number | null;
+      testsTotal: number | null;
+      status: string;
+    }
+  | { error: string };

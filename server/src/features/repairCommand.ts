@@ -1,6 +1,6 @@
 // "Repair assignment": whole-file iterative repair of an open document against its tests, returned
 // (not applied) so that the client can show it as a diff and let the student decide.
-import { CancellationToken, Range } from 'vscode-languageserver/node';
+import { CancellationToken } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { looksBinary } from '../c/sourceText';
 import { fileURLToPath } from 'node:url';
@@ -9,22 +9,7 @@ import { RepairEngine } from '../repair/engine';
 import type { ModelSource } from '../repair/modelSource';
 import { compilerOptions, Settings } from '../settings';
 
-export { REPAIR_DOCUMENT_COMMAND } from '../protocol';
-
-export type RepairDocumentResult =
-  | {
-      uri: string;
-      version: number;
-      repaired: string;
-      edits: { range: Range; newText: string; explanation: string }[];
-      errorsBefore: number;
-      errorsAfter: number;
-      testsPassedBefore: number | null;
-      testsPassedAfter: number | null;
-      testsTotal: number | null;
-      status: string;
-    }
-  | { error: string };
+import type { RepairDocumentResult } from '../protocol';
 
 export async function repairDocumentCommand(
   doc: TextDocument,
