@@ -51,3 +51,20 @@ test('cancellation stops the engine promptly', async () => {
   await pending.catch(() => undefined);
   assert.ok(Date.now() - started < 3000);
 });
+
+test('a logic slip is repaired by a one-token edit that the tests accept', async () => {
+  // Sums 1..n, but the loop stops one short.
+  const buggy = '#include <stdio.h>\nint main(void)\n{\n  int n, i, s = 0;\n  scanf("%d", &n);\n  for (i = 1; i < n; i++)\n    s += i;\n  printf("%d\\n", s);\n  return 0;\n}\n';
+  const tests = [
+    { name: '1', input: '3', output: '6' },
+    { name: '2', input: '10', output: '55' },
+    { name: '3', input: '1', output: '1' },
+  ];
+  const r = await new RepairEngine({ compiler: gcc, tests }).repair(buggy);
+  assert.equal(r.status, 'repaired');
+  assert.equal(r.testsBefore?.passed, 0);
+  assert.equal(r.testsAfter?.passed, 3);
+  assert.ok(r.repaired.includes('i <= n'));
+  assert.equal(r.edits.length, 1);
+  assert.match(r.edits[0].explanation, /Replace `<` with `<=` on line 6, because test 1 expects "6" but the program printed "3"/);
+});

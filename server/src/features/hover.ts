@@ -9,6 +9,7 @@ const SOURCE_WORDS: Record<RepairSource, string> = {
   'strict-rule': 'a rewrite for the course’s strict flags',
   model: 'the repair model’s proposal',
   'edit-search': 'a one-token edit search',
+  'logic-search': 'a one-token logic edit, checked by the tests',
 };
 
 export function hoverFor(analysis: Analysis, position: Position): Hover | null {

@@ -1,7 +1,8 @@
 // The repair engine, shared by the language server, the "Repair assignment" command and the CLI.
-// Round after round it gathers candidates (the model's N-best, the compiler's fix-its, small edits
-// near the error), lets the real oracles judge them (the compiler, then the assignment's tests),
-// applies the best, and stops when the program is clean, nothing improves, or the rounds run out.
+// Round after round it gathers candidates (the compiler's fix-its, rewrites for strict flags, the
+// model's N-best, small edits near the error; for failing tests, the model and one-token logic
+// edits), lets the real oracles judge them (the compiler, then the assignment's tests), applies the
+// best, and stops when the program is clean, nothing improves, or the rounds run out.
 import { compile, CompileResult, CompilerDiagnostic, CompilerOptions } from '../oracle/compiler';
 import { isImprovement } from '../oracle/judge';
 import { runTests, TestCase, TestReport } from '../oracle/testRunner';
@@ -12,6 +13,7 @@ import { applyEdits, changedTokenCount, minimalEdits } from './edits';
 import { enumerateEdits } from './editSearch';
 import { explainEdit } from './explain';
 import { fixitRepairs } from './fixitRepair';
+import { logicMutations } from './mutationSearch';
 import { strictRuleProposals } from './strictRules';
 import type { ExplainedEdit, RepairSource } from './repair';
 
@@ -24,6 +26,8 @@ export interface EngineOptions {
   nBest?: number;
   /** Compiles spent on enumerated edits per round. */
   editSearchBudget?: number;
+  /** Test runs spent on one-token logic edits per round. */
+  mutationBudget?: number;
   /** A compile repair may change at most this many tokens in one round (it must keep the student's code). */
   maxChangedTokens?: number;
   signal?: AbortSignal;
@@ -63,7 +67,7 @@ export interface Judged extends Candidate {
   tests?: TestReport;
 }
 
-const SOURCE_ORDER: Record<RepairSource, number> = { model: 0, 'compiler-fixit': 1, 'strict-rule': 2, 'edit-search': 3 };
+const SOURCE_ORDER: Record<RepairSource, number> = { model: 0, 'compiler-fixit': 1, 'strict-rule': 2, 'edit-search': 3, 'logic-search': 4 };
 
 /** Better first: fewer errors, more tests passed, fewer warnings, smaller edits. */
 function compareJudged(a: Judged, b: Judged): number {
@@ -199,12 +203,22 @@ export class RepairEngine {
     const problem: FailingTest = { input: failing.input, expected: failing.expected, actual: failing.actual };
     const reason = `test ${failing.name} expects ${JSON.stringify(shorten(failing.expected))} but the program printed ${JSON.stringify(shorten(failing.actual))}`;
     const judged: Judged[] = [];
-    for (const c of await this.modelCandidates(text, problem, reason)) {
-      if (this.options.signal?.aborted) break;
+    const judge = async (c: Candidate) => {
+      if (this.options.signal?.aborted) return;
       const compiled = await compile(c.text, this.options.compiler, this.options.signal);
-      if (compiled.errorCount > 0) continue;
+      if (compiled.errorCount > 0) return;
       const tests = await this.test(c.text);
       if (tests.passed > report.passed) judged.push({ ...c, compiled, tests });
+    };
+    for (const c of await this.modelCandidates(text, problem, reason)) await judge(c);
+    // Then one-token logic edits, conditions first, until one passes every test or the budget ends.
+    if (judged.length === 0) {
+      let budget = this.options.mutationBudget ?? 40;
+      for (const edit of logicMutations(text)) {
+        if (budget-- <= 0 || this.options.signal?.aborted) break;
+        await judge({ text: applyEdits(text, [edit]), source: 'logic-search', changedTokens: 1, reason, at: edit.start });
+        if (judged.some((j) => j.tests?.passed === j.tests?.total)) break;
+      }
     }
     return judged.sort(compareJudged)[0];
   }
