@@ -7,7 +7,7 @@ const { version } = JSON.parse(fs.readFileSync('package.json', 'utf8'));
 const out = `c-repair-linux-x64-${version}.vsix`;
 execFileSync(
   process.execPath,
-  ['node_modules/@vscode/vsce/vsce', 'package', '--target', 'linux-x64', '--allow-missing-repository', '--out', out],
+  ['node_modules/@vscode/vsce/vsce', 'package', '--target', 'linux-x64', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out],
   { stdio: 'inherit' },
 );
 const mb = fs.statSync(out).size / 1024 / 1024;

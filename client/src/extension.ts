@@ -1,30 +1,47 @@
-// The thin client: starts the c-repair language server and registers the editor features.
+// The thin client: starts the c-repair language server and registers the editor features, one file
+// each (status bar, inline diff, Repair assignment); the server owns all the logic.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
+import { InlineDiff, registerInlineDiff } from './inlineDiff';
 import { ProposedRepairContent } from './proposedContent';
 import { registerRepairAssignment } from './repairCommand';
+import { registerStatusBar, StatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What activate() returns: read-only views of what the editor shows, for the end-to-end tests. */
+export interface CRepairApi {
+  /** The status bar item's text, as a person reads it. */
+  statusText(): string;
+  readonly inlineDiff: Pick<InlineDiff, 'proposals' | 'onDidRefresh'>;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<CRepairApi> {
   const output = vscode.window.createOutputChannel('c-repair', { log: true });
   context.subscriptions.push(output);
   const proposed = new ProposedRepairContent();
   context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(ProposedRepairContent.scheme, proposed));
   context.subscriptions.push(registerRepairAssignment(() => client, proposed));
+  const statusBar = registerStatusBar(output);
+  context.subscriptions.push(statusBar);
+  const inlineDiff = registerInlineDiff(() => client);
+  context.subscriptions.push(inlineDiff);
+  const api: CRepairApi = { statusText: () => statusBar.text, inlineDiff };
 
   if (!vscode.workspace.isTrusted) {
     // Compiling runs programs named by settings: never in a workspace the user has not trusted.
     output.info('Workspace not trusted: c-repair compiles and runs nothing until it is.');
+    statusBar.showUntrusted();
     void vscode.window.showInformationMessage('c-repair is off in this untrusted workspace: it compiles and runs nothing until you trust it.');
-    context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void startClient(context, output)));
-    return;
+    context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void startClient(context, output, statusBar)));
+    return api;
   }
-  await startClient(context, output);
+  await startClient(context, output, statusBar);
+  return api;
 }
 
-async function startClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): Promise<void> {
+async function startClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, statusBar: StatusBar): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -40,7 +57,18 @@ async function startClient(context: vscode.ExtensionContext, output: vscode.LogO
   };
   client = new LanguageClient('c-repair', 'c-repair', serverOptions, clientOptions);
   context.subscriptions.push(client);
-  await client.start();
+  context.subscriptions.push(statusBar.attach(client));
+  context.subscriptions.push(
+    client.onDidChangeState((e) => {
+      if (e.newState === State.Stopped) statusBar.showStopped('it stopped; see the c-repair log');
+    }),
+  );
+  try {
+    await client.start();
+  } catch (e) {
+    statusBar.showStopped(e instanceof Error ? e.message : String(e));
+    throw e;
+  }
 }
 
 export async function deactivate(): Promise<void> {

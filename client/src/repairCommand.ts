@@ -1,17 +1,31 @@
-// "Repair assignment": asks the server for a whole-file repair, shows it in VS Code's diff view and
-// applies it only when the student says so.
+// "Repair assignment": asks the server for a whole-file repair (judged by the compiler and the
+// assignment's tests), shows it in VS Code's diff view, and applies all of it, or the edits the
+// student picks, only when the student says so.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { REPAIR_DOCUMENT_COMMAND, RepairDocumentResult } from '../../server/src/protocol';
 import { ProposedRepairContent } from './proposedContent';
 
-interface RepairResult {
-  uri: string;
-  version: number;
-  repaired: string;
-  edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string; explanation: string }[];
-  errorsBefore: number;
-  errorsAfter: number;
+/** A whole-file repair, as the server proposes it. */
+export type RepairResult = Exclude<RepairDocumentResult, { error: string }>;
+type LspRange = RepairResult['edits'][number]['range'];
+
+const APPLY_ALL = 'Apply all';
+const APPLY_SELECTED = 'Apply selected…';
+const DISMISS = 'Dismiss';
+
+/** The one-line summary a student reads: what changes, and what the compiler and tests say. */
+export function summarize(r: RepairResult): string {
+  const parts = [`c-repair proposes ${r.edits.length} edit${r.edits.length === 1 ? '' : 's'}: errors ${r.errorsBefore} → ${r.errorsAfter}`];
+  if (r.testsTotal) {
+    const before = r.testsPassedBefore ?? 0;
+    const after = r.testsPassedAfter ?? 0;
+    parts.push(`tests passed ${before}/${r.testsTotal} → ${after}/${r.testsTotal}`);
+  }
+  return `${parts.join('; ')}.`;
 }
+
+const toRange = (r: LspRange) => new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
 
 export function registerRepairAssignment(getClient: () => LanguageClient | undefined, proposed: ProposedRepairContent): vscode.Disposable {
   return vscode.commands.registerCommand('c-repair.repairAssignment', async () => {
@@ -26,42 +40,66 @@ export function registerRepairAssignment(getClient: () => LanguageClient | undef
       return;
     }
     const doc = editor.document;
+    let cancelled = false;
     const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'c-repair: repairing…', cancellable: true },
-      (_progress, token) =>
-        client.sendRequest<RepairResult | { error: string }>(
+      { location: vscode.ProgressLocation.Notification, title: 'c-repair: repairing (compiler and tests)…', cancellable: true },
+      (_progress, token) => {
+        token.onCancellationRequested(() => (cancelled = true));
+        return client.sendRequest<RepairDocumentResult | null>(
           'workspace/executeCommand',
-          { command: 'c-repair.repairDocument', arguments: [doc.uri.toString()] },
+          { command: REPAIR_DOCUMENT_COMMAND, arguments: [doc.uri.toString()] },
           token,
-        ),
+        );
+      },
+    ).then(
+      (r) => r,
+      (e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }),
     );
+    if (!result || cancelled) return; // the student cancelled: nothing to say
     if ('error' in result) {
       void vscode.window.showWarningMessage(result.error);
       return;
     }
     if (result.edits.length === 0) {
+      const tests = result.testsTotal ? ` Tests passed: ${result.testsPassedBefore ?? 0}/${result.testsTotal}.` : '';
+      const clean = result.errorsBefore === 0 && (!result.testsTotal || result.testsPassedBefore === result.testsTotal);
       void vscode.window.showInformationMessage(
-        result.errorsBefore === 0 ? 'c-repair: the file already compiles.' : 'c-repair: no verified repair found.',
+        clean ? `c-repair: nothing to repair: the file compiles${result.testsTotal ? ' and passes its tests' : ''}.` : `c-repair: no verified repair found.${tests}`,
       );
       return;
     }
     const right = proposed.propose(doc.uri, result.repaired);
     await vscode.commands.executeCommand('vscode.diff', doc.uri, right, `${vscode.workspace.asRelativePath(doc.uri)} ↔ proposed repair`);
     const choice = await vscode.window.showInformationMessage(
-      `c-repair proposes ${result.edits.length} edit(s): errors ${result.errorsBefore} → ${result.errorsAfter}.`,
-      { detail: result.edits.map((e) => e.explanation).join('\n') },
-      'Apply all',
-      'Dismiss',
+      summarize(result),
+      APPLY_ALL,
+      APPLY_SELECTED,
+      DISMISS,
     );
-    if (choice !== 'Apply all') return;
+    let chosen = result.edits;
+    if (choice === APPLY_SELECTED) {
+      const picked = await vscode.window.showQuickPick(
+        result.edits.map((e) => ({ label: e.explanation, description: `line ${e.range.start.line + 1}`, picked: true, edit: e })),
+        { canPickMany: true, title: 'c-repair: edits to apply', placeHolder: 'All edits are checked; uncheck the ones to leave out, then press Enter (Apply selected)' },
+      );
+      if (!picked || picked.length === 0) return;
+      chosen = picked.map((p) => p.edit);
+    } else if (choice !== APPLY_ALL) {
+      return;
+    }
     if (doc.version !== result.version) {
       void vscode.window.showWarningMessage('c-repair: the file changed since the repair was computed; run it again.');
       return;
     }
     const edit = new vscode.WorkspaceEdit();
-    for (const e of result.edits) {
-      edit.replace(doc.uri, new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character), e.newText);
+    for (const e of chosen) edit.replace(doc.uri, toRange(e.range), e.newText);
+    if (!(await vscode.workspace.applyEdit(edit))) {
+      void vscode.window.showWarningMessage('c-repair: the repair could not be applied.');
+      return;
     }
-    await vscode.workspace.applyEdit(edit);
+    if (chosen.length < result.edits.length) {
+      // Only the whole repair was verified; a subset may still fail to compile or pass the tests.
+      void vscode.window.showInformationMessage(`c-repair applied ${chosen.length} of ${result.edits.length} edits; only the full repair was verified.`);
+    }
   });
 }

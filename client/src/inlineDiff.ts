@@ -1,0 +1,246 @@
+// Inline diff: the repairs the server proposes for a file, shown in place before the student accepts
+// them. Deleted text is struck through on a red background, inserted text follows in green, and a
+// CodeLens above the line offers "Apply repair" and "Dismiss". The proposals are exactly the quick
+// fixes the c-repair server offers for its diagnostics (asked of it directly, so that other
+// extensions' fixes never show up here), so what is shown is what the lightbulb would apply.
+import * as vscode from 'vscode';
+import { CodeActionRequest, LanguageClient, State } from 'vscode-languageclient/node';
+
+const SETTING = 'c-repair.inlineDiff';
+const APPLY_COMMAND = 'c-repair.inlineDiff.apply';
+const DISMISS_COMMAND = 'c-repair.inlineDiff.dismiss';
+/** Inline proposals are for reading; past this many diagnostics a file asks for Repair assignment. */
+const MAX_DIAGNOSTICS = 20;
+
+export interface InlineProposal {
+  /** The quick fix's title, e.g. "Repair: insert `;` on line 9". */
+  title: string;
+  /** The edits this quick fix makes to the file. */
+  edits: vscode.TextEdit[];
+  /** The whole quick fix, applied as the lightbulb would apply it. */
+  action: vscode.CodeAction;
+}
+
+export interface InlineDiff extends vscode.Disposable {
+  /** The proposals shown for a document now (after the last refresh). */
+  proposals(uri: vscode.Uri): readonly InlineProposal[];
+  /** Fires after the proposals of a document were recomputed. */
+  readonly onDidRefresh: vscode.Event<vscode.Uri>;
+}
+
+const isRepairDiagnostic = (d: vscode.Diagnostic) => d.source === 'c-repair';
+const proposalKey = (p: InlineProposal) =>
+  `${p.title}|${p.edits.map((e) => `${e.range.start.line}:${e.range.start.character}-${e.range.end.line}:${e.range.end.character}=${e.newText}`).join(',')}`;
+
+const clash = (a: vscode.Range, b: vscode.Range) => {
+  const common = a.intersection(b);
+  return common !== undefined && (!common.isEmpty || a.isEqual(b));
+};
+
+/** Whether the editor is the left side of a diff against a proposed repair ("Repair assignment"). */
+const inProposedDiff = (editor: vscode.TextEditor) =>
+  vscode.window.visibleTextEditors.some(
+    (other) =>
+      other.document.uri.scheme === 'c-repair-proposed' &&
+      other.document.uri.query === editor.document.uri.toString() &&
+      other.viewColumn === editor.viewColumn,
+  );
+
+/** One line of inserted text as it can be shown inside a line (decorations cannot break lines). */
+const visibleInsertion = (text: string) => text.replace(/\r?\n/g, '⏎').replace(/\t/g, '  ');
+
+export function registerInlineDiff(getClient: () => LanguageClient | undefined): InlineDiff {
+  const deleted = vscode.window.createTextEditorDecorationType({
+    backgroundColor: new vscode.ThemeColor('diffEditor.removedTextBackground'),
+    textDecoration: 'line-through',
+    overviewRulerColor: new vscode.ThemeColor('editorOverviewRuler.deletedForeground'),
+    overviewRulerLane: vscode.OverviewRulerLane.Left,
+  });
+  const inserted = vscode.window.createTextEditorDecorationType({
+    after: {
+      backgroundColor: new vscode.ThemeColor('diffEditor.insertedTextBackground'),
+      color: new vscode.ThemeColor('gitDecoration.addedResourceForeground'),
+      fontWeight: 'bold',
+    },
+    overviewRulerColor: new vscode.ThemeColor('editorOverviewRuler.addedForeground'),
+    overviewRulerLane: vscode.OverviewRulerLane.Left,
+  });
+
+  const shown = new Map<string, InlineProposal[]>(); // by document URI
+  const dismissed = new Map<string, Set<string>>(); // by document URI, until the text changes
+  const generation = new Map<string, number>(); // drops answers to older refreshes
+  const refreshed = new vscode.EventEmitter<vscode.Uri>();
+  const lensesChanged = new vscode.EventEmitter<void>();
+  const enabled = () => vscode.workspace.getConfiguration().get<boolean>(SETTING, true);
+
+  const render = (uri: vscode.Uri) => {
+    const proposals = shown.get(uri.toString()) ?? [];
+    for (const editor of vscode.window.visibleTextEditors) {
+      if (editor.document.uri.toString() !== uri.toString()) continue;
+      if (inProposedDiff(editor)) {
+        // The diff view of "Repair assignment" already shows the changes: do not draw them twice.
+        editor.setDecorations(deleted, []);
+        editor.setDecorations(inserted, []);
+        continue;
+      }
+      const dels: vscode.DecorationOptions[] = [];
+      const ins: vscode.DecorationOptions[] = [];
+      for (const p of proposals) {
+        for (const e of p.edits) {
+          if (!e.range.isEmpty) dels.push({ range: e.range, hoverMessage: p.title });
+          if (e.newText) {
+            ins.push({
+              range: new vscode.Range(e.range.end, e.range.end),
+              hoverMessage: p.title,
+              renderOptions: { after: { contentText: visibleInsertion(e.newText) } },
+            });
+          }
+        }
+      }
+      editor.setDecorations(deleted, dels);
+      editor.setDecorations(inserted, ins);
+    }
+    lensesChanged.fire();
+  };
+
+  const refresh = async (doc: vscode.TextDocument) => {
+    const uri = doc.uri;
+    const key = uri.toString();
+    const mine = (generation.get(key) ?? 0) + 1;
+    generation.set(key, mine);
+    let proposals: InlineProposal[] = [];
+    const client = getClient();
+    if (enabled() && doc.languageId === 'c' && client?.state === State.Running) {
+      const version = doc.version;
+      const seen = new Set<string>();
+      for (const d of vscode.languages.getDiagnostics(uri).filter(isRepairDiagnostic).slice(0, MAX_DIAGNOSTICS)) {
+        const c2p = client.code2ProtocolConverter;
+        const answer = await client.sendRequest(CodeActionRequest.type, {
+          textDocument: c2p.asTextDocumentIdentifier(doc),
+          range: c2p.asRange(d.range),
+          context: c2p.asCodeActionContextSync({ diagnostics: [d], only: vscode.CodeActionKind.QuickFix, triggerKind: vscode.CodeActionTriggerKind.Invoke }),
+        });
+        const actions = await client.protocol2CodeConverter.asCodeActionResult(answer ?? []);
+        const ours = actions.filter((a): a is vscode.CodeAction => a instanceof vscode.CodeAction && a.edit !== undefined);
+        const best = ours.find((a) => a.isPreferred) ?? ours[0];
+        if (!best?.edit) continue;
+        const edits = best.edit.get(uri);
+        if (edits.length === 0) continue;
+        const p: InlineProposal = { title: best.title, edits, action: best };
+        const k = proposalKey(p);
+        if (seen.has(k) || dismissed.get(key)?.has(k)) continue;
+        seen.add(k);
+        proposals.push(p);
+      }
+      // The text changed while we asked: a newer refresh is coming, keep nothing from this one.
+      if (doc.version !== version) return;
+    }
+    if (generation.get(key) !== mine) return;
+    // Overlapping proposals would draw on top of each other: keep the first of any overlap.
+    const kept: InlineProposal[] = [];
+    for (const p of proposals) {
+      if (!kept.some((q) => q.edits.some((a) => p.edits.some((b) => clash(a.range, b.range))))) kept.push(p);
+    }
+    proposals = kept;
+    shown.set(key, proposals);
+    render(uri);
+    refreshed.fire(uri);
+  };
+
+  // Diagnostics arrive in bursts; wait a little so that each burst costs one round of requests.
+  const pending = new Map<string, NodeJS.Timeout>();
+  const schedule = (doc: vscode.TextDocument, delayMs = 50) => {
+    const key = doc.uri.toString();
+    clearTimeout(pending.get(key));
+    pending.set(key, setTimeout(() => {
+      pending.delete(key);
+      refresh(doc).catch((e) => console.error(`c-repair inline diff: ${e}`));
+    }, delayMs));
+  };
+  const scheduleVisible = () => {
+    for (const editor of vscode.window.visibleTextEditors) if (editor.document.languageId === 'c') schedule(editor.document);
+  };
+
+  const lenses: vscode.CodeLensProvider = {
+    onDidChangeCodeLenses: lensesChanged.event,
+    provideCodeLenses(doc) {
+      const proposals = shown.get(doc.uri.toString()) ?? [];
+      return proposals.flatMap((p, index) => {
+        const at = new vscode.Range(p.edits[0].range.start, p.edits[0].range.start);
+        const args = [doc.uri.toString(), index, doc.version];
+        return [
+          new vscode.CodeLens(at, { title: `$(lightbulb) c-repair: Apply repair (${p.title.replace(/^Repair: /, '')})`, command: APPLY_COMMAND, arguments: args }),
+          new vscode.CodeLens(at, { title: 'Dismiss', command: DISMISS_COMMAND, arguments: args }),
+        ];
+      });
+    },
+  };
+
+  const disposables: vscode.Disposable[] = [
+    deleted,
+    inserted,
+    refreshed,
+    lensesChanged,
+    vscode.languages.registerCodeLensProvider({ language: 'c' }, lenses),
+    vscode.languages.onDidChangeDiagnostics((e) => {
+      for (const uri of e.uris) {
+        const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+        if (doc?.languageId === 'c') schedule(doc);
+      }
+    }),
+    vscode.window.onDidChangeVisibleTextEditors(() => {
+      for (const uri of shown.keys()) render(vscode.Uri.parse(uri));
+    }),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length === 0) return;
+      // Proposals were computed for the old text: hide them until the server has answered again.
+      const key = e.document.uri.toString();
+      dismissed.delete(key);
+      if ((shown.get(key) ?? []).length > 0) {
+        shown.set(key, []);
+        render(e.document.uri);
+      }
+    }),
+    vscode.workspace.onDidCloseTextDocument((d) => {
+      shown.delete(d.uri.toString());
+      dismissed.delete(d.uri.toString());
+      generation.delete(d.uri.toString());
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(SETTING)) scheduleVisible();
+    }),
+    vscode.commands.registerCommand(APPLY_COMMAND, async (uri: string, index: number, version: number) => {
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+      const p = shown.get(uri)?.[index];
+      if (!doc || !p || doc.version !== version) {
+        void vscode.window.showWarningMessage('c-repair: the file changed since this repair was proposed.');
+        return;
+      }
+      if (!(await vscode.workspace.applyEdit(p.action.edit!))) {
+        void vscode.window.showWarningMessage('c-repair: the repair could not be applied (the file changed?).');
+        return;
+      }
+      if (p.action.command) await vscode.commands.executeCommand(p.action.command.command, ...(p.action.command.arguments ?? []));
+    }),
+    vscode.commands.registerCommand(DISMISS_COMMAND, (uri: string, index: number) => {
+      const p = shown.get(uri)?.[index];
+      if (!p) return;
+      const set = dismissed.get(uri) ?? new Set<string>();
+      set.add(proposalKey(p));
+      dismissed.set(uri, set);
+      shown.set(uri, (shown.get(uri) ?? []).filter((q) => q !== p));
+      render(vscode.Uri.parse(uri));
+      refreshed.fire(vscode.Uri.parse(uri));
+    }),
+  ];
+  scheduleVisible();
+
+  return {
+    proposals: (uri) => shown.get(uri.toString()) ?? [],
+    onDidRefresh: refreshed.event,
+    dispose() {
+      for (const t of pending.values()) clearTimeout(t);
+      for (const d of disposables) d.dispose();
+    },
+  };
+}

@@ -1,0 +1,191 @@
+// The editor experience end to end, in a real VS Code with the real server and compiler: the
+// diagnostic, the hover, the preferred quick fix, the inline diff, Repair assignment and the
+// status bar, each checked through the vscode API and, where a person's view matters, on the page.
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { assert, extensionApi, log, moment, openC, repairErrors, runAll, test, waitFor, workspaceFile } from './harness';
+
+interface Assignment {
+  /** Names the screenshots. */
+  name: string;
+  file: string;
+  testsDir: string;
+  /** Tests the program passes before the repair (all of them pass after it). */
+  testsPassedBefore: number;
+  testsTotal: number;
+}
+const ASSIGNMENTS = {
+  compileError: { name: 'compile-error', file: 'assignment-compile/max.c', testsDir: 'assignment-compile/tests/max', testsPassedBefore: 0, testsTotal: 3 },
+  logicError: { name: 'logic-error', file: 'assignment-logic/max.c', testsDir: 'assignment-logic/tests/max', testsPassedBefore: 1, testsTotal: 3 },
+} satisfies Record<string, Assignment>;
+// The assignments that "Repair assignment" must repair (a compile error; a logic error caught by the tests).
+const ASSIGNMENTS_UNDER_TEST: Assignment[] = [ASSIGNMENTS.compileError, ASSIGNMENTS.logicError];
+
+const line9 = (doc: vscode.TextDocument) => doc.lineAt(8).text;
+const hoverText = (hovers: vscode.Hover[]) =>
+  hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+const codeActions = (uri: vscode.Uri, range: vscode.Range) =>
+  vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value);
+const missingSemicolon = (uri: vscode.Uri) =>
+  repairErrors(uri).find((d) => d.range.start.line === 8 && d.message.includes("expected ';'"));
+
+/** Puts the cursor at `pos` in `editor` and scrolls there. */
+function moveTo(editor: vscode.TextEditor, pos: vscode.Position) {
+  editor.selection = new vscode.Selection(pos, pos);
+  editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenter);
+}
+
+test('the status bar shows the model state', async () => {
+  await openC('broken.c');
+  const { api } = await extensionApi();
+  const text = await waitFor('the server status in the status bar', () => {
+    const t = api.statusText();
+    return !t.includes('starting') && t;
+  });
+  log(`status bar: ${text}`);
+  assert(/c-repair/.test(text) && !/stopped|failed/.test(text), `unexpected status bar text: ${text}`);
+  await moment('01-status-bar', [{ selector: '.statusbar-item', text: 'c-repair' }]);
+});
+
+test('c-repair reports the compile error', async () => {
+  const uri = workspaceFile('broken.c');
+  const d = await waitFor('the missing-semicolon diagnostic from c-repair', () => missingSemicolon(uri));
+  assert(d.severity === vscode.DiagnosticSeverity.Error, 'the diagnostic is not an error');
+  await moment('02-diagnostic', [{ selector: '.squiggly-error' }]);
+});
+
+test('the hover at the error explains the repair', async () => {
+  const editor = await openC('broken.c');
+  const d = await waitFor('the diagnostic', () => missingSemicolon(editor.document.uri));
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, d.range.start);
+  const text = hoverText(hovers);
+  assert(text.includes('Insert `;` on line 9'), `hover does not explain the repair: ${text}`);
+  moveTo(editor, d.range.start);
+  await vscode.commands.executeCommand('editor.action.showHover');
+  await moment('03-hover', [{ selector: '.monaco-hover', text: 'Insert' }], [{ press: 'Escape' }]);
+});
+
+test('the preferred quick fix repairs the file', async () => {
+  const editor = await openC('broken.c');
+  const uri = editor.document.uri;
+  const d = await waitFor('the diagnostic', () => missingSemicolon(uri));
+  const actions = await codeActions(uri, d.range);
+  const preferred = actions.find((a) => a.isPreferred && a.title.startsWith('Repair:'));
+  assert(preferred, `no preferred c-repair quick fix among: ${JSON.stringify(actions.map((a) => ({ title: a.title, isPreferred: a.isPreferred })))}`);
+  assert(preferred.title.startsWith('Repair: insert `;` on line 9'), `unexpected quick fix: ${preferred.title}`);
+  moveTo(editor, d.range.start);
+  await moment('04-lightbulb', [{ selector: '.lightBulbWidget' }]);
+  // As a person does it: open the quick fix menu and press Enter on the first (preferred) entry.
+  void vscode.commands.executeCommand('editor.action.quickFix');
+  await moment('05-quick-fix-menu', [{ selector: '.action-widget', text: 'Repair: insert' }], [{ press: 'Enter' }]);
+  await waitFor('the semicolon to be inserted', () => line9(editor.document).trimEnd().endsWith('sum += i;'));
+  await waitFor('the compile error to go away', () => repairErrors(uri).length === 0);
+  assert(!missingSemicolon(uri), 'the error is still reported');
+});
+
+test('the inline diff shows a proposal in place; Dismiss hides it and Apply applies it', async () => {
+  const editor = await openC('inline.c');
+  const uri = editor.document.uri;
+  const { api } = await extensionApi();
+  const semicolon = () => api.inlineDiff.proposals(uri).findIndex((p) => p.edits.some((e) => e.newText === ';'));
+  await waitFor('the inline proposal to insert `;`', () => semicolon() >= 0 || undefined);
+  await moment('06-inline-diff', [
+    { selector: '.codelens-decoration', text: 'Apply repair (insert `;`' },
+    { selector: '.codelens-decoration', text: 'Dismiss' },
+  ]);
+
+  await vscode.commands.executeCommand('c-repair.inlineDiff.dismiss', uri.toString(), semicolon(), editor.document.version);
+  await waitFor('the dismissed proposal to go', () => semicolon() < 0);
+  await moment('07-inline-dismissed', [{ selector: '.codelens-decoration', text: 'insert `;`', absent: true }]);
+
+  // Any edit brings proposals back: they belong to the text they were computed for.
+  await editor.edit((b) => b.insert(new vscode.Position(1, 0), ' '));
+  await waitFor('the proposal to come back after an edit', () => semicolon() >= 0 || undefined);
+  await moment('08-inline-apply', [{ selector: '.codelens-decoration', text: 'insert `;`' }], [
+    { clickText: { selector: '.codelens-decoration a', text: 'Apply repair (insert `;`' } },
+  ]);
+  await waitFor('the CodeLens to apply the repair', () => line9(editor.document).trimEnd().endsWith('sum += i;'));
+  await waitFor('the compile error to go away', () => repairErrors(uri).length === 0);
+});
+
+/** Repair assignment as a student uses it: run it, read the diff and the tests, apply the edits. */
+async function repairAssignment(assignment: Assignment) {
+  const editor = await openC(assignment.file);
+  const doc = editor.document;
+  const original = doc.getText();
+  let finished = false;
+  const running = Promise.resolve(vscode.commands.executeCommand('c-repair.repairAssignment')).finally(() => (finished = true));
+  const diff = await waitFor('the diff view with the proposed repair', () => {
+    const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+    if (input instanceof vscode.TabInputTextDiff && input.modified.scheme === 'c-repair-proposed') return input;
+    return finished && 'finished';
+  }, 60_000);
+  assert(diff !== 'finished', 'Repair assignment finished without proposing a repair (no diff view opened)');
+  assert(diff.original.toString() === doc.uri.toString(), `the diff's left side is ${diff.original}`);
+  const proposed = (await vscode.workspace.openTextDocument(diff.modified)).getText();
+  assert(proposed !== original, 'the proposed text is the original');
+  const tests = `tests passed ${assignment.testsPassedBefore}/${assignment.testsTotal} → ${assignment.testsTotal}/${assignment.testsTotal}`;
+  // The smoke-test driver (needed for the test payload) keeps notifications out of toasts, so the
+  // notification is read and answered in the notification center, as a person can do too.
+  await vscode.commands.executeCommand('notifications.showList');
+  await moment(`09-repair-assignment-${assignment.name}`, [
+    { selector: '.monaco-diff-editor' },
+    { selector: '.notifications-center .notification-list-item', text: tests },
+  ], [{ clickText: { selector: '.notifications-center .notification-list-item .monaco-button', text: 'Apply selected' } }]);
+  await moment(`10-apply-selected-${assignment.name}`, [{ selector: '.quick-input-widget', text: 'edits to apply' }], [{ press: 'Enter' }]);
+  await running;
+  await vscode.commands.executeCommand('notifications.hideList');
+  await waitFor('the repair to be applied', () => doc.getText() === proposed);
+  assert(await doc.save(), 'could not save the repaired file');
+  await waitFor('no compile errors', () => repairErrors(doc.uri).length === 0);
+  assertPassesTests(doc.uri.fsPath, workspaceFile(assignment.testsDir).fsPath);
+}
+
+for (const assignment of ASSIGNMENTS_UNDER_TEST) {
+  test(
+    `Repair assignment shows the diff with test results and applies the selected edits (${assignment.name}: ${assignment.file})`,
+    () => repairAssignment(assignment),
+    120_000,
+  );
+}
+
+test('the inline diff can be switched off and on (c-repair.inlineDiff)', async () => {
+  const editor = await openC('toggle.c');
+  const uri = editor.document.uri;
+  const { api } = await extensionApi();
+  const config = vscode.workspace.getConfiguration('c-repair');
+  await waitFor('inline proposals', () => api.inlineDiff.proposals(uri).length > 0);
+  try {
+    await config.update('inlineDiff', false, vscode.ConfigurationTarget.Workspace);
+    await waitFor('the proposals to go', () => api.inlineDiff.proposals(uri).length === 0);
+    await moment('11-inline-diff-off', [{ selector: '.codelens-decoration', text: 'Apply repair', absent: true }]);
+  } finally {
+    await config.update('inlineDiff', undefined, vscode.ConfigurationTarget.Workspace);
+  }
+  await waitFor('the proposals to come back', () => api.inlineDiff.proposals(uri).length > 0);
+});
+
+/** Compiles the repaired file with gcc and runs it on every NAME.in, comparing with NAME.out. */
+function assertPassesTests(source: string, testsDir: string) {
+  const exe = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'c-repair-e2e-')), 'a.out');
+  try {
+    execFileSync('gcc', ['-o', exe, source], { stdio: 'pipe' });
+    const inputs = fs.readdirSync(testsDir).filter((f) => f.endsWith('.in'));
+    assert(inputs.length > 0, `no tests in ${testsDir}`);
+    for (const f of inputs) {
+      const input = fs.readFileSync(path.join(testsDir, f));
+      const expected = fs.readFileSync(path.join(testsDir, f.replace(/\.in$/, '.out')), 'utf8');
+      const got = execFileSync(exe, { input, timeout: 5000 }).toString();
+      assert(got.trim() === expected.trim(), `test ${f}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(got)}`);
+    }
+  } finally {
+    fs.rmSync(path.dirname(exe), { recursive: true, force: true });
+  }
+}
+
+export function run(): Promise<void> {
+  return runAll('editor');
+}
