@@ -186,6 +186,27 @@ function assertPassesTests(source: string, testsDir: string) {
   }
 }
 
+/** The language server processes this extension host started (dist/server.js). */
+function serverPids(): number[] {
+  try {
+    return execFileSync('pgrep', ['-P', String(process.pid), '-f', 'dist/server.js']).toString().trim().split('\n').filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+test('a killed server is restarted by the client and diagnoses again', async () => {
+  const [before] = await waitFor('the running server process', () => serverPids().length > 0 && serverPids());
+  process.kill(before, 'SIGKILL');
+  const after = await waitFor('a new server process', () => serverPids().find((pid) => pid !== before), 30_000);
+  log(`server ${before} killed; restarted as ${after}`);
+  const doc = await vscode.workspace.openTextDocument({ language: 'c', content: 'int main(void)\n{\n  return 0\n}\n' });
+  await vscode.window.showTextDocument(doc);
+  const d = await waitFor('a diagnostic from the restarted server', () => repairErrors(doc.uri)[0], 30_000);
+  assert(d.message.includes("expected ';'"), `unexpected diagnostic: ${d.message}`);
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+}, 90_000);
+
 export function run(): Promise<void> {
   return runAll('editor');
 }
