@@ -94,6 +94,11 @@ export const MESSAGE_WORDS = [
   'undefined', 'reference', 'symbol', 'type-specifier', 'specifier-qualifier-list', 'function-like',
   'macro', 'invocation', 'unbalanced', 'brace', 'parenthesis', 'bracket', 'match', 'matching',
   'ld', 'returned', 'exit', 'status', 'collect2', 'lacks', 'lacking', 'then', 'incorrect',
+  // measured: the most frequent words of gcc 12 errors on TRACER and C-Pack that were missing above
+  'have', 'comma', 'suffix', 'on', 'defaults', 'are', 'C11', 'C', 'built-in', 'right-hand',
+  'left-hand', 'clause', 'guard', 'truth', 'translation', 'unit', 'different', 'aka', 'numeric',
+  'nested', 'functions', 'preprocessing', 'directive', 'redeclared', 'kind', 'when', 'assigning',
+  'variable-sized', 'initialized', 'explicit', 'ambiguous', 'expressions', 'conflict', 'marker',
 ];
 
 /** The whole vocabulary in id order, without duplicates (first occurrence wins). */

@@ -1,0 +1,211 @@
+// Builds the repair model's training and dev examples from the real datasets:
+//   real compile pairs (TRACER, C-Pack), real logic pairs (ITSP, C-Pack, short Codeflaws),
+//   synthetic compile errors injected into clean programs (kept only if gcc reports an error),
+//   synthetic logic errors (kept only if the problem's tests catch them).
+// Tokens come from server/src (abstraction + prompt), so they are identical at inference.
+// Run: npx tsc -b training && node out/training/build_dataset.js [--no-logic] [--out training/data]
+import { diffArrays } from 'diff';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { abstractProgram } from '../server/src/c/abstraction';
+import { isLineMarker, VOCABULARY } from '../server/src/c/vocabulary';
+import { buildPrompt, RepairProblem, targetTokens } from '../server/src/model/prompt';
+import { buildExecutable, CPACK_FLAGS, DEFAULT_FLAGS, gccDiagnostics, hasError, mapLimit, removeExecutable, runExecutable, sameOutput } from './gcc';
+import { injectCompileError, injectLogicError } from './inject';
+import { isCpackDev, loadData, loadSplits, REPO_ROOT, rng, shuffled, TestCase } from './sources';
+
+/** Longest prompt + target kept (the model's max_positions). */
+export const MAX_SEQUENCE = 1024;
+/** Clean programs longer than this (model tokens) are not used for synthetic errors. */
+const MAX_CLEAN_TOKENS = 440;
+const GCC_PARALLEL = 2;
+
+export interface Example {
+  ids: number[];
+  /** Loss weight of each target token (ids[target_start..]); the prompt has none. */
+  weights: number[];
+  target_start: number;
+  source: string;
+  split: 'train' | 'dev';
+}
+
+const args = process.argv.slice(2);
+const outDir = path.resolve(args.includes('--out') ? args[args.indexOf('--out') + 1] : path.join(REPO_ROOT, 'training', 'data'));
+const withLogic = !args.includes('--no-logic');
+const weightRandom = rng(7);
+
+/**
+ * FastFixer's modification-focused weights: target tokens on lines that the fix edits weigh 1,
+ * the others a small random weight (uniform 0..0.1). Lines come from the target's line markers;
+ * the diff ignores line markers so that a shifted line number alone is not an edit.
+ */
+export function modificationWeights(buggy: string[], target: string[], random: () => number): number[] {
+  const strip = (tokens: string[]) => tokens.map((t, i) => [t, i] as const).filter(([t]) => !isLineMarker(t));
+  const b = strip(buggy);
+  const t = strip(target);
+  const edited = new Set<number>(); // target indices next to or on an edit
+  let ti = 0;
+  for (const part of diffArrays(b.map(([x]) => x), t.map(([x]) => x))) {
+    if (part.added) {
+      for (let k = 0; k < part.count!; k++) edited.add(t[ti + k][1]);
+      ti += part.count!;
+    } else if (part.removed) {
+      if (ti > 0) edited.add(t[ti - 1][1]);
+      if (ti < t.length) edited.add(t[ti][1]);
+    } else ti += part.count!;
+  }
+  const lineOf: number[] = [];
+  let line = 0;
+  target.forEach((tok, i) => {
+    if (isLineMarker(tok)) line++;
+    lineOf[i] = line;
+  });
+  const editedLines = new Set([...edited].map((i) => lineOf[i]));
+  return target.map((_, i) => (editedLines.has(lineOf[i]) ? 1 : Math.round(random() * 100) / 1000));
+}
+
+function makeExample(buggy: string, fixed: string, problem: RepairProblem, source: string, split: 'train' | 'dev'): Example | undefined {
+  const program = abstractProgram(buggy);
+  const prompt = buildPrompt(program, problem);
+  const target = targetTokens(fixed, prompt.pools).tokens;
+  if (prompt.tokens.length + target.length > MAX_SEQUENCE) return undefined;
+  if (target.includes('<unk>') || program.modelTokens.includes('<unk>')) return undefined; // pool overflow
+  const body = target.slice(0, -1);
+  if (body.length === program.modelTokens.length && body.every((t, i) => t === program.modelTokens[i])) return undefined;
+  return {
+    ids: [...prompt.tokens, ...target].map((t) => VOCABULARY.id(t)),
+    weights: [...modificationWeights(program.modelTokens, body, weightRandom), 1], // <eos> always counts
+    target_start: prompt.tokens.length,
+    source,
+    split,
+  };
+}
+
+const modelLength = (text: string) => abstractProgram(text).modelTokens.length;
+
+/** The first test the program fails, with its actual output; undefined if it passes them all. */
+async function firstFailure(text: string, tests: TestCase[]): Promise<RepairProblem | undefined> {
+  const exe = await buildExecutable(text);
+  if (!exe) return undefined;
+  try {
+    for (const test of tests) {
+      const run = await runExecutable(exe, test.input);
+      if (!run.ok || !sameOutput(run.stdout, test.output)) {
+        return { input: test.input, expected: test.output, actual: run.ok ? run.stdout : '' };
+      }
+    }
+    return undefined;
+  } finally {
+    removeExecutable(exe);
+  }
+}
+
+async function main() {
+  const started = Date.now();
+  const data = loadData();
+  const splits = loadSplits(data);
+  const tracerDev = new Set(splits.tracer_dev);
+  const itspDev = new Set(splits.itsp_dev_problems);
+  const random = rng(splits.seed);
+  const examples: Example[] = [];
+  const counts = new Map<string, number>();
+  const add = (e: Example | undefined) => {
+    if (!e) return;
+    examples.push(e);
+    const key = `${e.split}:${e.source}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  };
+  const log = (what: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0)}s] ${what}`);
+
+  // Real compile pairs: the header is what gcc says about the student's buggy program.
+  type Job = { buggy: string; fixed: string; flags: string[]; source: string; split: 'train' | 'dev' };
+  const compileJobs: Job[] = [
+    ...data.tracer.map((p): Job => ({ buggy: p.buggy, fixed: p.fixed, flags: DEFAULT_FLAGS, source: 'tracer', split: tracerDev.has(p.id) ? 'dev' : 'train' })),
+    ...data.cpackPairs.filter((p) => p.kind === 'compile').map((p): Job => ({
+      buggy: p.buggy, fixed: p.fixed, flags: p.fails_plain_gcc ? DEFAULT_FLAGS : CPACK_FLAGS, source: 'cpack-compile', split: isCpackDev(splits, p) ? 'dev' : 'train',
+    })),
+  ];
+
+  // Synthetic compile errors in clean programs of the train side only.
+  const itspTrainProblems = data.itspProblems.filter((p) => !itspDev.has(p.problem));
+  const clean: { text: string; source: string }[] = [
+    ...data.cpackSubmissions.filter((s) => s.verdict === 'correct' && !isCpackDev(splits, s)).map((s) => ({ text: s.source, source: 'syn-cpack' })),
+    ...data.itspPairs.filter((p) => !itspDev.has(p.problem)).map((p) => ({ text: p.fixed, source: 'syn-itsp' })),
+    ...itspTrainProblems.map((p) => ({ text: p.reference, source: 'syn-itsp' })),
+    ...data.introclassPrograms.map((p) => ({ text: p.source, source: 'syn-introclass' })),
+    ...data.introclassProblems.map((p) => ({ text: p.reference, source: 'syn-introclass' })),
+    ...data.codeflaws.map((p) => ({ text: p.fixed, source: 'syn-codeflaws' })),
+  ].filter((c) => modelLength(c.text) <= MAX_CLEAN_TOKENS);
+  const uniqueClean = [...new Map(clean.map((c) => [c.text, c])).values()];
+  for (const c of shuffled(uniqueClean, random)) {
+    const copies = c.source === 'syn-codeflaws' ? 1 : 2; // fewer contest programs: they are not CS1 code
+    for (let k = 0; k < copies; k++) {
+      const buggy = injectCompileError(c.text, random);
+      if (buggy) compileJobs.push({ buggy, fixed: c.text, flags: DEFAULT_FLAGS, source: c.source, split: 'train' });
+    }
+  }
+  log(`${compileJobs.length} compile jobs (${uniqueClean.length} clean programs)`);
+  const progress = (done: number, total: number) => done % 1000 === 0 && log(`${done}/${total}`);
+  const compiled = await mapLimit(compileJobs, GCC_PARALLEL, async (job, i) => {
+    progress(i, compileJobs.length);
+    return { job, diags: await gccDiagnostics(job.buggy, job.flags) };
+  });
+  let noError = 0;
+  for (const { job, diags } of compiled) {
+    // Synthetic bugs only count if gcc rejects them; real pairs keep warnings-only headers too.
+    if (!hasError(diags) && (job.source.startsWith('syn') || diags.length === 0)) {
+      noError++;
+      continue;
+    }
+    add(makeExample(job.buggy, job.fixed, diags, job.source, job.split));
+  }
+  log(`compile examples done (${noError} without a gcc error dropped)`);
+
+  if (withLogic) {
+    const testsOf = new Map<string, TestCase[]>();
+    for (const p of [...data.itspProblems]) testsOf.set(`itsp:${p.problem}`, p.tests);
+    for (const p of data.cpackProblems) testsOf.set(`cpack:${p.problem}`, p.tests);
+    type LogicJob = { buggy: string; fixed: string; tests: TestCase[]; source: string; split: 'train' | 'dev' };
+    const logicJobs: LogicJob[] = [
+      ...data.itspPairs.filter((p) => p.verified).map((p): LogicJob => ({
+        buggy: p.buggy, fixed: p.fixed, tests: testsOf.get(`itsp:${p.problem}`) ?? [], source: 'itsp', split: itspDev.has(p.problem) ? 'dev' : 'train',
+      })),
+      ...data.cpackPairs.filter((p) => p.kind === 'logic').map((p): LogicJob => ({
+        buggy: p.buggy, fixed: p.fixed, tests: testsOf.get(`cpack:${p.problem}`) ?? [], source: 'cpack-logic', split: isCpackDev(splits, p) ? 'dev' : 'train',
+      })),
+      ...shuffled(data.codeflaws.filter((p) => p.revealing_tests.length > 0 && modelLength(p.buggy) <= 400), random)
+        .slice(0, 600)
+        .map((p): LogicJob => ({ buggy: p.buggy, fixed: p.fixed, tests: p.revealing_tests.slice(0, 1).map((i) => p.tests[i]), source: 'codeflaws', split: 'train' })),
+    ];
+    // Synthetic logic errors: ITSP (train problems) and C-Pack (not year-3) correct programs.
+    const withTests: { text: string; tests: TestCase[]; source: string }[] = [
+      ...data.itspPairs.filter((p) => !itspDev.has(p.problem) && p.verified).map((p) => ({ text: p.fixed, tests: testsOf.get(`itsp:${p.problem}`) ?? [], source: 'syn-logic-itsp' })),
+      ...shuffled(data.cpackSubmissions.filter((s) => s.verdict === 'correct' && !isCpackDev(splits, s)), random).slice(0, 900)
+        .map((s) => ({ text: s.source, tests: testsOf.get(`cpack:${s.problem}`) ?? [], source: 'syn-logic-cpack' })),
+    ].filter((c) => modelLength(c.text) <= MAX_CLEAN_TOKENS);
+    for (const c of withTests) {
+      const buggy = injectLogicError(c.text, random);
+      if (buggy) logicJobs.push({ buggy, fixed: c.text, tests: c.tests, source: c.source, split: 'train' });
+    }
+    log(`${logicJobs.length} logic jobs`);
+    const failures = await mapLimit(logicJobs, GCC_PARALLEL, async (job, i) => {
+      progress(i, logicJobs.length);
+      return { job, failure: await firstFailure(job.buggy, job.tests) };
+    });
+    for (const { job, failure } of failures) if (failure) add(makeExample(job.buggy, job.fixed, failure, job.source, job.split));
+    log('logic examples done');
+  }
+
+  fs.mkdirSync(outDir, { recursive: true });
+  for (const split of ['train', 'dev'] as const) {
+    const lines = examples.filter((e) => e.split === split).map((e) => JSON.stringify(e));
+    fs.writeFileSync(path.join(outDir, `${split}.jsonl`), lines.join('\n') + '\n');
+  }
+  const tokens = (split: string) => examples.filter((e) => e.split === split).reduce((s, e) => s + e.ids.length, 0);
+  const summary = { counts: Object.fromEntries([...counts.entries()].sort()), train_tokens: tokens('train'), dev_tokens: tokens('dev'), vocab_size: VOCABULARY.size };
+  fs.writeFileSync(path.join(outDir, 'summary.json'), JSON.stringify(summary, null, 1) + '\n');
+  console.log(summary);
+  log(`wrote ${outDir}`);
+}
+
+if (require.main === module) void main();

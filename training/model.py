@@ -1,0 +1,115 @@
+"""A small decoder-only transformer for whole-program repair (nanoGPT style).
+
+Pre-LN blocks, learned absolute positions, tied input/output embeddings. forward() takes the new
+tokens plus each layer's past keys/values and returns logits and the NEW keys/values only, which is
+exactly the ONNX contract (server/src/model/contract.ts): positions are P + t, computed from the
+past's length inside the graph, and attention is causal over past + new tokens.
+"""
+import math
+from dataclasses import dataclass, asdict
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+@dataclass
+class Config:
+    vocab_size: int = 1323
+    n_layer: int = 4
+    n_head: int = 4
+    d_model: int = 256
+    max_positions: int = 1024
+    dropout: float = 0.0
+
+    @property
+    def head_dim(self) -> int:
+        return self.d_model // self.n_head
+
+    def to_dict(self):
+        return asdict(self)
+
+
+class Attention(nn.Module):
+    def __init__(self, cfg: Config):
+        super().__init__()
+        self.n_head, self.head_dim = cfg.n_head, cfg.head_dim
+        self.qkv = nn.Linear(cfg.d_model, 3 * cfg.d_model)
+        self.proj = nn.Linear(cfg.d_model, cfg.d_model)
+        self.dropout = cfg.dropout
+
+    def forward(self, x, past_k, past_v, mask):
+        # x [B,T,C]; past_k/past_v [B,P,H,D] (the contract's layout); mask [T,P+T] bool, True = may attend.
+        B, T, C = x.shape
+        q, k, v = self.qkv(x).split(C, dim=2)
+        q = q.view(B, T, self.n_head, self.head_dim)
+        k = k.view(B, T, self.n_head, self.head_dim)
+        v = v.view(B, T, self.n_head, self.head_dim)
+        keys = torch.cat([past_k, k], dim=1).transpose(1, 2)  # [B,H,P+T,D]
+        values = torch.cat([past_v, v], dim=1).transpose(1, 2)
+        scores = (q.transpose(1, 2) @ keys.transpose(-2, -1)) * (1.0 / math.sqrt(self.head_dim))
+        scores = scores.masked_fill(~mask, float('-inf'))
+        att = F.dropout(F.softmax(scores, dim=-1), self.dropout, self.training)
+        y = (att @ values).transpose(1, 2).reshape(B, T, C)
+        return self.proj(y), k, v
+
+
+class Block(nn.Module):
+    def __init__(self, cfg: Config):
+        super().__init__()
+        self.ln1 = nn.LayerNorm(cfg.d_model)
+        self.attn = Attention(cfg)
+        self.ln2 = nn.LayerNorm(cfg.d_model)
+        self.mlp = nn.Sequential(nn.Linear(cfg.d_model, 4 * cfg.d_model), nn.GELU(), nn.Linear(4 * cfg.d_model, cfg.d_model))
+        self.dropout = nn.Dropout(cfg.dropout)
+
+    def forward(self, x, past_k, past_v, mask):
+        a, k, v = self.attn(self.ln1(x), past_k, past_v, mask)
+        x = x + self.dropout(a)
+        x = x + self.dropout(self.mlp(self.ln2(x)))
+        return x, k, v
+
+
+class RepairModel(nn.Module):
+    def __init__(self, cfg: Config):
+        super().__init__()
+        self.cfg = cfg
+        self.wte = nn.Embedding(cfg.vocab_size, cfg.d_model)
+        self.wpe = nn.Embedding(cfg.max_positions, cfg.d_model)
+        self.blocks = nn.ModuleList([Block(cfg) for _ in range(cfg.n_layer)])
+        self.ln_f = nn.LayerNorm(cfg.d_model)
+        self.apply(self._init)
+        for name, p in self.named_parameters():  # GPT-2's scaled init of residual projections
+            if name.endswith('proj.weight') or name.endswith('mlp.2.weight'):
+                nn.init.normal_(p, 0.0, 0.02 / math.sqrt(2 * cfg.n_layer))
+
+    @staticmethod
+    def _init(m):
+        if isinstance(m, nn.Linear):
+            nn.init.normal_(m.weight, 0.0, 0.02)
+            nn.init.zeros_(m.bias)
+        elif isinstance(m, nn.Embedding):
+            nn.init.normal_(m.weight, 0.0, 0.02)
+
+    def num_params(self) -> int:
+        return sum(p.numel() for p in self.parameters())
+
+    def forward(self, input_ids, past=None):
+        """input_ids [B,T]; past: list of (key, value) [B,P,H,D] per layer or None.
+        Returns logits [B,T,V] and the new (key, value) [B,T,H,D] per layer."""
+        B, T = input_ids.shape
+        cfg = self.cfg
+        if past is None:
+            empty = torch.zeros(B, 0, cfg.n_head, cfg.head_dim, dtype=self.wte.weight.dtype, device=input_ids.device)
+            past = [(empty, empty)] * cfg.n_layer
+        P = past[0][0].shape[1]
+        positions = torch.arange(T, device=input_ids.device) + P
+        x = self.wte(input_ids) + self.wpe(positions)[None]
+        # Query t (absolute P+t) may attend to key j when j <= P+t.
+        mask = torch.arange(P + T, device=input_ids.device)[None, :] <= positions[:, None]
+        presents = []
+        for block, (pk, pv) in zip(self.blocks, past):
+            x, k, v = block(x, pk, pv, mask)
+            presents.append((k, v))
+        logits = self.ln_f(x) @ self.wte.weight.t()
+        return logits, presents

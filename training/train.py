@@ -1,0 +1,186 @@
+"""Trains the repair model on training/data/{train,dev}.jsonl (built by build_dataset.ts).
+
+Loss: cross-entropy on the target (the fixed program), each token weighted by the example's
+`weights` (FastFixer's modification-focused mask), or --loss plain: weight 1 on every target token.
+The learning-rate schedule runs on wall-clock time (--minutes), because on a CPU the budget is time.
+Checkpoints go to --ckpt (outside git) every --save-every minutes; --resume continues from there.
+
+  /usr/bin/python3 training/train.py --ckpt /work/ckpt/weighted.pt --minutes 90 --threads 1
+"""
+import argparse
+import json
+import math
+import os
+import random
+import time
+
+import torch
+import torch.nn.functional as F
+
+from model import Config, RepairModel
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def load(path):
+    with open(path) as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def batches(examples, max_tokens, rng):
+    """Length-bucketed batches of about max_tokens tokens (padding included), in random order."""
+    order = sorted(range(len(examples)), key=lambda i: len(examples[i]['ids']) + rng.random() * 8)
+    out, cur, cur_len = [], [], 0
+    for i in order:
+        n = len(examples[i]['ids'])
+        if cur and max(cur_len, n) * (len(cur) + 1) > max_tokens:
+            out.append(cur)
+            cur, cur_len = [], 0
+        cur.append(i)
+        cur_len = max(cur_len, n)
+    if cur:
+        out.append(cur)
+    rng.shuffle(out)
+    return out
+
+
+def collate(examples, idx, loss, device):
+    T = max(len(examples[i]['ids']) for i in idx)
+    ids = torch.zeros(len(idx), T, dtype=torch.long)
+    w = torch.zeros(len(idx), T)
+    for r, i in enumerate(idx):
+        e = examples[i]
+        n, s = len(e['ids']), e['target_start']
+        ids[r, :n] = torch.tensor(e['ids'])
+        # weights[j] belongs to target token ids[s + j], which is predicted at position s + j - 1.
+        w[r, s - 1:n - 1] = torch.tensor(e['weights']) if loss == 'weighted' else 1.0
+    return ids.to(device), w.to(device)
+
+
+def batch_loss(model, ids, w):
+    logits, _ = model(ids)
+    ce = F.cross_entropy(logits[:, :-1].reshape(-1, logits.size(-1)), ids[:, 1:].reshape(-1), reduction='none')
+    ce = ce.view(ids.size(0), -1)
+    w = w[:, :-1]
+    return (ce * w).sum() / w.sum().clamp(min=1e-6), ce, w
+
+
+@torch.no_grad()
+def evaluate(model, dev, device, max_tokens):
+    """Dev loss both ways: weighted (as trained) and plain (mean over all target tokens)."""
+    model.eval()
+    tot = {'weighted': [0.0, 0.0], 'plain': [0.0, 0.0]}
+    for idx in batches(dev, max_tokens, random.Random(0)):
+        ids, w = collate(dev, idx, 'weighted', device)
+        _, ce, ww = batch_loss(model, ids, w)
+        _, plain_w = collate(dev, idx, 'plain', device)
+        pw = plain_w[:, :-1]
+        tot['weighted'][0] += (ce * ww).sum().item(); tot['weighted'][1] += ww.sum().item()
+        tot['plain'][0] += (ce * pw).sum().item(); tot['plain'][1] += pw.sum().item()
+    model.train()
+    return {k: a / max(b, 1e-6) for k, (a, b) in tot.items()}
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--data', default=os.path.join(HERE, 'data'))
+    ap.add_argument('--ckpt', required=True)
+    ap.add_argument('--resume', action='store_true')
+    ap.add_argument('--device', default='cuda' if torch.cuda.is_available() else 'cpu')
+    ap.add_argument('--threads', type=int, default=1)
+    ap.add_argument('--loss', choices=['weighted', 'plain'], default='weighted')
+    ap.add_argument('--minutes', type=float, default=90, help='wall-clock training budget; sets the LR schedule')
+    ap.add_argument('--batch-tokens', type=int, default=4096)
+    ap.add_argument('--lr', type=float, default=1e-3)
+    ap.add_argument('--min-lr', type=float, default=1e-4)
+    ap.add_argument('--warmup-steps', type=int, default=100)
+    ap.add_argument('--weight-decay', type=float, default=0.05)
+    ap.add_argument('--save-every', type=float, default=5, help='minutes')
+    ap.add_argument('--eval-every', type=float, default=15, help='minutes')
+    ap.add_argument('--dev-examples', type=int, default=200)
+    ap.add_argument('--n-layer', type=int, default=4)
+    ap.add_argument('--n-head', type=int, default=4)
+    ap.add_argument('--d-model', type=int, default=256)
+    ap.add_argument('--seed', type=int, default=1)
+    args = ap.parse_args()
+
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(args.seed)
+    device = torch.device(args.device)
+    vocab = json.load(open(os.path.join(HERE, '..', 'models', 'vocab.json')))
+    train = load(os.path.join(args.data, 'train.jsonl'))
+    dev_all = load(os.path.join(args.data, 'dev.jsonl'))
+    dev = random.Random(0).sample(dev_all, min(args.dev_examples, len(dev_all)))
+    assert all(e['split'] == 'train' for e in train) and all(e['split'] == 'dev' for e in dev_all)
+
+    state = torch.load(args.ckpt, map_location='cpu') if args.resume and os.path.exists(args.ckpt) else None
+    cfg = Config(**state['config']) if state else Config(vocab_size=len(vocab), n_layer=args.n_layer, n_head=args.n_head, d_model=args.d_model)
+    assert cfg.vocab_size == len(vocab), 'models/vocab.json changed: the checkpoint does not fit'
+    model = RepairModel(cfg).to(device)
+    decay = [p for n, p in model.named_parameters() if p.dim() >= 2]
+    no_decay = [p for n, p in model.named_parameters() if p.dim() < 2]
+    opt = torch.optim.AdamW([{'params': decay, 'weight_decay': args.weight_decay}, {'params': no_decay, 'weight_decay': 0.0}], lr=args.lr, betas=(0.9, 0.95))
+    step, tokens_seen, elapsed, epoch = 0, 0, 0.0, 0
+    phases = []  # [step, tokens_seen, loss] each time a run starts with a loss: the checkpoint's history
+    if state:
+        model.load_state_dict(state['model'])
+        opt.load_state_dict(state['optimizer'])
+        step, tokens_seen, elapsed, epoch = state['step'], state['tokens_seen'], state['elapsed'], state['epoch']
+        phases = state.get('phases', [[0, 0, state.get('loss')]])
+    if not phases or phases[-1][2] != args.loss:
+        phases.append([step, tokens_seen, args.loss])
+    budget = args.minutes * 60
+    print(f'params {model.num_params() / 1e6:.2f}M, train {len(train)} examples ({sum(len(e["ids"]) for e in train)} tokens), '
+          f'dev {len(dev)}/{len(dev_all)}, device {device}, loss {args.loss}, step {step}, phases {phases}', flush=True)
+
+    def lr_at(progress):
+        if step < args.warmup_steps:
+            return args.lr * (step + 1) / args.warmup_steps
+        return args.min_lr + 0.5 * (args.lr - args.min_lr) * (1 + math.cos(math.pi * min(progress, 1.0)))
+
+    def save():
+        tmp = args.ckpt + '.tmp'
+        torch.save({'model': model.state_dict(), 'optimizer': opt.state_dict(), 'config': cfg.to_dict(), 'step': step,
+                    'tokens_seen': tokens_seen, 'elapsed': elapsed, 'epoch': epoch, 'loss': args.loss, 'phases': phases}, tmp)
+        os.replace(tmp, args.ckpt)
+
+    os.makedirs(os.path.dirname(os.path.abspath(args.ckpt)), exist_ok=True)
+    t_start, t_saved, t_eval = time.time() - elapsed, time.time(), time.time()
+    window_loss, window_tokens, t_window = 0.0, 0, time.time()
+    while elapsed < budget:
+        for idx in batches(train, args.batch_tokens, random.Random(args.seed * 1000 + epoch)):
+            elapsed = time.time() - t_start
+            if elapsed >= budget:
+                break
+            for g in opt.param_groups:
+                g['lr'] = lr_at(elapsed / budget)
+            ids, w = collate(train, idx, args.loss, device)
+            loss, _, _ = batch_loss(model, ids, w)
+            opt.zero_grad(set_to_none=True)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            opt.step()
+            step += 1
+            n = sum(len(train[i]['ids']) for i in idx)
+            tokens_seen += n
+            window_loss += loss.item(); window_tokens += n
+            if step % 20 == 0:
+                dt = time.time() - t_window
+                print(f'step {step} epoch {epoch} loss {window_loss / 20:.4f} lr {opt.param_groups[0]["lr"]:.2e} '
+                      f'tok/s {window_tokens / dt:.0f} tokens {tokens_seen} elapsed {elapsed / 60:.1f}m', flush=True)
+                window_loss, window_tokens, t_window = 0.0, 0, time.time()
+            if time.time() - t_eval > args.eval_every * 60:
+                print(f'dev step {step} tokens {tokens_seen} {json.dumps(evaluate(model, dev, device, args.batch_tokens))}', flush=True)
+                t_eval = time.time()
+            if time.time() - t_saved > args.save_every * 60:
+                save()
+                t_saved = time.time()
+        else:
+            epoch += 1
+    elapsed = time.time() - t_start
+    save()
+    print(f'final dev step {step} tokens {tokens_seen} {json.dumps(evaluate(model, dev, device, args.batch_tokens))}', flush=True)
+
+
+if __name__ == '__main__':
+    main()
