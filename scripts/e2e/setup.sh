@@ -48,7 +48,10 @@ if [ ! -f "$CS_MARK" ]; then
   mkdir -p "$CS_DIR"
   echo '{"private":true}' >"$CS_DIR/package.json"
   # npm_config_nodedir: node-gyp uses these headers instead of downloading them (it cannot here).
-  PATH="$NODE_DIR/bin:$PATH" npm_config_nodedir="$NODE_DIR" JOBS=2 \
+  # Run from `npm run`, the outer npm's variables (NODE, npm_node_execpath, ...) would point the
+  # build at the Node that runs npm (20), which code-server refuses: start from a clean environment.
+  env -u NODE -u npm_node_execpath -u npm_execpath -u npm_config_node_gyp -u npm_config_nodedir \
+    PATH="$NODE_DIR/bin:$PATH" npm_config_nodedir="$NODE_DIR" JOBS=2 \
     npm install --prefix "$CS_DIR" --no-save --no-audit --no-fund --no-package-lock \
     "code-server@$CODE_SERVER_VERSION"
   [ -f "$CS_DIR/node_modules/code-server/lib/vscode/out/server-main.js" ] || { log "code-server build incomplete"; exit 1; }
