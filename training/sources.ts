@@ -45,15 +45,9 @@ export function loadData(): Data {
   };
 }
 
-/** A small deterministic PRNG (mulberry32) so every split and injected error reproduces. */
-export function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../server/src/data/random';
+
+export { rng };
 
 export function shuffled<T>(items: T[], random: () => number): T[] {
   const out = [...items];

@@ -20,7 +20,7 @@ import { chooseWindow, spliceWindow, windowProgram } from '../../server/src/mode
 import { firstProblemLine, hotLines, RepairModel } from '../../server/src/model/repairModel';
 import { ModelLoadError, ModelSession } from '../../server/src/model/session';
 import { speculativeDecode } from '../../server/src/model/speculativeDecoder';
-import { rng } from '../support/random';
+import { rng } from '../../server/src/data/random';
 import { dataFile, REPO_ROOT } from '../support/sharedData';
 
 const MODEL_DIR = process.env.C_REPAIR_MODEL_DIR ?? path.join(REPO_ROOT, 'models');
@@ -253,19 +253,22 @@ test('the model is batch-invariant: a token gets the same logits fed alone as in
   // differs only by float accumulation order between GEMM shapes (about 1e-5), far below any margin
   // that decides a token.
   const [pair] = tracerPrograms(1, 160);
-  const { prompt, source } = promptOf(pair.buggy, tracerDiagnostics(pair.error));
-  const draft = source.slice(0, 20);
+  const real = promptOf(pair.buggy, tracerDiagnostics(pair.error));
+  const random = rng(11);
+  const noise = Array.from({ length: 150 }, () => 14 + Math.floor(random() * (VOCABULARY.size - 14)));
   const V = model.vocabSize;
-  const single = model.newCache();
-  await model.forward(single, prompt);
-  const one: Float32Array[] = [];
-  for (const id of draft) one.push(await model.forward(single, [id]));
-  const batched = model.newCache();
-  const all = await model.forward(batched, [...prompt, ...draft]); // prefill and draft in one pass
   let maxDiff = 0;
-  one.forEach((row, k) => {
-    for (let v = 0; v < V; v++) maxDiff = Math.max(maxDiff, Math.abs(row[v] - all[(prompt.length + k) * V + v]));
-  });
+  for (const [prompt, draft] of [[real.prompt, real.source.slice(0, 32)], [noise.slice(0, 110), noise.slice(110)]]) {
+    const single = model.newCache();
+    await model.forward(single, prompt);
+    const one: Float32Array[] = [];
+    for (const id of draft) one.push(await model.forward(single, [id]));
+    const batched = model.newCache();
+    const all = await model.forward(batched, [...prompt, ...draft]); // prefill and draft in one pass
+    one.forEach((row, k) => {
+      for (let v = 0; v < V; v++) maxDiff = Math.max(maxDiff, Math.abs(row[v] - all[(prompt.length + k) * V + v]));
+    });
+  }
   assert.ok(
     maxDiff < 1e-4,
     `logits differ by up to ${maxDiff} between one-token steps and one pass: export fp32, or int7 with per-row ` +
@@ -370,10 +373,13 @@ describe('RepairModel', () => {
     // A model that never ends its output within the room gives no candidate: said, not invented.
     assert.ok(proposal.status === 'ok' || proposal.status === 'no-candidate', proposal.message);
     const full = proposal.program.modelTokens;
+    const start = full.indexOf(`<L${proposal.window.firstLine}>`);
+    const end = full.indexOf(`<L${proposal.window.lastLine + 1}>`);
+    assert.ok(start >= 0 && end > start);
     for (const c of proposal.candidates) {
-      // Everything after the window is the program's own tail, untouched.
-      assert.deepEqual(c.tokens.slice(-40), full.slice(-40));
-      assert.ok(Math.abs(c.tokens.length - full.length) < 64);
+      // The lines outside the window are the program's own, untouched; the window's repair sits between.
+      assert.deepEqual(c.tokens.slice(0, start), full.slice(0, start));
+      assert.deepEqual(c.tokens.slice(c.tokens.length - (full.length - end)), full.slice(end));
     }
 
     const tooLong = await repair.propose(text, { input: '1', expected: '2', actual: '3' });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { applyEdits, minimalEdits, unifiedDiff } from '../../server/src/repair/edits';
 import { describeEdit, explainEdit } from '../../server/src/repair/explain';
-import { rng } from '../support/random';
+import { rng } from '../../server/src/data/random';
 
 test('minimal edits are whole tokens and keep the rest of the text', () => {
   const before = 'int main() {\n  prinf("%d", x)\n  return 0; // done\n}\n';

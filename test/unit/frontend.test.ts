@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import { abstractProgram, concretizeToken, restoreText } from '../../server/src/c/abstraction';
 import { lex, significantTokens } from '../../server/src/c/lexer';
 import { VOCABULARY } from '../../server/src/c/vocabulary';
-import { rng } from '../support/random';
+import { rng } from '../../server/src/data/random';
 import { allPrograms } from '../support/sharedData';
 
 function assertLossless(text: string, label: string) {

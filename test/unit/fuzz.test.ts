@@ -13,7 +13,7 @@ import { validateInput } from '../../server/src/batch/batch';
 import { readJsonlSync } from '../../server/src/data/jsonl';
 import { buildPrompt } from '../../server/src/model/prompt';
 import { concretize } from '../../server/src/repair/concretize';
-import { rng } from '../support/random';
+import { rng } from '../../server/src/data/random';
 import { dataFile, REPO_ROOT } from '../support/sharedData';
 
 const CASES = Number(process.env.C_REPAIR_FUZZ_CASES ?? 3000);

@@ -1,4 +1,4 @@
-// A small deterministic PRNG (mulberry32) so that randomised tests reproduce.
+// A small deterministic PRNG (mulberry32): seeded splits, injected errors and randomised tests reproduce.
 export function rng(seed: number): () => number {
   return () => {
     seed = (seed + 0x6d2b79f5) | 0;
