@@ -3,6 +3,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readJsonlSync } from '../server/src/data/jsonl';
+import { rng } from '../server/src/data/random';
+
+export { rng };
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const DATA_DIR = process.env.C_REPAIR_DATA ?? path.resolve(REPO_ROOT, '..', 'shared', 'data');
@@ -44,10 +47,6 @@ export function loadData(): Data {
     codeflaws: read('codeflaws/pairs.jsonl.gz'),
   };
 }
-
-import { rng } from '../server/src/data/random';
-
-export { rng };
 
 export function shuffled<T>(items: T[], random: () => number): T[] {
   const out = [...items];

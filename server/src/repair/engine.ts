@@ -4,7 +4,6 @@
 // edits), lets the real oracles judge them (the compiler, then the assignment's tests), applies the
 // best, and stops when the program is clean, nothing improves, or the rounds run out.
 import { compile, CompileResult, CompilerDiagnostic, CompilerOptions } from '../oracle/compiler';
-import { isImprovement } from '../oracle/judge';
 import { runTests, TestCase, TestReport } from '../oracle/testRunner';
 import type { ModelSource } from './modelSource';
 import type { FailingTest, RepairProblem } from '../model/prompt';
@@ -108,11 +107,11 @@ export class RepairEngine {
 
     // Then the compiler's verified fix-its for warnings (a missing #include, a misspelled call).
     while (rounds < maxRounds && current.errorCount === 0 && current.warningCount > 0 && !o.signal?.aborted) {
-      const [fix] = await fixitRepairs(text, current, o.compiler, o.signal);
-      if (!fix || !isImprovement(current, fix.after)) break;
+      const [fix] = await fixitRepairs(text, current, o.compiler, o.signal); // verified: each improves
+      if (!fix) break;
       rounds++;
       const candidateText = applyEdits(text, fix.edits);
-      accepted.push({ text: candidateText, source: 'compiler-fixit', changedTokens: fix.edits.length, reason: fix.diagnostic, at: fix.edits[0].start });
+      accepted.push({ text: candidateText, source: 'compiler-fixit', changedTokens: changedTokenCount(text, candidateText), reason: fix.diagnostic, at: fix.edits[0].start });
       text = candidateText;
       current = fix.after;
     }
