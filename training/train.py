@@ -90,6 +90,8 @@ def main():
     ap.add_argument('--threads', type=int, default=1)
     ap.add_argument('--loss', choices=['weighted', 'plain'], default='weighted')
     ap.add_argument('--minutes', type=float, default=90, help='wall-clock training budget; sets the LR schedule')
+    ap.add_argument('--steps', type=int, help='step budget for this run instead of --minutes (equal-compute comparisons)')
+    ap.add_argument('--init', help='start from this checkpoint\'s weights with a fresh optimizer and schedule (fine-tuning)')
     ap.add_argument('--batch-tokens', type=int, default=4096)
     ap.add_argument('--lr', type=float, default=1e-3)
     ap.add_argument('--min-lr', type=float, default=1e-4)
@@ -127,33 +129,46 @@ def main():
         opt.load_state_dict(state['optimizer'])
         step, tokens_seen, elapsed, epoch = state['step'], state['tokens_seen'], state['elapsed'], state['epoch']
         phases = state.get('phases', [[0, 0, state.get('loss')]])
+    elif args.init:
+        init = torch.load(args.init, map_location='cpu')
+        assert Config(**init['config']) == cfg, '--init checkpoint has another shape'
+        model.load_state_dict(init['model'])
+        tokens_seen, elapsed = init['tokens_seen'], init['elapsed']  # provenance: the tokens behind these weights
+        step = init['step']
+        phases = init.get('phases', [[0, 0, init.get('loss')]]) + [[step, tokens_seen, 'init']]
+    # Where this run's schedule began (a resumed run keeps its own; an --init run starts one here).
+    run_start_step, run_start_elapsed = (state.get('run_start_step', 0), state.get('run_start_elapsed', 0.0)) if state else (step, elapsed)
     if not phases or phases[-1][2] != args.loss:
         phases.append([step, tokens_seen, args.loss])
     budget = args.minutes * 60
     print(f'params {model.num_params() / 1e6:.2f}M, train {len(train)} examples ({sum(len(e["ids"]) for e in train)} tokens), '
           f'dev {len(dev)}/{len(dev_all)}, device {device}, loss {args.loss}, step {step}, phases {phases}', flush=True)
 
+    def progress():
+        return (step - run_start_step) / args.steps if args.steps else (elapsed - run_start_elapsed) / budget
+
     def lr_at(progress):
-        if step < args.warmup_steps:
-            return args.lr * (step + 1) / args.warmup_steps
+        if step - run_start_step < args.warmup_steps:
+            return args.lr * (step - run_start_step + 1) / args.warmup_steps
         return args.min_lr + 0.5 * (args.lr - args.min_lr) * (1 + math.cos(math.pi * min(progress, 1.0)))
 
     def save():
         tmp = args.ckpt + '.tmp'
         torch.save({'model': model.state_dict(), 'optimizer': opt.state_dict(), 'config': cfg.to_dict(), 'step': step,
-                    'tokens_seen': tokens_seen, 'elapsed': elapsed, 'epoch': epoch, 'loss': args.loss, 'phases': phases}, tmp)
+                    'tokens_seen': tokens_seen, 'elapsed': elapsed, 'epoch': epoch, 'loss': args.loss, 'phases': phases,
+                    'run_start_step': run_start_step, 'run_start_elapsed': run_start_elapsed}, tmp)
         os.replace(tmp, args.ckpt)
 
     os.makedirs(os.path.dirname(os.path.abspath(args.ckpt)), exist_ok=True)
     t_start, t_saved, t_eval = time.time() - elapsed, time.time(), time.time()
     window_loss, window_tokens, t_window = 0.0, 0, time.time()
-    while elapsed < budget:
+    while progress() < 1:
         for idx in batches(train, args.batch_tokens, random.Random(args.seed * 1000 + epoch)):
             elapsed = time.time() - t_start
-            if elapsed >= budget:
+            if progress() >= 1:
                 break
             for g in opt.param_groups:
-                g['lr'] = lr_at(elapsed / budget)
+                g['lr'] = lr_at(progress())
             ids, w = collate(train, idx, args.loss, device)
             loss, _, _ = batch_loss(model, ids, w)
             opt.zero_grad(set_to_none=True)
