@@ -213,7 +213,8 @@ export class ModelSession {
       await model.warmUp();
     } catch (e) {
       await ready.release().catch(() => undefined);
-      throw e instanceof ModelLoadError ? e : new ModelLoadError('contract', `${onnxPath}: ${firstLine(e)}`);
+      // The contract's sentences say what is wrong; the prefix says which file.
+      throw new ModelLoadError(e instanceof ModelLoadError ? e.problem : 'contract', `${onnxPath}: ${firstLine(e)}`);
     }
     status.loadMs = Math.round(performance.now() - started);
     status.message =
