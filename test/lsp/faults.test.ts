@@ -19,7 +19,7 @@ test('a full temporary disk: one clear error, the server stays up', async (t) =>
   // A private 32 KiB tmpfs, filled up, becomes the server's TMPDIR.
   const wrap = ['unshare', '-rm', 'sh', '-c',
     `mount -t tmpfs -o size=32k tmpfs ${mountPoint} && (head -c 1000000 /dev/zero > ${mountPoint}/fill 2>/dev/null; true) && TMPDIR=${mountPoint} exec "$@"`, 'sh'];
-  const client = await TestLspClient.start({}, wrap);
+  const client = await TestLspClient.start({}, { wrap });
   try {
     const uri = 'file:///tmp/c-repair-test/fulldisk.c';
     client.open(uri, 'int main(void) { return 0 }\n', 1);

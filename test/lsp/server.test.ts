@@ -26,11 +26,7 @@ async function applyFirstQuickFix(uri: string, text: string, version: number): P
   const diagnostics = await client.diagnosticsFor(uri, version);
   const error = errors(diagnostics)[0];
   assert.ok(error, 'an error diagnostic');
-  const actions = (await client.connection.sendRequest('textDocument/codeAction', {
-    textDocument: { uri },
-    range: error.range,
-    context: { diagnostics: [error] },
-  })) as CodeAction[];
+  const actions = await client.codeActions(uri, error);
   assert.ok(actions.length > 0, 'at least one quick fix');
   const action = actions[0];
   assert.equal(action.kind, 'quickfix');
@@ -66,11 +62,7 @@ test('a broken file gets diagnostics, a verified quick fix and a hover; applying
   // The misspelled printf is a warning with gcc's own fix-it: it is offered and fixes it too.
   const warning = after.find((d) => /prinft/.test(message(d)));
   assert.ok(warning, 'the implicit declaration warning');
-  const actions = (await client.connection.sendRequest('textDocument/codeAction', {
-    textDocument: { uri },
-    range: warning.range,
-    context: { diagnostics: [warning] },
-  })) as CodeAction[];
+  const actions = await client.codeActions(uri, warning);
   assert.match(actions[0].title, /replace `prinft` with `printf`/);
   const doc = TextDocument.create(uri, 'c', 2, first.text);
   const fixed = TextDocument.applyEdits(doc, editsOf(actions[0]));
@@ -142,11 +134,7 @@ test('clang is supported as the compiler, with its own fix-its', async () => {
     const diags = await clang.diagnosticsFor(uri, 1);
     assert.match(message(errors(diags)[0]), /expected ';' at end of declaration/);
     assert.deepEqual(errors(diags)[0].range.start, { line: 2, character: 11 });
-    const actions = (await clang.connection.sendRequest('textDocument/codeAction', {
-      textDocument: { uri },
-      range: errors(diags)[0].range,
-      context: { diagnostics: [errors(diags)[0]] },
-    })) as CodeAction[];
+    const actions = await clang.codeActions(uri, errors(diags)[0]);
     assert.match(actions[0].title, /insert `;` on line 3/);
   } finally {
     await clang.stop();
@@ -161,11 +149,7 @@ test('with the course\'s strict flags, a C99 for-loop declaration gets a rewrite
     strict.open(uri, text, 1);
     const diags = await strict.diagnosticsFor(uri, 1);
     assert.match(message(errors(diags)[0]), /loop initial declarations are only allowed in C99 or C11 mode/);
-    const actions = (await strict.connection.sendRequest('textDocument/codeAction', {
-      textDocument: { uri },
-      range: errors(diags)[0].range,
-      context: { diagnostics: [errors(diags)[0]] },
-    })) as CodeAction[];
+    const actions = await strict.codeActions(uri, errors(diags)[0]);
     assert.equal(actions[0].isPreferred, true);
     const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'c', 1, text), editsOf(actions[0]));
     assert.match(fixed, /\{\n    int i;\n    for \(i = 0; i < 3; i\+\+\)/);

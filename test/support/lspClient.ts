@@ -3,6 +3,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
 import {
+  CodeAction,
   createProtocolConnection,
   Diagnostic,
   InitializeRequest,
@@ -11,6 +12,7 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
+import { STATUS_NOTIFICATION, StatusParams } from '../../server/src/protocol';
 import { REPO_ROOT } from './sharedData';
 
 export const SERVER_JS = path.join(REPO_ROOT, 'dist', 'server.js');
@@ -19,6 +21,8 @@ export class TestLspClient {
   readonly connection: ProtocolConnection;
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   readonly messages: { type: number; message: string }[] = [];
+  /** Every c-repair/status notification, in order. */
+  readonly statuses: StatusParams[] = [];
   private readonly waiters: (() => void)[] = [];
 
   private constructor(readonly child: ChildProcess) {
@@ -31,13 +35,20 @@ export class TestLspClient {
       this.messages.push(p);
       this.notify();
     });
+    this.connection.onNotification(STATUS_NOTIFICATION, (p: StatusParams) => {
+      this.statuses.push(p);
+      this.notify();
+    });
     this.connection.onNotification('window/logMessage', () => undefined);
     this.connection.listen();
   }
 
-  /** Starts the server; `wrap` runs it inside another command (e.g. a namespace with a full disk). */
-  static async start(settings: Record<string, unknown> = {}, wrap: string[] = []): Promise<TestLspClient> {
-    const argv = [...wrap, process.execPath, SERVER_JS, '--stdio'];
+  /**
+   * Starts the server; `wrap` runs it inside another command (e.g. a namespace with a full disk),
+   * `serverJs` runs another copy of the bundle (e.g. one beside a broken node_modules).
+   */
+  static async start(settings: Record<string, unknown> = {}, options: { wrap?: string[]; serverJs?: string } = {}): Promise<TestLspClient> {
+    const argv = [...(options.wrap ?? []), process.execPath, options.serverJs ?? SERVER_JS, '--stdio'];
     const child = spawn(argv[0], argv.slice(1), { stdio: ['pipe', 'pipe', 'inherit'] });
     const client = new TestLspClient(child);
     await client.connection.sendRequest(InitializeRequest.type, {
@@ -82,6 +93,15 @@ export class TestLspClient {
       `diagnostics of ${uri} v${version}`,
       timeoutMs,
     );
+  }
+
+  /** The code actions the server offers for one diagnostic, as an editor asks for its quick fixes. */
+  async codeActions(uri: string, diagnostic: Diagnostic): Promise<CodeAction[]> {
+    return (await this.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic] },
+    })) as CodeAction[];
   }
 
   open(uri: string, text: string, version = 1): void {
