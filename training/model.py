@@ -37,6 +37,7 @@ class Attention(nn.Module):
         self.qkv = nn.Linear(cfg.d_model, 3 * cfg.d_model)
         self.proj = nn.Linear(cfg.d_model, cfg.d_model)
         self.dropout = cfg.dropout
+        self.batch_invariant = False  # set by the ONNX export (export_onnx.py); training does not need it
 
     def forward(self, x, past_k, past_v, mask):
         # x [B,T,C]; past_k/past_v [B,P,H,D] (the contract's layout); mask [T,P+T] bool, True = may attend.
@@ -47,10 +48,17 @@ class Attention(nn.Module):
         v = v.view(B, T, self.n_head, self.head_dim)
         keys = torch.cat([past_k, k], dim=1).transpose(1, 2)  # [B,H,P+T,D]
         values = torch.cat([past_v, v], dim=1).transpose(1, 2)
-        scores = (q.transpose(1, 2) @ keys.transpose(-2, -1)) * (1.0 / math.sqrt(self.head_dim))
+        q = q.transpose(1, 2)
+        if self.batch_invariant:
+            # One extra, discarded query row: onnxruntime's CPU MatMul rounds a one-row product (T = 1)
+            # differently from M >= 2 rows, and the speculative decoder needs a token's logits to be
+            # the same bits whether it is fed alone or inside a verified draft.
+            q = torch.cat([q, q[:, :, -1:]], dim=2)
+            mask = torch.cat([mask, mask[-1:]], dim=0)
+        scores = (q @ keys.transpose(-2, -1)) * (1.0 / math.sqrt(self.head_dim))
         scores = scores.masked_fill(~mask, float('-inf'))
         att = F.dropout(F.softmax(scores, dim=-1), self.dropout, self.training)
-        y = (att @ values).transpose(1, 2).reshape(B, T, C)
+        y = (att @ values)[:, :, :T].transpose(1, 2).reshape(B, T, C)
         return self.proj(y), k, v
 
 
@@ -111,5 +119,8 @@ class RepairModel(nn.Module):
         for block, (pk, pv) in zip(self.blocks, past):
             x, k, v = block(x, pk, pv, mask)
             presents.append((k, v))
-        logits = self.ln_f(x) @ self.wte.weight.t()
-        return logits, presents
+        return self.output_projection(self.ln_f(x)), presents
+
+    def output_projection(self, h):
+        """Logits from the final hidden states (tied embeddings); export_onnx.py's int7 simulation replaces it."""
+        return h @ self.wte.weight.t()

@@ -232,26 +232,25 @@ test('after a rollback the cache gives the logits a fresh prefill of the same pr
   await model.forward(fresh, [...prompt, ...draft.slice(0, 3)]);
   const b = await model.forward(fresh, probe);
 
-  // A stale row (a rollback off by one) moves logits by whole units; dynamically quantised
-  // activations of different batches move them by a few hundredths.
+  // The model is batch-invariant (next test), so the kept rows are the very bits a fresh pass
+  // computes; a stale row (a rollback off by one) moves logits by whole units.
   let maxDiff = 0;
   for (let v = 0; v < V; v++) maxDiff = Math.max(maxDiff, Math.abs(a[v] - b[v]));
-  assert.ok(maxDiff < 0.25, `max logit difference ${maxDiff}`);
-  assert.equal(summarizeRow(a, 0, V).best, summarizeRow(b, 0, V).best);
+  assert.equal(maxDiff, 0, `max logit difference ${maxDiff}`);
 
   const wrong = model.newCache();
   await model.forward(wrong, [...prompt, ...draft.slice(0, 4)]);
   const c = await model.forward(wrong, probe);
   let wrongDiff = 0;
   for (let v = 0; v < V; v++) wrongDiff = Math.max(wrongDiff, Math.abs(a[v] - c[v]));
-  assert.ok(wrongDiff > 4 * maxDiff, `the check can tell a different prefix apart (${wrongDiff} vs ${maxDiff})`);
+  assert.ok(wrongDiff > 0.1, `the check can tell a different prefix apart (${wrongDiff})`);
 });
 
 test('the model is batch-invariant: a token gets the same logits fed alone as inside a draft', async () => {
   // What makes speculative decoding greedy decoding: a verified draft row must give a one-token
-  // step's logits. Per-tensor activation quantisation breaks it (0.05 apart); the shipped fp32 graph
-  // differs only by float accumulation order between GEMM shapes (about 1e-5), far below any margin
-  // that decides a token.
+  // step's logits, bit for bit. Per-tensor activation quantisation breaks it (0.05 apart), and so
+  // does onnxruntime's one-row MatMul rounding unlike M >= 2 rows; the export quantises activations
+  // per row and gives attention an extra query row (training/model.py), so nothing may differ.
   const [pair] = tracerPrograms(1, 160);
   const real = promptOf(pair.buggy, tracerDiagnostics(pair.error));
   const random = rng(11);
@@ -269,11 +268,7 @@ test('the model is batch-invariant: a token gets the same logits fed alone as in
       for (let v = 0; v < V; v++) maxDiff = Math.max(maxDiff, Math.abs(row[v] - all[(prompt.length + k) * V + v]));
     });
   }
-  assert.ok(
-    maxDiff < 1e-4,
-    `logits differ by up to ${maxDiff} between one-token steps and one pass: export fp32, or int7 with per-row ` +
-      'activation quantisation (see training/export_onnx.py)',
-  );
+  assert.equal(maxDiff, 0, `logits differ by up to ${maxDiff} between one-token steps and one pass (see training/export_onnx.py)`);
 });
 
 describe('cancellation', () => {
