@@ -159,14 +159,13 @@ export class RepairEngine {
       if (compiled.errorCount < current.errorCount) judged.push({ ...c, compiled }); // RLAssist: errors must fall
     };
 
-    // Cheap, exact sources first: the compiler's own fix-its and the strict-flag rewrites.
-    for (const d of errors) {
-      if (d.fixits.length === 0) continue;
-      try {
-        const candidateText = applyEdits(text, d.fixits);
-        await judge({ text: candidateText, source: 'compiler-fixit', changedTokens: changedTokenCount(text, candidateText), reason: d, at: d.fixits[0].start });
-      } catch {
-        // overlapping fix-its: not applicable
+    // Cheap, exact sources first: the compiler's own fix-its (already verified; here the errors must
+    // fall) and the strict-flag rewrites.
+    for (const fix of await fixitRepairs(text, current, o.compiler, o.signal)) {
+      const candidateText = applyEdits(text, fix.edits);
+      const changedTokens = changedTokenCount(text, candidateText);
+      if (fix.after.errorCount < current.errorCount && changedTokens <= (o.maxChangedTokens ?? 10)) {
+        judged.push({ text: candidateText, source: 'compiler-fixit', changedTokens, reason: fix.diagnostic, at: fix.edits[0].start, compiled: fix.after });
       }
     }
     for (const d of errors.slice(0, 3)) {
