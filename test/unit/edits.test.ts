@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { applyEdits, minimalEdits, unifiedDiff } from '../../server/src/repair/edits';
 import { describeEdit, explainEdit } from '../../server/src/repair/explain';
+import { editOwners } from '../../server/src/repair/provenance';
 import { rng } from '../../server/src/data/random';
 
 test('minimal edits are whole tokens and keep the rest of the text', () => {
@@ -36,4 +37,24 @@ test('explanations cite the reason and the line', () => {
     'Insert `;` on line 1, because the compiler reports "expected \';\'" on line 2.',
   );
   assert.match(unifiedDiff('x.c', text, 'int x = 1;\nint y;\n'), /^\+int x = 1;$/m);
+});
+
+test('each final edit is credited to the round that wrote it, however later rounds moved the text', () => {
+  const original = 'int main() {\n  int total = 0\n  prinf("%d", totl);\n  return 0;\n}\n';
+  // Round 1 adds a long declaration at the top (every later offset moves by 40), round 2 fixes a
+  // call that sits, in original offsets, nearer to round 1's edit than to where round 2 edited.
+  const round1 = `#include <stdio.h>\n/* a long comment here */\n${original}`;
+  const round2 = round1.replace('prinf', 'printf');
+  const round3 = round2.replace('int total = 0\n', 'int total = 0;\n').replace('totl', 'total');
+  const owners = editOwners(original, [{ text: round1, owner: 'r1' }, { text: round2, owner: 'r2' }, { text: round3, owner: 'r3' }], 'none');
+  assert.deepEqual(
+    owners.map(({ edit, owner }) => `${describeEdit(original, edit)} <- ${owner}`),
+    ['insert `#include <stdio.h>⏎/* a long comment he…` <- r1', 'insert `;` <- r3', 'replace `prinf` with `printf` <- r2', 'replace `totl` with `total` <- r3'],
+  );
+});
+
+test('a deletion and a replacement that a later round rewrites again keep the right owners', () => {
+  const original = 'a b c d e';
+  const owners = editOwners(original, [{ text: 'a c d e', owner: 'drop b' }, { text: 'a c D e', owner: 'd' }, { text: 'a c X e', owner: 'X' }], 'none');
+  assert.deepEqual(owners.map(({ edit, owner }) => `${describeEdit(original, edit)} <- ${owner}`), ['delete `b` <- drop b', 'replace `d` with `X` <- X']);
 });

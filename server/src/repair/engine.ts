@@ -13,6 +13,7 @@ import { enumerateEdits } from './editSearch';
 import { explainEdit } from './explain';
 import { fixitRepairs } from './fixitRepair';
 import { logicMutations } from './mutationSearch';
+import { editOwners } from './provenance';
 import { strictRuleProposals } from './strictRules';
 import type { ExplainedEdit, RepairSource } from './repair';
 
@@ -57,8 +58,6 @@ export interface Candidate {
   changedTokens: number;
   /** Why it is made: the diagnostic or the failing test it answers. */
   reason: CompilerDiagnostic | string;
-  /** Where it edits, in the text it was made for (to explain the final edits). */
-  at: number;
 }
 
 export interface Judged extends Candidate {
@@ -111,7 +110,7 @@ export class RepairEngine {
       if (!fix) break;
       rounds++;
       const candidateText = applyEdits(text, fix.edits);
-      accepted.push({ text: candidateText, source: 'compiler-fixit', changedTokens: changedTokenCount(text, candidateText), reason: fix.diagnostic, at: fix.edits[0].start });
+      accepted.push({ text: candidateText, source: 'compiler-fixit', changedTokens: changedTokenCount(text, candidateText), reason: fix.diagnostic });
       text = candidateText;
       current = fix.after;
     }
@@ -133,7 +132,7 @@ export class RepairEngine {
       }
     }
 
-    const edits = this.explain(original, text, accepted);
+    const edits = this.explain(original, accepted);
     const clean = current.errorCount === 0 && (!testsNow || testsNow.passed === testsNow.total);
     const status: EngineStatus = text === original ? (clean ? 'unchanged' : 'failed') : clean ? 'repaired' : 'failed';
     return {
@@ -165,14 +164,14 @@ export class RepairEngine {
       const candidateText = applyEdits(text, fix.edits);
       const changedTokens = changedTokenCount(text, candidateText);
       if (fix.after.errorCount < current.errorCount && changedTokens <= (o.maxChangedTokens ?? 10)) {
-        judged.push({ text: candidateText, source: 'compiler-fixit', changedTokens, reason: fix.diagnostic, at: fix.edits[0].start, compiled: fix.after });
+        judged.push({ text: candidateText, source: 'compiler-fixit', changedTokens, reason: fix.diagnostic, compiled: fix.after });
       }
     }
     for (const d of errors.slice(0, 3)) {
       for (const edits of strictRuleProposals(text, d)) {
         try {
           const candidateText = applyEdits(text, edits);
-          await judge({ text: candidateText, source: 'strict-rule', changedTokens: changedTokenCount(text, candidateText), reason: d, at: edits[0].start });
+          await judge({ text: candidateText, source: 'strict-rule', changedTokens: changedTokenCount(text, candidateText), reason: d });
         } catch {
           // overlapping edits: not applicable
         }
@@ -187,7 +186,7 @@ export class RepairEngine {
       let budget = o.editSearchBudget ?? 14;
       for (const edit of enumerateEdits(text, first)) {
         if (budget-- <= 0 || o.signal?.aborted) break;
-        await judge({ text: applyEdits(text, [edit]), source: 'edit-search', changedTokens: 1, reason: first, at: edit.start });
+        await judge({ text: applyEdits(text, [edit]), source: 'edit-search', changedTokens: 1, reason: first });
         if (judged.length > 0) break;
       }
     }
@@ -214,7 +213,7 @@ export class RepairEngine {
       let budget = this.options.mutationBudget ?? 40;
       for (const edit of logicMutations(text)) {
         if (budget-- <= 0 || this.options.signal?.aborted) break;
-        await judge({ text: applyEdits(text, [edit]), source: 'logic-search', changedTokens: 1, reason, at: edit.start });
+        await judge({ text: applyEdits(text, [edit]), source: 'logic-search', changedTokens: 1, reason });
         if (judged.some((j) => j.tests?.passed === j.tests?.total)) break;
       }
     }
@@ -234,7 +233,7 @@ export class RepairEngine {
     for (const proposal of result.candidates) {
       const c = concretize(result.program, result.pools, proposal.tokens, text);
       if ('error' in c || c.edits.length === 0) continue;
-      candidates.push({ text: c.text, source: 'model', changedTokens: c.changedTokens, reason: firstError ?? reason ?? 'the model proposes it', at: c.edits[0].start });
+      candidates.push({ text: c.text, source: 'model', changedTokens: c.changedTokens, reason: firstError ?? reason ?? 'the model proposes it' });
     }
     return candidates;
   }
@@ -244,12 +243,11 @@ export class RepairEngine {
     return minimalEdits(text, candidate.text).map((e) => ({ ...e, explanation: explainEdit(text, e, why(candidate)) }));
   }
 
-  /** Minimal edits from the original to the result, each explained by the round nearest to it. */
-  private explain(original: string, final: string, accepted: readonly Candidate[]): ExplainedEdit[] {
-    return minimalEdits(original, final).map((e) => {
-      const nearest = accepted.reduce((a, b) => (Math.abs(b.at - e.start) < Math.abs(a.at - e.start) ? b : a));
-      return { ...e, explanation: explainEdit(original, e, why(nearest)) };
-    });
+  /** Minimal edits from the original to the result, each explained by the round that wrote it. */
+  private explain(original: string, accepted: readonly Candidate[]): ExplainedEdit[] {
+    if (accepted.length === 0) return [];
+    const owners = editOwners(original, accepted.map((a) => ({ text: a.text, owner: a })), accepted[accepted.length - 1]);
+    return owners.map(({ edit, owner }) => ({ ...edit, explanation: explainEdit(original, edit, why(owner)) }));
   }
 }
 
