@@ -7,6 +7,7 @@ import type { Analysis } from './analysis';
 const SOURCE_WORDS: Record<RepairSource, string> = {
   'compiler-fixit': 'the compiler’s own suggestion',
   'strict-rule': 'a rewrite for the course’s strict flags',
+  'error-rule': 'a rewrite for a common compile error',
   model: 'the repair model’s proposal',
   'edit-search': 'a one-token edit search',
   'logic-search': 'a one-token logic edit, checked by the tests',

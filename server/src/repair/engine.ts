@@ -8,8 +8,9 @@ import { runTests, TestCase, TestReport } from '../oracle/testRunner';
 import type { ModelSource } from './modelSource';
 import type { FailingTest, RepairProblem } from '../model/prompt';
 import { concretize } from './concretize';
-import { applyEdits, changedTokenCount, minimalEdits } from './edits';
+import { applyEdits, changedTokenCount, minimalEdits, TextEdit } from './edits';
 import { enumerateEdits } from './editSearch';
+import { errorRuleProposals } from './errorRules';
 import { explainEdit } from './explain';
 import { fixitRepairs } from './fixitRepair';
 import { logicMutations } from './mutationSearch';
@@ -65,7 +66,7 @@ export interface Judged extends Candidate {
   tests?: TestReport;
 }
 
-const SOURCE_ORDER: Record<RepairSource, number> = { model: 0, 'compiler-fixit': 1, 'strict-rule': 2, 'edit-search': 3, 'logic-search': 4 };
+const SOURCE_ORDER: Record<RepairSource, number> = { model: 0, 'compiler-fixit': 1, 'strict-rule': 2, 'error-rule': 3, 'edit-search': 4, 'logic-search': 5 };
 
 /** Better first: fewer errors, more tests passed, fewer warnings, smaller edits. */
 function compareJudged(a: Judged, b: Judged): number {
@@ -168,10 +169,14 @@ export class RepairEngine {
       }
     }
     for (const d of errors.slice(0, 3)) {
-      for (const edits of strictRuleProposals(text, d)) {
+      const proposals: [RepairSource, TextEdit[]][] = [
+        ...strictRuleProposals(text, d).map((edits): [RepairSource, TextEdit[]] => ['strict-rule', edits]),
+        ...errorRuleProposals(text, d).map((edits): [RepairSource, TextEdit[]] => ['error-rule', edits]),
+      ];
+      for (const [source, edits] of proposals) {
         try {
           const candidateText = applyEdits(text, edits);
-          await judge({ text: candidateText, source: 'strict-rule', changedTokens: changedTokenCount(text, candidateText), reason: d });
+          await judge({ text: candidateText, source, changedTokens: changedTokenCount(text, candidateText), reason: d });
         } catch {
           // overlapping edits: not applicable
         }

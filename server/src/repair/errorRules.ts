@@ -1,0 +1,116 @@
+// Rewrites for common real compile errors that gcc gives no fix-it for (measured on TRACER dev
+// programs that the other sources left broken): an undeclared name, `=` or `++` where a comparison or
+// a `+` was meant, `name[]` used as a value, an `if (...);` before its `else`. Each proposal is only a
+// candidate: the compiler judges it.
+import { distance } from 'fastest-levenshtein';
+import { lex, significantTokens, Token } from '../c/lexer';
+import type { CompilerDiagnostic, TextEdit } from '../oracle/compiler';
+import { enclosingBlock, insertAtBlockStart, matching, tokenIndexAt } from './cSyntax';
+
+type Proposal = TextEdit[];
+
+/** How many other names an undeclared one may be replaced with (each costs a compile). */
+const MAX_NAME_CANDIDATES = 4;
+
+const replace = (t: Token, newText: string): TextEdit => ({ start: t.start, end: t.end, newText });
+
+/** The token the diagnostic points at, or undefined. */
+function tokenAtDiagnostic(tokens: readonly Token[], d: CompilerDiagnostic): number | undefined {
+  const i = tokenIndexAt(tokens, d.start);
+  return i < 0 ? undefined : i;
+}
+
+/** The names in the headers of the for loops around token `i`. */
+function enclosingLoopNames(tokens: readonly Token[], i: number): Set<string> {
+  const names = new Set<string>();
+  for (let brace = enclosingBlock(tokens, i); brace > 0; brace = enclosingBlock(tokens, brace)) {
+    if (tokens[brace - 1].text !== ')') continue;
+    let open = brace - 2;
+    for (let depth = 1; open >= 0 && depth > 0; open--) depth += tokens[open].text === ')' ? 1 : tokens[open].text === '(' ? -1 : 0;
+    if (tokens[open]?.text !== 'for') continue;
+    tokens.slice(open + 1, brace).forEach((t) => t.kind === 'identifier' && names.add(t.text));
+  }
+  return names;
+}
+
+/** 'x' undeclared: another name the program uses (nearest in spelling, then in place), or `int x;`. */
+function undeclaredName(text: string, tokens: Token[], d: CompilerDiagnostic): Proposal[] {
+  const name = /'([^']+)' undeclared/.exec(d.message)?.[1];
+  const i = tokenAtDiagnostic(tokens, d);
+  if (!name || i === undefined || tokens[i].text !== name) return [];
+  const lastUse = new Map<string, number>();
+  tokens.forEach((t, k) => {
+    // Names of variables only: not the undeclared one, not a function being called.
+    if (t.kind === 'identifier' && t.text !== name && tokens[k + 1]?.text !== '(') lastUse.set(t.text, k);
+  });
+  const loopNames = enclosingLoopNames(tokens, i);
+  const rank = (n: string) => distance(n, name) - (loopNames.has(n) ? 1 : 0); // free(mat[i]) in for (k = ...)
+  const others = [...lastUse.keys()]
+    .sort((a, b) => rank(a) - rank(b) || Math.abs(lastUse.get(a)! - i) - Math.abs(lastUse.get(b)! - i))
+    .slice(0, MAX_NAME_CANDIDATES);
+  const proposals: Proposal[] = others.map((other) => [replace(tokens[i], other)]);
+  // The function's body: the outermost block around the use.
+  let body = enclosingBlock(tokens, i);
+  for (let outer = body; outer >= 0; outer = enclosingBlock(tokens, outer)) body = outer;
+  if (body >= 0 && tokens[i + 1]?.text !== '[') proposals.push([insertAtBlockStart(text, tokens, body, `int ${name};`)]);
+  return proposals;
+}
+
+/** if (a = 'A' && b = 'C'): every `=` of the condition as `==`, or only the one reported. */
+function assignmentInCondition(_text: string, tokens: Token[], d: CompilerDiagnostic): Proposal[] {
+  const i = tokenAtDiagnostic(tokens, d);
+  if (i === undefined) return [];
+  const at = tokens.slice(i).find((t) => t.text === '=' && t.line === d.line);
+  let open = -1;
+  for (let k = i; k >= 0 && open < 0; k--) {
+    if (tokens[k].text === '(' && /^(if|while|for)$/.test(tokens[k - 1]?.text ?? '') && matching(tokens, k) > i) open = k;
+  }
+  const proposals: Proposal[] = [];
+  if (open >= 0) {
+    const all = tokens.slice(open, matching(tokens, open)).filter((t) => t.text === '=');
+    if (all.length > 1) proposals.push(all.map((t) => replace(t, '==')));
+  }
+  if (at) proposals.push([replace(at, '==')]);
+  return proposals;
+}
+
+/** (a*a)++(b*b): `++` meant as `+` (and `--` as `-`). */
+function incrementOfValue(_text: string, tokens: Token[], d: CompilerDiagnostic): Proposal[] {
+  const i = tokenAtDiagnostic(tokens, d);
+  if (i === undefined) return [];
+  const op = tokens.slice(Math.max(0, i - 4), i + 5).find((t) => (t.text === '++' || t.text === '--') && t.line === d.line);
+  return op ? [[replace(op, op.text[0])]] : [];
+}
+
+/** printf("%s", str[]): the array itself, without the empty brackets. */
+function emptyBrackets(_text: string, tokens: Token[], d: CompilerDiagnostic): Proposal[] {
+  const i = tokenAtDiagnostic(tokens, d);
+  if (i === undefined || tokens[i].text !== ']' || tokens[i - 1]?.text !== '[') return [];
+  return [[{ start: tokens[i - 1].start, end: tokens[i].end, newText: '' }]];
+}
+
+/** if (...); ... else: the `;` that ends the if too early. */
+function ifEndedEarly(_text: string, tokens: Token[], d: CompilerDiagnostic): Proposal[] {
+  const i = tokenAtDiagnostic(tokens, d);
+  if (i === undefined) return [];
+  for (let k = i - 1; k >= 0; k--) {
+    if (tokens[k].text !== 'if' || tokens[k + 1]?.text !== '(') continue;
+    const close = matching(tokens, k + 1);
+    return close > 0 && tokens[close + 1]?.text === ';' ? [[replace(tokens[close + 1], '')]] : [];
+  }
+  return [];
+}
+
+const RULES: [RegExp, (text: string, tokens: Token[], d: CompilerDiagnostic) => Proposal[]][] = [
+  [/'[^']+' undeclared/, undeclaredName],
+  [/lvalue required as left operand of assignment/, assignmentInCondition],
+  [/lvalue required as (increment|decrement) operand/, incrementOfValue],
+  [/expected expression before '\]' token/, emptyBrackets],
+  [/'else' without a previous 'if'/, ifEndedEarly],
+];
+
+/** Candidate edits for a compile error, most specific first. */
+export function errorRuleProposals(text: string, d: CompilerDiagnostic): Proposal[] {
+  const tokens = significantTokens(lex(text)).filter((t) => !t.directive);
+  return RULES.filter(([re]) => re.test(d.message)).flatMap(([, rule]) => rule(text, tokens, d));
+}

@@ -1,0 +1,53 @@
+// Common real compile errors without a gcc fix-it (shapes taken from TRACER dev failures): the
+// engine's error rules propose, gcc judges, and the repair is the one a student would make.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { compile } from '../../server/src/oracle/compiler';
+import { RepairEngine } from '../../server/src/repair/engine';
+
+const gcc = { family: 'gcc' as const, args: ['-Wall'] };
+const repair = (source: string) => new RepairEngine({ compiler: gcc }).repair(source);
+const main = (body: string) => `#include <stdio.h>\n#include <stdlib.h>\nint main(void)\n{\n${body}    return 0;\n}\n`;
+
+const cases: [string, string, string][] = [
+  [
+    'an undeclared loop index becomes the loop\'s own variable',
+    main('    int k, n = 3;\n    int *mat[3];\n    for (k = 0; k < n; k++)\n    {\n        mat[k] = malloc(4);\n        free(mat[i]);\n    }\n'),
+    main('    int k, n = 3;\n    int *mat[3];\n    for (k = 0; k < n; k++)\n    {\n        mat[k] = malloc(4);\n        free(mat[k]);\n    }\n'),
+  ],
+  [
+    'a variable used but never declared gets a declaration',
+    main('    for (idx = 0; idx < 3; idx++)\n        printf("%d\\n", idx);\n'),
+    '#include <stdio.h>\n#include <stdlib.h>\nint main(void)\n{\n    int idx;\n    for (idx = 0; idx < 3; idx++)\n        printf("%d\\n", idx);\n    return 0;\n}\n',
+  ],
+  [
+    'every = of a condition becomes ==',
+    main("    char a = 'A', b = 'C';\n    if (a = 'A' && b = 'C')\n        printf(\"yes\\n\");\n"),
+    main("    char a = 'A', b = 'C';\n    if (a == 'A' && b == 'C')\n        printf(\"yes\\n\");\n"),
+  ],
+  [
+    '++ between two values becomes +',
+    main('    int a = 3, b = 4, c = 5;\n    if ((a*a)++(b*b) == (c*c))\n        printf("right\\n");\n'),
+    main('    int a = 3, b = 4, c = 5;\n    if ((a*a)+(b*b) == (c*c))\n        printf("right\\n");\n'),
+  ],
+  [
+    'an array passed as name[] loses the empty brackets',
+    main('    char str[10] = "hi";\n    printf("%s", str[]);\n'),
+    main('    char str[10] = "hi";\n    printf("%s", str);\n'),
+  ],
+  [
+    'the ; that ends an if before its else is removed',
+    main('    int n = 2;\n    if (n > 1);\n        printf("big\\n");\n    else\n        printf("small\\n");\n'),
+    main('    int n = 2;\n    if (n > 1)\n        printf("big\\n");\n    else\n        printf("small\\n");\n'),
+  ],
+];
+
+for (const [name, source, expected] of cases) {
+  test(name, async () => {
+    assert.ok((await compile(source, gcc)).errorCount > 0, 'gcc rejects the original');
+    const r = await repair(source);
+    assert.equal(r.repaired, expected);
+    assert.equal(r.status, 'repaired');
+    assert.ok(r.sources.includes('error-rule'), `sources: ${r.sources.join(', ')}`);
+  });
+}
