@@ -40,6 +40,21 @@ const cases: [string, string, string][] = [
     main('    int n = 2;\n    if (n > 1);\n        printf("big\\n");\n    else\n        printf("small\\n");\n'),
     main('    int n = 2;\n    if (n > 1)\n        printf("big\\n");\n    else\n        printf("small\\n");\n'),
   ],
+  [
+    '=> and =< become >= and <=, !== becomes !=',
+    main("    int i = 3, k = 5;\n    char e = 'y';\n    if (i => 2 && i =< k && e !== 'z')\n        printf(\"in\\n\");\n"),
+    main("    int i = 3, k = 5;\n    char e = 'y';\n    if (i >= 2 && i <= k && e != 'z')\n        printf(\"in\\n\");\n"),
+  ],
+  [
+    'a square written with ^ on floating values is written out',
+    main('    float x1 = 0, x2 = 3, r = 2;\n    float d = ((x1-x2)^2) + r^2;\n    printf("%f\\n", d);\n'),
+    main('    float x1 = 0, x2 = 3, r = 2;\n    float d = ((x1-x2)*(x1-x2)) + r*r;\n    printf("%f\\n", d);\n'),
+  ],
+  [
+    'elseif becomes else if',
+    main('    int k = 1;\n    if (k > 0) {\n        printf("+\\n");\n    }\n    elseif (k < 0) {\n        printf("-\\n");\n    }\n'),
+    main('    int k = 1;\n    if (k > 0) {\n        printf("+\\n");\n    }\n    else if (k < 0) {\n        printf("-\\n");\n    }\n'),
+  ],
 ];
 
 for (const [name, source, expected] of cases) {

@@ -1,7 +1,7 @@
 // Rewrites for common real compile errors that gcc gives no fix-it for (measured on TRACER dev
 // programs that the other sources left broken): an undeclared name, `=` or `++` where a comparison or
-// a `+` was meant, `name[]` used as a value, an `if (...);` before its `else`. Each proposal is only a
-// candidate: the compiler judges it.
+// a `+` was meant, `name[]` used as a value, an `if (...);` before its `else`, `=>` for `>=`, `x^2`
+// for a square, `elseif`. Each proposal is only a candidate: the compiler judges it.
 import { distance } from 'fastest-levenshtein';
 import { lex, significantTokens, Token } from '../c/lexer';
 import type { CompilerDiagnostic, TextEdit } from '../oracle/compiler';
@@ -101,12 +101,50 @@ function ifEndedEarly(_text: string, tokens: Token[], d: CompilerDiagnostic): Pr
   return [];
 }
 
+/** i => 2, j =< k, e !== 'z': comparisons typed the wrong way round or doubled, all of the line's at
+ * once (gcc reports only the first of a statement, so fixing one alone lowers no error count). */
+function operatorTypos(_text: string, tokens: Token[], d: CompilerDiagnostic): Proposal[] {
+  const edits: TextEdit[] = [];
+  for (let k = 1; k < tokens.length; k++) {
+    const [prev, cur] = [tokens[k - 1], tokens[k]];
+    if (cur.line !== d.line || prev.end !== cur.start) continue; // typed as one operator
+    if (prev.text === '=' && (cur.text === '<' || cur.text === '>')) edits.push({ start: prev.start, end: cur.end, newText: `${cur.text}=` });
+    if ((prev.text === '!=' || prev.text === '==') && cur.text === '=') edits.push(replace(cur, ''));
+  }
+  return edits.length > 0 ? [edits] : [];
+}
+
+/** r^2 and (x1-x2)^2 on floating values: ^ is not a power in C; the square written out. */
+function caretAsPower(text: string, tokens: Token[], d: CompilerDiagnostic): Proposal[] {
+  const i = tokenAtDiagnostic(tokens, d);
+  if (i === undefined) return [];
+  const proposals: Proposal[] = [];
+  for (let k = Math.max(1, i - 12); k < Math.min(tokens.length - 1, i + 12); k++) {
+    if (tokens[k].text !== '^' || tokens[k + 1].text !== '2' || tokens[k].line !== d.line) continue;
+    let first = k - 1;
+    if (tokens[first].text === ')') {
+      for (let depth = 1; first > 0 && depth > 0; ) depth += tokens[--first].text === ')' ? 1 : tokens[first].text === '(' ? -1 : 0;
+    } else if (tokens[first].kind !== 'identifier' && tokens[first].kind !== 'number') continue;
+    const operand = text.slice(tokens[first].start, tokens[k - 1].end);
+    proposals.push([{ start: tokens[first].start, end: tokens[k + 1].end, newText: `${operand}*${operand}` }]);
+  }
+  return proposals.length > 1 ? [proposals.flat(), ...proposals] : proposals;
+}
+
+/** elseif (...) written as one word. */
+function elseIfAsOneWord(_text: string, tokens: Token[], d: CompilerDiagnostic): Proposal[] {
+  return tokens.filter((t) => t.text === 'elseif' && Math.abs(t.line - d.line) <= 1).map((t) => [replace(t, 'else if')]);
+}
+
 const RULES: [RegExp, (text: string, tokens: Token[], d: CompilerDiagnostic) => Proposal[]][] = [
   [/'[^']+' undeclared/, undeclaredName],
   [/lvalue required as left operand of assignment/, assignmentInCondition],
   [/lvalue required as (increment|decrement) operand/, incrementOfValue],
   [/expected expression before '\]' token/, emptyBrackets],
   [/'else' without a previous 'if'/, ifEndedEarly],
+  [/expected expression before '[<>=]' token/, operatorTypos],
+  [/invalid operands to binary \^ \(have '(float|double)'|invalid operands to binary \^ \(have '[^']+' and '(float|double)'/, caretAsPower],
+  [/expected ';' before '\{' token/, elseIfAsOneWord],
 ];
 
 /** Candidate edits for a compile error, most specific first. */
