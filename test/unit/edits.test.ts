@@ -58,3 +58,13 @@ test('a deletion and a replacement that a later round rewrites again keep the ri
   const owners = editOwners(original, [{ text: 'a c d e', owner: 'drop b' }, { text: 'a c D e', owner: 'd' }, { text: 'a c X e', owner: 'X' }], 'none');
   assert.deepEqual(owners.map(({ edit, owner }) => `${describeEdit(original, edit)} <- ${owner}`), ['delete `b` <- drop b', 'replace `d` with `X` <- X']);
 });
+
+test('an inserted or deleted declaration reads as whole lines, not as a shifted run of tokens', () => {
+  const before = '{\n    int a;\n    a = 1;\n}\n';
+  const inserted = '{\n    int b;\n    int a;\n    a = 1;\n}\n';
+  const [insert] = minimalEdits(before, inserted);
+  assert.deepEqual(insert, { start: 2, end: 2, newText: '    int b;\n' });
+  const [deletion] = minimalEdits(inserted, before);
+  assert.deepEqual(deletion, { start: 2, end: 13, newText: '' });
+  assert.equal(describeEdit(inserted, deletion), 'delete `int b;⏎`');
+});

@@ -56,7 +56,37 @@ export function minimalEdits(before: string, after: string): TextEdit[] {
     }
   }
   if (current) edits.push(current);
-  return edits;
+  const aligned: TextEdit[] = [];
+  edits.forEach((e, k) => {
+    const previous = aligned[k - 1];
+    const moved = alignToLines(before, e, previous?.end ?? 0, edits[k + 1]?.start ?? before.length);
+    aligned.push(previous && editsOverlap([previous, moved]) ? e : moved);
+  });
+  return aligned;
+}
+
+/**
+ * A pure insertion or deletion moved, within the unchanged text between `min` and `max`, to where it
+ * is whole lines, when such a place exists: a diff may insert `b;⏎    int ` after `int ` where the
+ * student reads `int b;⏎` inserted before a line. The result is the same text either way.
+ */
+function alignToLines(text: string, edit: TextEdit, min: number, max: number): TextEdit {
+  const deletion = edit.newText === '';
+  if (deletion === (edit.start === edit.end)) return edit; // a replacement (or nothing): fixed in place
+  let changed = deletion ? text.slice(edit.start, edit.end) : edit.newText;
+  let start = edit.start;
+  const wholeLines = (at: number) => (at === 0 || text[at - 1] === '\n') && changed.endsWith('\n');
+  // Slide left as far as the text allows, then right, stopping at the first whole-lines place.
+  while (!wholeLines(start) && start > min && text[start - 1] === changed[changed.length - 1]) {
+    changed = text[start - 1] + changed.slice(0, -1);
+    start--;
+  }
+  while (!wholeLines(start) && start + (deletion ? changed.length : 0) < max && text[start + (deletion ? changed.length : 0)] === changed[0]) {
+    changed = changed.slice(1) + text[start + (deletion ? changed.length : 0)];
+    start++;
+  }
+  if (!wholeLines(start)) return edit;
+  return deletion ? { start, end: start + changed.length, newText: '' } : { start, end: start, newText: changed };
 }
 
 export function unifiedDiff(fileName: string, before: string, after: string): string {
