@@ -67,4 +67,7 @@ test('an inserted or deleted declaration reads as whole lines, not as a shifted 
   const [deletion] = minimalEdits(inserted, before);
   assert.deepEqual(deletion, { start: 2, end: 13, newText: '' });
   assert.equal(describeEdit(inserted, deletion), 'delete `int b;⏎`');
+  // A diff of a line added before a blank line: one insertion, not the line and a stray line break.
+  const include = minimalEdits('#include<stdio.h>\n\nint main(){}\n', '#include<stdio.h>\n#include <math.h>\n\nint main(){}\n');
+  assert.deepEqual(include, [{ start: 18, end: 18, newText: '#include <math.h>\n' }]);
 });

@@ -57,12 +57,31 @@ export function minimalEdits(before: string, after: string): TextEdit[] {
   }
   if (current) edits.push(current);
   const aligned: TextEdit[] = [];
-  edits.forEach((e, k) => {
+  mergeInsertions(before, edits).forEach((e, k, edits) => {
     const previous = aligned[k - 1];
     const moved = alignToLines(before, e, previous?.end ?? 0, edits[k + 1]?.start ?? before.length);
     aligned.push(previous && editsOverlap([previous, moved]) ? e : moved);
   });
   return aligned;
+}
+
+/**
+ * Two insertions with only white space between them as one, where the text allows: a diff may
+ * insert `#include <math.h>` and, after the next line break, another line break.
+ */
+function mergeInsertions(text: string, edits: readonly TextEdit[]): TextEdit[] {
+  const out: TextEdit[] = [];
+  for (const e of edits) {
+    const last = out[out.length - 1];
+    const between = last ? text.slice(last.end, e.start) : '';
+    const joined = last ? last.newText + between + e.newText : '';
+    if (last && last.start === last.end && e.start === e.end && /^\s+$/.test(between) && joined.endsWith(between)) {
+      out[out.length - 1] = { start: last.start, end: last.end, newText: joined.slice(0, joined.length - between.length) };
+    } else {
+      out.push(e);
+    }
+  }
+  return out;
 }
 
 /**
