@@ -31,9 +31,9 @@ const check = readJson<{ weights: string; cases: CheckCase[] }>('export_check.js
 const quantised = card.weights !== 'fp32';
 /** ONNX vs PyTorch doing the same arithmetic: float accumulation order only (and, for int7, a rare
  * activation that rounds the other way at a .5 tie). */
-const SAME_ARITHMETIC = { maxAbs: quantised ? 0.05 : 2e-3, meanAbs: quantised ? 0.02 : 2e-4, top1Slack: 1e-3 };
+const SAME_ARITHMETIC = { maxAbs: quantised ? 0.1 : 2e-3, meanAbs: quantised ? 0.03 : 2e-4, top1Slack: 1e-3 };
 /** int7 against fp32: the quantisation error itself. The top-1 token may only flip between near-ties. */
-const INT7_VS_FP32 = { maxAbs: 0.6, meanAbs: 0.15, top1Slack: 0.25 };
+const INT7_VS_FP32 = { maxAbs: 0.8, meanAbs: 0.25, top1Slack: 0.25 };
 
 let session: ort.InferenceSession | undefined;
 async function getSession(): Promise<ort.InferenceSession> {
