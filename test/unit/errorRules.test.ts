@@ -16,6 +16,11 @@ const cases: [string, string, string][] = [
     main('    int k, n = 3;\n    int *mat[3];\n    for (k = 0; k < n; k++)\n    {\n        mat[k] = malloc(4);\n        free(mat[k]);\n    }\n'),
   ],
   [
+    'a name typed in the wrong case is renamed at every use in the function',
+    main('    int n, i;\n    scanf("%d", &N);\n    for (i = 0; i < N; i++)\n        printf("%d\\n", i);\n'),
+    main('    int n, i;\n    scanf("%d", &n);\n    for (i = 0; i < n; i++)\n        printf("%d\\n", i);\n'),
+  ],
+  [
     'a variable used but never declared gets a declaration',
     main('    for (idx = 0; idx < 3; idx++)\n        printf("%d\\n", idx);\n'),
     '#include <stdio.h>\n#include <stdlib.h>\nint main(void)\n{\n    int idx;\n    for (idx = 0; idx < 3; idx++)\n        printf("%d\\n", idx);\n    return 0;\n}\n',
@@ -44,6 +49,11 @@ const cases: [string, string, string][] = [
     '=> and =< become >= and <=, !== becomes !=',
     main("    int i = 3, k = 5;\n    char e = 'y';\n    if (i => 2 && i =< k && e !== 'z')\n        printf(\"in\\n\");\n"),
     main("    int i = 3, k = 5;\n    char e = 'y';\n    if (i >= 2 && i <= k && e != 'z')\n        printf(\"in\\n\");\n"),
+  ],
+  [
+    'scanf arguments written with % get their &',
+    main('    int a, b;\n    scanf("%d %d", %a, %b);\n    printf("%d\\n", a + b);\n'),
+    main('    int a, b;\n    scanf("%d %d", &a, &b);\n    printf("%d\\n", a + b);\n'),
   ],
   [
     'a square written with ^ on floating values is written out',

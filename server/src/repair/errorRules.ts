@@ -1,7 +1,7 @@
-// Rewrites for common real compile errors that gcc gives no fix-it for (measured on TRACER dev
-// programs that the other sources left broken): an undeclared name, `=` or `++` where a comparison or
-// a `+` was meant, `name[]` used as a value, an `if (...);` before its `else`, `=>` for `>=`, `x^2`
-// for a square, `elseif`. Each proposal is only a candidate: the compiler judges it.
+// Rewrites for common real compile errors that gcc gives no fix-it for (measured on TRACER and C-Pack
+// dev programs that the other sources left broken): an undeclared name, `=` or `++` where a comparison or
+// a `+` was meant, `name[]` used as a value, an `if (...);` before its `else`, `=>` for `>=`, `%x` for
+// `&x`, `x^2` for a square, `elseif`. Each proposal is only a candidate: the compiler judges it.
 import { distance } from 'fastest-levenshtein';
 import { lex, significantTokens, Token } from '../c/lexer';
 import type { CompilerDiagnostic, TextEdit } from '../oracle/compiler';
@@ -33,11 +33,18 @@ function enclosingLoopNames(tokens: readonly Token[], i: number): Set<string> {
   return names;
 }
 
-/** 'x' undeclared: another name the program uses (nearest in spelling, then in place), or `int x;`. */
+/** 'x' undeclared: another name the program uses (nearest in spelling, then in place) at every use of
+ * it in the function (gcc reports a name once per function, so renaming one use lowers no error
+ * count), or `int x;` at the start of the function. */
 function undeclaredName(text: string, tokens: Token[], d: CompilerDiagnostic): Proposal[] {
   const name = /'([^']+)' undeclared/.exec(d.message)?.[1];
   const i = tokenAtDiagnostic(tokens, d);
   if (!name || i === undefined || tokens[i].text !== name) return [];
+  // The function's body: the outermost block around the use.
+  let body = enclosingBlock(tokens, i);
+  for (let outer = body; outer >= 0; outer = enclosingBlock(tokens, outer)) body = outer;
+  const end = body >= 0 ? matching(tokens, body) : -1;
+  const uses = tokens.filter((t, k) => k >= i && (end < 0 || k < end) && t.kind === 'identifier' && t.text === name);
   const lastUse = new Map<string, number>();
   tokens.forEach((t, k) => {
     // Names of variables only: not the undeclared one, not a function being called.
@@ -48,10 +55,7 @@ function undeclaredName(text: string, tokens: Token[], d: CompilerDiagnostic): P
   const others = [...lastUse.keys()]
     .sort((a, b) => rank(a) - rank(b) || Math.abs(lastUse.get(a)! - i) - Math.abs(lastUse.get(b)! - i))
     .slice(0, MAX_NAME_CANDIDATES);
-  const proposals: Proposal[] = others.map((other) => [replace(tokens[i], other)]);
-  // The function's body: the outermost block around the use.
-  let body = enclosingBlock(tokens, i);
-  for (let outer = body; outer >= 0; outer = enclosingBlock(tokens, outer)) body = outer;
+  const proposals: Proposal[] = others.map((other) => uses.map((t) => replace(t, other)));
   if (body >= 0 && tokens[i + 1]?.text !== '[') proposals.push([insertAtBlockStart(text, tokens, body, `int ${name};`)]);
   return proposals;
 }
@@ -114,6 +118,14 @@ function operatorTypos(_text: string, tokens: Token[], d: CompilerDiagnostic): P
   return edits.length > 0 ? [edits] : [];
 }
 
+/** scanf("%d %d", %a, %b): `%` typed for `&` before each argument of the line. */
+function percentForAddress(_text: string, tokens: Token[], d: CompilerDiagnostic): Proposal[] {
+  const edits = tokens
+    .filter((t, k) => t.line === d.line && t.text === '%' && /^[(,]$/.test(tokens[k - 1]?.text ?? '') && tokens[k + 1]?.kind === 'identifier')
+    .map((t) => replace(t, '&'));
+  return edits.length > 0 ? [edits] : [];
+}
+
 /** r^2 and (x1-x2)^2 on floating values: ^ is not a power in C; the square written out. */
 function caretAsPower(text: string, tokens: Token[], d: CompilerDiagnostic): Proposal[] {
   const i = tokenAtDiagnostic(tokens, d);
@@ -143,6 +155,7 @@ const RULES: [RegExp, (text: string, tokens: Token[], d: CompilerDiagnostic) => 
   [/expected expression before '\]' token/, emptyBrackets],
   [/'else' without a previous 'if'/, ifEndedEarly],
   [/expected expression before '[<>=]' token/, operatorTypos],
+  [/expected expression before '%' token/, percentForAddress],
   [/invalid operands to binary \^ \(have '(float|double)'|invalid operands to binary \^ \(have '[^']+' and '(float|double)'/, caretAsPower],
   [/expected ';' before '\{' token/, elseIfAsOneWord],
 ];
