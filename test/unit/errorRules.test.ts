@@ -61,6 +61,16 @@ const cases: [string, string, string][] = [
     main('    float x1 = 0, x2 = 3, r = 2;\n    float d = ((x1-x2)*(x1-x2)) + r*r;\n    printf("%f\\n", d);\n'),
   ],
   [
+    'commas typed for the semicolons of a for header become semicolons',
+    main('    int i, n = 3;\n    for (i = 1, i < (n + 1), i++)\n        printf("%d\\n", i);\n'),
+    main('    int i, n = 3;\n    for (i = 1; i < (n + 1); i++)\n        printf("%d\\n", i);\n'),
+  ],
+  [
+    'a #define that ends with ; loses it',
+    '#include <stdio.h>\n#define N 10;\nint main(void)\n{\n    int v[N];\n    v[0] = N;\n    printf("%d\\n", v[0]);\n    return 0;\n}\n',
+    '#include <stdio.h>\n#define N 10\nint main(void)\n{\n    int v[N];\n    v[0] = N;\n    printf("%d\\n", v[0]);\n    return 0;\n}\n',
+  ],
+  [
     'elseif becomes else if',
     main('    int k = 1;\n    if (k > 0) {\n        printf("+\\n");\n    }\n    elseif (k < 0) {\n        printf("-\\n");\n    }\n'),
     main('    int k = 1;\n    if (k > 0) {\n        printf("+\\n");\n    }\n    else if (k < 0) {\n        printf("-\\n");\n    }\n'),

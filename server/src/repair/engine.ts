@@ -152,8 +152,10 @@ export class RepairEngine {
     const errors = current.diagnostics.filter((d) => d.severity === 'error');
     const first = errors[0];
     const judged: Judged[] = [];
+    const tried = new Set<string>(); // sources may propose the same text (a rule for several errors)
     const judge = async (c: Candidate) => {
-      if (o.signal?.aborted || c.text === text) return;
+      if (o.signal?.aborted || c.text === text || tried.has(c.text)) return;
+      tried.add(c.text);
       if (c.changedTokens > (o.maxChangedTokens ?? 10)) return;
       const compiled = await compile(c.text, o.compiler, o.signal);
       if (compiled.errorCount < current.errorCount) judged.push({ ...c, compiled }); // RLAssist: errors must fall

@@ -1,7 +1,8 @@
 // Rewrites for common real compile errors that gcc gives no fix-it for (measured on TRACER and C-Pack
 // dev programs that the other sources left broken): an undeclared name, `=` or `++` where a comparison or
 // a `+` was meant, `name[]` used as a value, an `if (...);` before its `else`, `=>` for `>=`, `%x` for
-// `&x`, `x^2` for a square, `elseif`. Each proposal is only a candidate: the compiler judges it.
+// `&x`, `x^2` for a square, `elseif`, commas in a for
+// header, `#define N 10;`. Each proposal is only a candidate: the compiler judges it.
 import { distance } from 'fastest-levenshtein';
 import { lex, significantTokens, Token } from '../c/lexer';
 import type { CompilerDiagnostic, TextEdit } from '../oracle/compiler';
@@ -148,6 +149,36 @@ function elseIfAsOneWord(_text: string, tokens: Token[], d: CompilerDiagnostic):
   return tokens.filter((t) => t.text === 'elseif' && Math.abs(t.line - d.line) <= 1).map((t) => [replace(t, 'else if')]);
 }
 
+/** for (i = 0, i < n, i++): commas typed for the header's semicolons. */
+function forHeaderCommas(_text: string, tokens: Token[], d: CompilerDiagnostic): Proposal[] {
+  const open = tokens.findIndex((t, k) => t.text === '(' && tokens[k - 1]?.text === 'for' && t.line === d.line);
+  const close = open < 0 ? -1 : matching(tokens, open);
+  if (close < 0) return [];
+  const commas: Token[] = [];
+  let semicolons = 0;
+  for (let k = open + 1, depth = 0; k < close; k++) {
+    const t = tokens[k].text;
+    if (t === '(' || t === '[') depth++;
+    else if (t === ')' || t === ']') depth--;
+    else if (depth === 0 && t === ',') commas.push(tokens[k]);
+    else if (depth === 0 && t === ';') semicolons++;
+  }
+  const missing = 2 - semicolons;
+  if (missing <= 0 || commas.length < missing) return [];
+  if (commas.length === missing) return [commas.map((t) => replace(t, ';'))];
+  return missing === 1 ? commas.map((t) => [replace(t, ';')]) : [];
+}
+
+/** #define N 10; : the semicolon that every use of the macro drags into an expression. */
+function defineWithSemicolon(text: string): Proposal[] {
+  const edits: TextEdit[] = [];
+  for (const m of text.matchAll(/^[ \t]*#[ \t]*define[ \t]+\w+(?:\([^)\n]*\))?[ \t]+[^\n]*?(;)[ \t]*\r?$/gm)) {
+    const at = m.index + m[0].lastIndexOf(';');
+    edits.push({ start: at, end: at + 1, newText: '' });
+  }
+  return edits.length > 0 ? [edits] : [];
+}
+
 const RULES: [RegExp, (text: string, tokens: Token[], d: CompilerDiagnostic) => Proposal[]][] = [
   [/'[^']+' undeclared/, undeclaredName],
   [/lvalue required as left operand of assignment/, assignmentInCondition],
@@ -158,6 +189,8 @@ const RULES: [RegExp, (text: string, tokens: Token[], d: CompilerDiagnostic) => 
   [/expected expression before '%' token/, percentForAddress],
   [/invalid operands to binary \^ \(have '(float|double)'|invalid operands to binary \^ \(have '[^']+' and '(float|double)'/, caretAsPower],
   [/expected ';' before '\{' token/, elseIfAsOneWord],
+  [/operand of comma expression has no effect|expected ';' before '\)' token/, forHeaderCommas],
+  [/expected|before ';' token/, (text) => defineWithSemicolon(text)],
 ];
 
 /** Candidate edits for a compile error, most specific first. */
