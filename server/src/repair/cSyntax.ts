@@ -76,13 +76,17 @@ export function parseDeclaration(tokens: readonly Token[], i: number, stop = ';'
   return undefined;
 }
 
-export function matching(tokens: readonly Token[], open: number): number {
-  const pairs: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
-  const close = pairs[tokens[open].text];
+/** Index of the bracket that pairs with the one at `at` (forward from an opener, backward from a
+ * closer), or -1. */
+export function matching(tokens: readonly Token[], at: number): number {
+  const pairs: Record<string, string> = { '(': ')', '[': ']', '{': '}', ')': '(', ']': '[', '}': '{' };
+  const self = tokens[at].text;
+  const partner = pairs[self];
+  const step = '([{'.includes(self) ? 1 : -1;
   let depth = 0;
-  for (let i = open; i < tokens.length; i++) {
-    if (tokens[i].text === tokens[open].text) depth++;
-    else if (tokens[i].text === close && --depth === 0) return i;
+  for (let i = at; i >= 0 && i < tokens.length; i += step) {
+    if (tokens[i].text === self) depth++;
+    else if (tokens[i].text === partner && --depth === 0) return i;
   }
   return -1;
 }

@@ -57,9 +57,9 @@ export function minimalEdits(before: string, after: string): TextEdit[] {
   }
   if (current) edits.push(current);
   const aligned: TextEdit[] = [];
-  mergeInsertions(before, edits).forEach((e, k, edits) => {
+  mergeInsertions(before, edits).forEach((e, k, merged) => {
     const previous = aligned[k - 1];
-    const moved = alignToLines(before, e, previous?.end ?? 0, edits[k + 1]?.start ?? before.length);
+    const moved = alignToLines(before, e, previous?.end ?? 0, merged[k + 1]?.start ?? before.length);
     aligned.push(previous && editsOverlap([previous, moved]) ? e : moved);
   });
   return aligned;
@@ -95,13 +95,15 @@ function alignToLines(text: string, edit: TextEdit, min: number, max: number): T
   let changed = deletion ? text.slice(edit.start, edit.end) : edit.newText;
   let start = edit.start;
   const wholeLines = (at: number) => (at === 0 || text[at - 1] === '\n') && changed.endsWith('\n');
+  // The first character after the edit in `text`: a deletion ends after what it removes.
+  const after = () => start + (deletion ? changed.length : 0);
   // Slide left as far as the text allows, then right, stopping at the first whole-lines place.
   while (!wholeLines(start) && start > min && text[start - 1] === changed[changed.length - 1]) {
     changed = text[start - 1] + changed.slice(0, -1);
     start--;
   }
-  while (!wholeLines(start) && start + (deletion ? changed.length : 0) < max && text[start + (deletion ? changed.length : 0)] === changed[0]) {
-    changed = changed.slice(1) + text[start + (deletion ? changed.length : 0)];
+  while (!wholeLines(start) && after() < max && text[after()] === changed[0]) {
+    changed = changed.slice(1) + text[after()];
     start++;
   }
   if (!wholeLines(start)) return edit;

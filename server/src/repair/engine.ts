@@ -8,14 +8,13 @@ import { runTests, TestCase, TestReport } from '../oracle/testRunner';
 import type { ModelSource } from './modelSource';
 import type { FailingTest, RepairProblem } from '../model/prompt';
 import { concretize } from './concretize';
-import { applyEdits, changedTokenCount, minimalEdits, TextEdit } from './edits';
+import { applyEdits, changedTokenCount, minimalEdits } from './edits';
 import { enumerateEdits } from './editSearch';
-import { errorRuleProposals } from './errorRules';
 import { explainEdit } from './explain';
 import { fixitRepairs } from './fixitRepair';
 import { logicMutations } from './mutationSearch';
 import { editOwners } from './provenance';
-import { strictRuleProposals } from './strictRules';
+import { ruleProposals } from './rules';
 import type { ExplainedEdit, RepairSource } from './repair';
 
 export interface EngineOptions {
@@ -153,35 +152,26 @@ export class RepairEngine {
     const first = errors[0];
     const judged: Judged[] = [];
     const tried = new Set<string>(); // sources may propose the same text (a rule for several errors)
-    const judge = async (c: Candidate) => {
+    /** `compiled`: the candidate's compile result when its source already has it. */
+    const judge = async (c: Candidate, compiled?: CompileResult) => {
       if (o.signal?.aborted || c.text === text || tried.has(c.text)) return;
       tried.add(c.text);
       if (c.changedTokens > (o.maxChangedTokens ?? 10)) return;
-      const compiled = await compile(c.text, o.compiler, o.signal);
+      compiled ??= await compile(c.text, o.compiler, o.signal);
       if (compiled.errorCount < current.errorCount) judged.push({ ...c, compiled }); // RLAssist: errors must fall
     };
 
-    // Cheap, exact sources first: the compiler's own fix-its (already verified; here the errors must
-    // fall) and the strict-flag rewrites.
+    // Cheap, exact sources first: the compiler's own fix-its (already compiled) and the rules.
     for (const fix of await fixitRepairs(text, current, o.compiler, o.signal)) {
       const candidateText = applyEdits(text, fix.edits);
-      const changedTokens = changedTokenCount(text, candidateText);
-      if (fix.after.errorCount < current.errorCount && changedTokens <= (o.maxChangedTokens ?? 10)) {
-        judged.push({ text: candidateText, source: 'compiler-fixit', changedTokens, reason: fix.diagnostic, compiled: fix.after });
-      }
+      await judge({ text: candidateText, source: 'compiler-fixit', changedTokens: changedTokenCount(text, candidateText), reason: fix.diagnostic }, fix.after);
     }
-    for (const d of errors.slice(0, 3)) {
-      const proposals: [RepairSource, TextEdit[]][] = [
-        ...strictRuleProposals(text, d).map((edits): [RepairSource, TextEdit[]] => ['strict-rule', edits]),
-        ...errorRuleProposals(text, d).map((edits): [RepairSource, TextEdit[]] => ['error-rule', edits]),
-      ];
-      for (const [source, edits] of proposals) {
-        try {
-          const candidateText = applyEdits(text, edits);
-          await judge({ text: candidateText, source, changedTokens: changedTokenCount(text, candidateText), reason: d });
-        } catch {
-          // overlapping edits: not applicable
-        }
+    for (const { source, diagnostic, edits } of ruleProposals(text, errors.slice(0, 3))) {
+      try {
+        const candidateText = applyEdits(text, edits);
+        await judge({ text: candidateText, source, changedTokens: changedTokenCount(text, candidateText), reason: diagnostic });
+      } catch {
+        // overlapping edits: not applicable
       }
     }
     // The model is asked (it costs the most) unless the file already compiles with one of those.

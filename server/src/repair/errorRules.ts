@@ -1,14 +1,14 @@
 // Rewrites for common real compile errors that gcc gives no fix-it for (measured on TRACER and C-Pack
 // dev programs that the other sources left broken): an undeclared name, `=` or `++` where a comparison or
 // a `+` was meant, `name[]` used as a value, an `if (...);` before its `else`, `=>` for `>=`, `%x` for
-// `&x`, `x^2` for a square, `elseif`, commas in a for
-// header, `#define N 10;`. Each proposal is only a candidate: the compiler judges it.
+// `&x`, `x^2` for a square, `elseif`, commas in a for header, `#define N 10;`. Each proposal is only
+// a candidate: the compiler judges it.
 import { distance } from 'fastest-levenshtein';
-import { lex, significantTokens, Token } from '../c/lexer';
+import type { Token } from '../c/lexer';
 import type { CompilerDiagnostic, TextEdit } from '../oracle/compiler';
 import { enclosingBlock, insertAtBlockStart, matching, tokenIndexAt } from './cSyntax';
-
-type Proposal = TextEdit[];
+import type { Proposal, Rule } from './rules';
+import { assignmentAsCondition } from './strictRules';
 
 /** How many other names an undeclared one may be replaced with (each costs a compile). */
 const MAX_NAME_CANDIDATES = 4;
@@ -26,10 +26,9 @@ function enclosingLoopNames(tokens: readonly Token[], i: number): Set<string> {
   const names = new Set<string>();
   for (let brace = enclosingBlock(tokens, i); brace > 0; brace = enclosingBlock(tokens, brace)) {
     if (tokens[brace - 1].text !== ')') continue;
-    let open = brace - 2;
-    for (let depth = 1; open >= 0 && depth > 0; open--) depth += tokens[open].text === ')' ? 1 : tokens[open].text === '(' ? -1 : 0;
-    if (tokens[open]?.text !== 'for') continue;
-    tokens.slice(open + 1, brace).forEach((t) => t.kind === 'identifier' && names.add(t.text));
+    const open = matching(tokens, brace - 1);
+    if (tokens[open - 1]?.text !== 'for') continue;
+    tokens.slice(open, brace).forEach((t) => t.kind === 'identifier' && names.add(t.text));
   }
   return names;
 }
@@ -62,21 +61,15 @@ function undeclaredName(text: string, tokens: Token[], d: CompilerDiagnostic): P
 }
 
 /** if (a = 'A' && b = 'C'): every `=` of the condition as `==`, or only the one reported. */
-function assignmentInCondition(_text: string, tokens: Token[], d: CompilerDiagnostic): Proposal[] {
+function assignmentInCondition(text: string, tokens: Token[], d: CompilerDiagnostic): Proposal[] {
   const i = tokenAtDiagnostic(tokens, d);
   if (i === undefined) return [];
-  const at = tokens.slice(i).find((t) => t.text === '=' && t.line === d.line);
   let open = -1;
   for (let k = i; k >= 0 && open < 0; k--) {
     if (tokens[k].text === '(' && /^(if|while|for)$/.test(tokens[k - 1]?.text ?? '') && matching(tokens, k) > i) open = k;
   }
-  const proposals: Proposal[] = [];
-  if (open >= 0) {
-    const all = tokens.slice(open, matching(tokens, open)).filter((t) => t.text === '=');
-    if (all.length > 1) proposals.push(all.map((t) => replace(t, '==')));
-  }
-  if (at) proposals.push([replace(at, '==')]);
-  return proposals;
+  const all = open < 0 ? [] : tokens.slice(open, matching(tokens, open)).filter((t) => t.text === '=');
+  return [...(all.length > 1 ? [all.map((t) => replace(t, '=='))] : []), ...assignmentAsCondition(text, tokens, d)];
 }
 
 /** (a*a)++(b*b): `++` meant as `+` (and `--` as `-`). */
@@ -134,10 +127,9 @@ function caretAsPower(text: string, tokens: Token[], d: CompilerDiagnostic): Pro
   const proposals: Proposal[] = [];
   for (let k = Math.max(1, i - 12); k < Math.min(tokens.length - 1, i + 12); k++) {
     if (tokens[k].text !== '^' || tokens[k + 1].text !== '2' || tokens[k].line !== d.line) continue;
-    let first = k - 1;
-    if (tokens[first].text === ')') {
-      for (let depth = 1; first > 0 && depth > 0; ) depth += tokens[--first].text === ')' ? 1 : tokens[first].text === '(' ? -1 : 0;
-    } else if (tokens[first].kind !== 'identifier' && tokens[first].kind !== 'number') continue;
+    const last = tokens[k - 1];
+    const first = last.text === ')' ? matching(tokens, k - 1) : last.kind === 'identifier' || last.kind === 'number' ? k - 1 : -1;
+    if (first < 0) continue;
     const operand = text.slice(tokens[first].start, tokens[k - 1].end);
     proposals.push([{ start: tokens[first].start, end: tokens[k + 1].end, newText: `${operand}*${operand}` }]);
   }
@@ -172,14 +164,15 @@ function forHeaderCommas(_text: string, tokens: Token[], d: CompilerDiagnostic):
 /** #define N 10; : the semicolon that every use of the macro drags into an expression. */
 function defineWithSemicolon(text: string): Proposal[] {
   const edits: TextEdit[] = [];
-  for (const m of text.matchAll(/^[ \t]*#[ \t]*define[ \t]+\w+(?:\([^)\n]*\))?[ \t]+[^\n]*?(;)[ \t]*\r?$/gm)) {
+  for (const m of text.matchAll(/^[ \t]*#[ \t]*define[ \t]+\w+(?:\([^)\n]*\))?[ \t]+[^\n]*?;[ \t]*\r?$/gm)) {
     const at = m.index + m[0].lastIndexOf(';');
     edits.push({ start: at, end: at + 1, newText: '' });
   }
   return edits.length > 0 ? [edits] : [];
 }
 
-const RULES: [RegExp, (text: string, tokens: Token[], d: CompilerDiagnostic) => Proposal[]][] = [
+/** Rewrites for common compile errors, by message. */
+export const ERROR_RULES: readonly Rule[] = [
   [/'[^']+' undeclared/, undeclaredName],
   [/lvalue required as left operand of assignment/, assignmentInCondition],
   [/lvalue required as (increment|decrement) operand/, incrementOfValue],
@@ -190,11 +183,5 @@ const RULES: [RegExp, (text: string, tokens: Token[], d: CompilerDiagnostic) => 
   [/invalid operands to binary \^ \(have '(float|double)'|invalid operands to binary \^ \(have '[^']+' and '(float|double)'/, caretAsPower],
   [/expected ';' before '\{' token/, elseIfAsOneWord],
   [/operand of comma expression has no effect|expected ';' before '\)' token/, forHeaderCommas],
-  [/expected|before ';' token/, (text) => defineWithSemicolon(text)],
+  [/expected|before ';' token/, defineWithSemicolon],
 ];
-
-/** Candidate edits for a compile error, most specific first. */
-export function errorRuleProposals(text: string, d: CompilerDiagnostic): Proposal[] {
-  const tokens = significantTokens(lex(text)).filter((t) => !t.directive);
-  return RULES.filter(([re]) => re.test(d.message)).flatMap(([, rule]) => rule(text, tokens, d));
-}

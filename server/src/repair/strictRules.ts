@@ -1,11 +1,11 @@
 // Rewrites for what strict course flags (-ansi -pedantic -Wall -Werror) reject in code that is
 // otherwise fine: C99 declarations in C90, a missing return, unused variables, printf/scanf
 // format mismatches (a missing & included). Each proposal is a candidate: the compiler judges it.
-import { lex, significantTokens, Token } from '../c/lexer';
+import type { Token } from '../c/lexer';
 import type { CompilerDiagnostic, TextEdit } from '../oracle/compiler';
 import { enclosingBlock, indentUnit, insertAtBlockStart, lineIndent, matching, parseDeclaration, source, span, tokenIndexAt } from './cSyntax';
+import type { Proposal, Rule } from './rules';
 
-type Proposal = TextEdit[];
 
 /** for (int i = 0; ...) -> int i; at the block start and for (i = 0; ...), or just drop the type. */
 function forLoopDeclaration(text: string, tokens: Token[], d: CompilerDiagnostic): Proposal[] {
@@ -146,12 +146,13 @@ function formatMismatch(_text: string, tokens: Token[], d: CompilerDiagnostic): 
 }
 
 /** if (a = b): the comparison the student meant. */
-function assignmentAsCondition(_text: string, tokens: Token[], d: CompilerDiagnostic): Proposal[] {
+export function assignmentAsCondition(_text: string, tokens: Token[], d: CompilerDiagnostic): Proposal[] {
   const i = tokens.findIndex((t) => t.start >= d.start && t.text === '=');
   return i < 0 || tokens[i].line !== d.line ? [] : [[{ start: tokens[i].start, end: tokens[i].end, newText: '==' }]];
 }
 
-const RULES: [RegExp, (text: string, tokens: Token[], d: CompilerDiagnostic) => Proposal[]][] = [
+/** Rewrites for what strict course flags reject, by message. */
+export const STRICT_RULES: readonly Rule[] = [
   [/loop initial declarations are only allowed/, forLoopDeclaration],
   [/forbids mixed declarations and code/, mixedDeclaration],
   [/control reaches end of non-void function|no return statement in function returning non-void/, missingReturn],
@@ -159,9 +160,3 @@ const RULES: [RegExp, (text: string, tokens: Token[], d: CompilerDiagnostic) => 
   [/^format '[^']+' expects argument of type/, formatMismatch],
   [/suggest parentheses around assignment used as truth value/, assignmentAsCondition],
 ];
-
-/** Candidate edits for a diagnostic that strict flags raise, most specific first. */
-export function strictRuleProposals(text: string, d: CompilerDiagnostic): Proposal[] {
-  const tokens = significantTokens(lex(text)).filter((t) => !t.directive);
-  return RULES.filter(([re]) => re.test(d.message)).flatMap(([, rule]) => rule(text, tokens, d));
-}
