@@ -8,9 +8,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { DiagnosticSeverity, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { SERVER_JS, TestLspClient } from '../support/lspClient';
+import { DiagnosticSeverity } from 'vscode-languageserver-protocol/node';
+import { applyCodeAction, SERVER_JS, TestLspClient } from '../support/lspClient';
 import { REPO_ROOT } from '../support/sharedData';
 
 const MODEL_DIR = path.join(REPO_ROOT, 'models');
@@ -114,8 +113,7 @@ async function expectRepairWithoutModel(client: TestLspClient): Promise<void> {
     assert.ok(action, 'a quick fix');
     assert.equal(action.isPreferred, true);
     assert.match(action.title, /^Repair: insert `;` on line 5/);
-    const edits = (action.edit!.documentChanges![0] as TextDocumentEdit).edits as TextEdit[];
-    const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'c', 1, text), edits);
+    const fixed = applyCodeAction(uri, text, 1, action);
     assert.ok(fixed.includes('n = n + 1;'));
     client.replace(uri, fixed, 2);
     assert.deepEqual(await client.diagnosticsFor(uri, 2), [], 'clean after the fix');

@@ -3,15 +3,13 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
-import { CodeAction, Diagnostic, DiagnosticSeverity, Hover, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { TestLspClient } from '../support/lspClient';
+import { CodeAction, Diagnostic, DiagnosticSeverity, Hover, TextDocumentEdit } from 'vscode-languageserver-protocol/node';
+import { applyCodeAction, TestLspClient } from '../support/lspClient';
 import { REPO_ROOT } from '../support/sharedData';
 
 const fixture = (name: string) => fs.readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', name), 'utf8');
 const errors = (ds: Diagnostic[]) => ds.filter((d) => d.severity === DiagnosticSeverity.Error);
 const message = (d: Diagnostic) => (typeof d.message === 'string' ? d.message : d.message.value);
-const editsOf = (action: CodeAction) => (action.edit!.documentChanges![0] as TextDocumentEdit).edits as TextEdit[];
 
 let client: TestLspClient;
 before(async () => {
@@ -33,8 +31,7 @@ async function applyFirstQuickFix(uri: string, text: string, version: number): P
   assert.equal(action.isPreferred, true);
   const change = action.edit!.documentChanges![0] as TextDocumentEdit;
   assert.equal(change.textDocument.version, version, 'the edit is tied to the analysed version');
-  const doc = TextDocument.create(uri, 'c', version, text);
-  return { text: TextDocument.applyEdits(doc, change.edits as TextEdit[]), action };
+  return { text: applyCodeAction(uri, text, version, action), action };
 }
 
 test('a broken file gets diagnostics, a verified quick fix and a hover; applying the fix compiles clean', async () => {
@@ -64,8 +61,7 @@ test('a broken file gets diagnostics, a verified quick fix and a hover; applying
   assert.ok(warning, 'the implicit declaration warning');
   const actions = await client.codeActions(uri, warning);
   assert.match(actions[0].title, /replace `prinft` with `printf`/);
-  const doc = TextDocument.create(uri, 'c', 2, first.text);
-  const fixed = TextDocument.applyEdits(doc, editsOf(actions[0]));
+  const fixed = applyCodeAction(uri, first.text, 2, actions[0]);
   client.replace(uri, fixed, 3);
   assert.deepEqual(await client.diagnosticsFor(uri, 3), [], 'clean after both fixes');
 });
@@ -151,7 +147,7 @@ test('with the course\'s strict flags, a C99 for-loop declaration gets a rewrite
     assert.match(message(errors(diags)[0]), /loop initial declarations are only allowed in C99 or C11 mode/);
     const actions = await strict.codeActions(uri, errors(diags)[0]);
     assert.equal(actions[0].isPreferred, true);
-    const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'c', 1, text), editsOf(actions[0]));
+    const fixed = applyCodeAction(uri, text, 1, actions[0]);
     assert.match(fixed, /\{\n    int i;\n    for \(i = 0; i < 3; i\+\+\)/);
     const hover = (await strict.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: errors(diags)[0].range.start })) as Hover;
     assert.match(JSON.stringify(hover.contents), /strict flags/);

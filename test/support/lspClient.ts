@@ -11,11 +11,20 @@ import {
   PublishDiagnosticsParams,
   StreamMessageReader,
   StreamMessageWriter,
+  TextDocumentEdit,
+  TextEdit,
 } from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { STATUS_NOTIFICATION, StatusParams } from '../../server/src/protocol';
 import { REPO_ROOT } from './sharedData';
 
 export const SERVER_JS = path.join(REPO_ROOT, 'dist', 'server.js');
+
+/** The text after applying a code action's edit to `text`, the document at `version`. */
+export function applyCodeAction(uri: string, text: string, version: number, action: CodeAction): string {
+  const change = action.edit!.documentChanges![0] as TextDocumentEdit;
+  return TextDocument.applyEdits(TextDocument.create(uri, 'c', version, text), change.edits as TextEdit[]);
+}
 
 export class TestLspClient {
   readonly connection: ProtocolConnection;
