@@ -54,6 +54,12 @@ def export_fp32(model, cfg, path):
                       dynamic_axes=axes, opset_version=OPSET, do_constant_folding=True)
 
 
+def quantize_weight(w):
+    """A [in, out] weight as 7-bit values per output column: (int8 in [-63, 63], fp32 scales)."""
+    scale = np.maximum(np.abs(w).max(axis=0), 1e-8) / 63.0
+    return np.clip(np.round(w / scale), -63, 63).astype(np.int8), scale.astype(np.float32)
+
+
 def quantize_int7(path_in, path_out):
     """MatMul(x, W const) -> MatMulInteger(round(x / x_scale_row), round(W / s)) * x_scale_row * s."""
     m = onnx.load(path_in)
@@ -67,10 +73,9 @@ def quantize_int7(path_in, path_out):
             new_nodes.append(node)
             continue
         n_quantized += 1
-        scale = np.maximum(np.abs(w).max(axis=0), 1e-8) / 63.0  # per output column of W [in, out]
-        wq = np.clip(np.round(w / scale), -63, 63).astype(np.int8)
+        wq, scale = quantize_weight(w)
         base = f'q{n_quantized}'
-        g.initializer.extend([numpy_helper.from_array(wq, f'{base}_w'), numpy_helper.from_array(scale.astype(np.float32), f'{base}_ws')])
+        g.initializer.extend([numpy_helper.from_array(wq, f'{base}_w'), numpy_helper.from_array(scale, f'{base}_ws')])
         x = node.input[0]
         # Activations are quantised per row (per token), symmetric: a token's result never depends on
         # the other tokens fed with it, so verifying a draft gives exactly the logits of decoding one
@@ -107,9 +112,8 @@ def int7_matmul(x, w):
     """x @ w ([in, out]) computed as quantize_int7's graph computes it, in the same order."""
     xs = torch.clamp(x.abs().amax(dim=-1, keepdim=True), min=1e-8) / 127.0
     xq = torch.round(x / xs)
-    ws = torch.clamp(w.abs().amax(dim=0), min=1e-8) / 63.0
-    wq = torch.clamp(torch.round(w / ws), -63, 63)
-    return (xq @ wq) * xs * ws  # integer sums below 2^24: exact in fp32, like MatMulInteger
+    wq, ws = (torch.from_numpy(a) for a in quantize_weight(w.detach().numpy()))
+    return (xq @ wq.float()) * xs * ws  # integer sums below 2^24: exact in fp32, like MatMulInteger
 
 
 class Int7Linear(torch.nn.Module):
@@ -139,11 +143,12 @@ def export_check(exported, fp32, examples):
         ids = e['ids'][:48]
         prefix = len(ids) - 8
         rows = [prefix - 1, prefix, len(ids) - 1]
-        as_exported, _ = exported(torch.tensor([ids]))
-        plain, _ = fp32(torch.tensor([ids]))
-        case = {'ids': ids, 'prefix': prefix, 'rows': rows, 'logits': [[round(float(v), 5) for v in as_exported[0, r]] for r in rows]}
+        def logits_of(model):
+            logits, _ = model(torch.tensor([ids]))
+            return [[round(float(v), 5) for v in logits[0, r]] for r in rows]
+        case = {'ids': ids, 'prefix': prefix, 'rows': rows, 'logits': logits_of(exported)}
         if exported is not fp32:
-            case['fp32_logits'] = [[round(float(v), 5) for v in plain[0, r]] for r in rows]
+            case['fp32_logits'] = logits_of(fp32)
         cases.append(case)
     return cases
 
