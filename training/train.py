@@ -147,10 +147,10 @@ def main():
     def progress():
         return (step - run_start_step) / args.steps if args.steps else (elapsed - run_start_elapsed) / budget
 
-    def lr_at(progress):
+    def lr_now():
         if step - run_start_step < args.warmup_steps:
             return args.lr * (step - run_start_step + 1) / args.warmup_steps
-        return args.min_lr + 0.5 * (args.lr - args.min_lr) * (1 + math.cos(math.pi * min(progress, 1.0)))
+        return args.min_lr + 0.5 * (args.lr - args.min_lr) * (1 + math.cos(math.pi * min(progress(), 1.0)))
 
     def save():
         tmp = args.ckpt + '.tmp'
@@ -168,7 +168,7 @@ def main():
             if progress() >= 1:
                 break
             for g in opt.param_groups:
-                g['lr'] = lr_at(progress())
+                g['lr'] = lr_now()
             ids, w = collate(train, idx, args.loss, device)
             loss, _, _ = batch_loss(model, ids, w)
             opt.zero_grad(set_to_none=True)
