@@ -1,13 +1,10 @@
 // The built language server over real LSP (stdio): diagnostics, quick fixes, hover, bad input.
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { CodeAction, Diagnostic, DiagnosticSeverity, Hover, TextDocumentEdit } from 'vscode-languageserver-protocol/node';
+import { fixture } from '../support/fixtures';
 import { applyCodeAction, TestLspClient } from '../support/lspClient';
-import { REPO_ROOT } from '../support/sharedData';
 
-const fixture = (name: string) => fs.readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', name), 'utf8');
 const errors = (ds: Diagnostic[]) => ds.filter((d) => d.severity === DiagnosticSeverity.Error);
 const message = (d: Diagnostic) => (typeof d.message === 'string' ? d.message : d.message.value);
 

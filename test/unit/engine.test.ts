@@ -1,13 +1,12 @@
 // The repair engine on real student programs, with the real compiler and the real test runner.
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { test } from 'node:test';
 import { readJsonlSync } from '../../server/src/data/jsonl';
 import { compile } from '../../server/src/oracle/compiler';
 import { applyEdits } from '../../server/src/repair/edits';
 import { RepairEngine } from '../../server/src/repair/engine';
-import { dataFile, REPO_ROOT } from '../support/sharedData';
+import { hostileProgram } from '../support/fixtures';
+import { dataFile } from '../support/sharedData';
 
 const gcc = { family: 'gcc' as const, args: ['-Werror=implicit-function-declaration'] };
 
@@ -30,7 +29,7 @@ test('real TRACER programs: accepted repairs compile, keep the student\'s code a
 });
 
 test('tests judge a repair, and a hostile program does not stop the engine', async () => {
-  const source = fs.readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'hostile', 'loop.c'), 'utf8');
+  const source = hostileProgram('loop');
   const r = await new RepairEngine({ compiler: gcc, tests: [{ name: '1', input: '', output: 'x' }] }).repair(source);
   assert.equal(r.status, 'failed');
   assert.equal(r.testsAfter?.results[0].status, 'timeout');

@@ -9,10 +9,10 @@ import * as path from 'node:path';
 import { test, TestContext } from 'node:test';
 import { sandboxPlan } from '../../server/src/oracle/sandbox';
 import { DEFAULT_LIMITS, runTests, TestCase } from '../../server/src/oracle/testRunner';
+import { hostileProgram } from '../support/fixtures';
 import { REPO_ROOT } from '../support/sharedData';
 
 const gcc = { family: 'gcc' as const, args: ['-std=gnu99', '-w'] };
-const hostile = (name: string) => fs.readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'hostile', `${name}.c`), 'utf8');
 
 // The containment the runner applies here, in its own words; hostile programs run only inside it.
 const fileSystem = sandboxPlan('/bin/true', DEFAULT_LIMITS).enforced.find((e) => e.startsWith('file system:'));
@@ -37,7 +37,7 @@ test('the program cannot read files outside the sandbox', async (t) => {
   const secret = path.join(openFolder(t), 'secret.txt');
   fs.writeFileSync(secret, 'the answer key\n', { mode: 0o644 });
   const targets = [secret, '/etc/passwd', path.join(REPO_ROOT, 'package.json')];
-  const r = await runTests(hostile('read_files'), [{ name: 'read', input: targets.join('\n'), output: '' }], { compiler: gcc });
+  const r = await runTests(hostileProgram('read_files'), [{ name: 'read', input: targets.join('\n'), output: '' }], { compiler: gcc });
   const lines = r.results[0].actual.trimEnd().split('\n');
   assert.equal(lines.length, targets.length + 1, r.results[0].actual);
   for (const line of lines) assert.match(line, /: unreadable$/, 'nothing outside is readable, not even its own source');
@@ -48,7 +48,7 @@ test('what the program writes, in /tmp or anywhere else, is not left on the mach
   const open = openFolder(t);
   const targets = [path.join(os.tmpdir(), `c-repair-escaped-${process.pid}`), `/tmp/c-repair-escaped-${process.pid}`, path.join(open, 'escaped')];
   t.after(() => targets.forEach((f) => fs.rmSync(f, { force: true })));
-  const r = await runTests(hostile('write_files'), [{ name: 'write', input: targets.join('\n'), output: 'done' }], { compiler: gcc });
+  const r = await runTests(hostileProgram('write_files'), [{ name: 'write', input: targets.join('\n'), output: 'done' }], { compiler: gcc });
   assert.equal(r.results[0].status, 'passed', r.results[0].actual);
   for (const target of targets) assert.ok(!fs.existsSync(target), `${target} was not written`);
   assert.deepEqual(fs.readdirSync(open), []);
@@ -56,7 +56,7 @@ test('what the program writes, in /tmp or anywhere else, is not left on the mach
 
 test('no shell exists for the program: system() and exec of a shell fail', async (t) => {
   if (skipUnlessContained(t)) return;
-  const r = await runTests(hostile('shell'), [{ name: 'shell', input: '', output: 'system: failed\nexec: failed' }], { compiler: gcc });
+  const r = await runTests(hostileProgram('shell'), [{ name: 'shell', input: '', output: 'system: failed\nexec: failed' }], { compiler: gcc });
   assert.equal(r.results[0].status, 'passed', r.results[0].actual);
 });
 
@@ -67,7 +67,7 @@ test('the process limit counts only the program\'s own processes, however many i
   const sleeper = [...asSandboxUser, 'sleep', '30'];
   const others = Array.from({ length: DEFAULT_LIMITS.processes + 8 }, () => spawn(sleeper[0], sleeper.slice(1), { stdio: 'ignore' }));
   t.after(() => others.forEach((p) => p.kill('SIGKILL')));
-  const r = await runTests(hostile('fork_count'), [{ name: 'forks', input: '', output: 'limited' }], { compiler: gcc });
+  const r = await runTests(hostileProgram('fork_count'), [{ name: 'forks', input: '', output: 'limited' }], { compiler: gcc });
   assert.equal(r.results[0].status, 'passed', r.results[0].actual || 'the program did not run');
 });
 

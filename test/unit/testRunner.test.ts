@@ -2,14 +2,13 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
-import * as path from 'node:path';
 import { test } from 'node:test';
 import { readJsonlSync } from '../../server/src/data/jsonl';
 import { outputsMatch, runTests, TestCase } from '../../server/src/oracle/testRunner';
-import { dataFile, REPO_ROOT } from '../support/sharedData';
+import { hostileProgram } from '../support/fixtures';
+import { dataFile } from '../support/sharedData';
 
 const gcc = { family: 'gcc' as const, args: ['-std=gnu99', '-w'] };
-const hostile = (name: string) => fs.readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'hostile', `${name}.c`), 'utf8');
 const oneTest: TestCase[] = [{ name: 't1', input: '', output: 'never printed' }];
 
 test('outputs compare as the courses do: trailing whitespace and blank lines ignored', () => {
@@ -51,11 +50,11 @@ test('hostile programs are stopped and reported, and the next run goes on', asyn
   ];
   for (const [name, status] of cases) {
     const started = Date.now();
-    const r = await runTests(hostile(name), oneTest, { compiler: gcc, wallMs: 2000, limits: { cpuSeconds: 1 } });
+    const r = await runTests(hostileProgram(name), oneTest, { compiler: gcc, wallMs: 2000, limits: { cpuSeconds: 1 } });
     assert.equal(r.results[0].status, status, name);
     assert.ok(Date.now() - started < 10000, `${name} stopped in time`);
   }
-  const alloc = await runTests(hostile('alloc'), oneTest, { compiler: gcc, limits: { memoryBytes: 256 * 2 ** 20 } });
+  const alloc = await runTests(hostileProgram('alloc'), oneTest, { compiler: gcc, limits: { memoryBytes: 256 * 2 ** 20 } });
   assert.notEqual(alloc.results[0].status, 'passed');
   assert.ok(['wrong-output', 'crashed', 'timeout'].includes(alloc.results[0].status), 'unbounded allocation is stopped');
   const ok = await runTests('#include <stdio.h>\nint main(void){int a;scanf("%d",&a);printf("%d\\n",a*2);return 0;}',
@@ -64,7 +63,7 @@ test('hostile programs are stopped and reported, and the next run goes on', asyn
 });
 
 test('no student process survives its run', async () => {
-  await runTests(hostile('fork_bomb'), oneTest, { compiler: gcc, wallMs: 1500, limits: { cpuSeconds: 1 } });
+  await runTests(hostileProgram('fork_bomb'), oneTest, { compiler: gcc, wallMs: 1500, limits: { cpuSeconds: 1 } });
   await new Promise((r) => setTimeout(r, 300));
   const leftovers = fs.readdirSync('/proc').filter((pid) => {
     try {
@@ -79,7 +78,7 @@ test('no student process survives its run', async () => {
 });
 
 test('where the machine allows it, the program has no network', async (t) => {
-  const r = await runTests(hostile('network'), [{ name: 'net', input: '', output: 'no network' }], { compiler: gcc });
+  const r = await runTests(hostileProgram('network'), [{ name: 'net', input: '', output: 'no network' }], { compiler: gcc });
   if (!r.enforced.some((e) => e.includes('no network'))) {
     t.skip('this machine cannot make a network namespace');
     return;
