@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { abstractProgram } from '../server/src/c/abstraction';
 import { isLineMarker, VOCABULARY } from '../server/src/c/vocabulary';
 import { buildPrompt, RepairProblem, targetTokens } from '../server/src/model/prompt';
-import { buildExecutable, CPACK_FLAGS, DEFAULT_FLAGS, gccDiagnostics, hasError, mapLimit, removeExecutable, runExecutable, sameOutput } from './gcc';
+import { CPACK_FLAGS, DEFAULT_FLAGS, gccDiagnostics, hasError, mapLimit, testOutcome } from './gcc';
 import { injectCompileError, injectLogicError } from './inject';
 import { isCpackDev, loadData, loadSplits, REPO_ROOT, rng, shuffled, TestCase } from './sources';
 
@@ -82,23 +82,6 @@ function makeExample(buggy: string, fixed: string, problem: RepairProblem, sourc
 }
 
 const modelLength = (text: string) => abstractProgram(text).modelTokens.length;
-
-/** The first test the program fails, with its actual output; undefined if it passes them all. */
-async function firstFailure(text: string, tests: TestCase[]): Promise<RepairProblem | undefined> {
-  const exe = await buildExecutable(text);
-  if (!exe) return undefined;
-  try {
-    for (const test of tests) {
-      const run = await runExecutable(exe, test.input);
-      if (!run.ok || !sameOutput(run.stdout, test.output)) {
-        return { input: test.input, expected: test.output, actual: run.ok ? run.stdout : '' };
-      }
-    }
-    return undefined;
-  } finally {
-    removeExecutable(exe);
-  }
-}
 
 async function main() {
   const started = Date.now();
@@ -190,7 +173,7 @@ async function main() {
     log(`${logicJobs.length} logic jobs`);
     const failures = await mapLimit(logicJobs, GCC_PARALLEL, async (job, i) => {
       progress(i, logicJobs.length);
-      return { job, failure: await firstFailure(job.buggy, job.tests) };
+      return { job, failure: (await testOutcome(job.buggy, job.tests)).failure };
     });
     for (const { job, failure } of failures) if (failure) add(makeExample(job.buggy, job.fixed, failure, job.source, job.split));
     log('logic examples done');

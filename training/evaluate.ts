@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { abstractProgram } from '../server/src/c/abstraction';
 import { lex, significantTokens } from '../server/src/c/lexer';
 import { buildPrompt, RepairProblem } from '../server/src/model/prompt';
-import { buildExecutable, DEFAULT_FLAGS, gccDiagnostics, hasError, removeExecutable, runExecutable, sameOutput } from './gcc';
+import { DEFAULT_FLAGS, gccDiagnostics, hasError, testOutcome } from './gcc';
 import { concretize, GreedyRepairer } from './greedy';
 import { isCpackDev, loadData, loadSplits, REPO_ROOT, rng, shuffled, TestCase } from './sources';
 
@@ -68,46 +68,18 @@ async function compileSet(model: GreedyRepairer, set: string, pairs: { buggy: st
   return row;
 }
 
-async function passesAll(text: string, tests: TestCase[]): Promise<boolean> {
-  const exe = await buildExecutable(text);
-  if (!exe) return false;
-  try {
-    for (const t of tests) {
-      const run = await runExecutable(exe, t.input);
-      if (!run.ok || !sameOutput(run.stdout, t.output)) return false;
-    }
-    return true;
-  } finally {
-    removeExecutable(exe);
-  }
-}
-
-/** The first failing test of the buggy program: the header the model gets. */
-async function failingTest(buggy: string, tests: TestCase[]): Promise<RepairProblem | undefined> {
-  const exe = await buildExecutable(buggy);
-  if (!exe) return undefined;
-  try {
-    for (const t of tests) {
-      const run = await runExecutable(exe, t.input);
-      if (!run.ok || !sameOutput(run.stdout, t.output)) return { input: t.input, expected: t.output, actual: run.ok ? run.stdout : '' };
-    }
-    return undefined;
-  } finally {
-    removeExecutable(exe);
-  }
-}
-
 async function itspSet(model: GreedyRepairer, pairs: { buggy: string; fixed: string; tests: TestCase[] }[]): Promise<Row> {
   const row: Row = { set: 'ITSP held-out problems', n: pairs.length, produced: 0, compiles: 0, compilesSmall: 0, exact: 0, passes: 0 };
   for (const pair of pairs) {
-    const problem = await failingTest(pair.buggy, pair.tests);
+    const problem = (await testOutcome(pair.buggy, pair.tests)).failure;
     if (!problem) continue;
     const { repaired } = await repair(model, pair.buggy, problem);
     if (repaired === undefined) continue;
     row.produced++;
     if (!hasError(await gccDiagnostics(repaired, DEFAULT_FLAGS))) row.compiles++;
     if (codeTokens(repaired).join(' ') === codeTokens(pair.fixed).join(' ')) row.exact++;
-    if (await passesAll(repaired, pair.tests)) row.passes!++;
+    const outcome = await testOutcome(repaired, pair.tests);
+    if (outcome.built && !outcome.failure) row.passes!++;
   }
   return row;
 }

@@ -4,7 +4,8 @@ import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { PromptDiagnostic } from '../server/src/model/prompt';
+import type { PromptDiagnostic, RepairProblem } from '../server/src/model/prompt';
+import type { TestCase } from './sources';
 
 /** Plain gcc plus the one check that clang (TRACER's course compiler) and gcc >= 14 make an error. */
 export const DEFAULT_FLAGS = ['-std=gnu11', '-Werror=implicit-function-declaration'];
@@ -79,6 +80,26 @@ export function sameOutput(actual: string, expected: string): boolean {
 
 export function removeExecutable(exe: string): void {
   fs.rmSync(exe, { force: true });
+}
+
+/**
+ * How a program does on its tests: whether it builds, and the first test it fails (with its actual
+ * output, as the model's header shows it); no failure: it passes them all.
+ */
+export async function testOutcome(text: string, tests: readonly TestCase[]): Promise<{ built: boolean; failure?: RepairProblem }> {
+  const exe = await buildExecutable(text);
+  if (!exe) return { built: false };
+  try {
+    for (const test of tests) {
+      const run = await runExecutable(exe, test.input);
+      if (!run.ok || !sameOutput(run.stdout, test.output)) {
+        return { built: true, failure: { input: test.input, expected: test.output, actual: run.ok ? run.stdout : '' } };
+      }
+    }
+    return { built: true };
+  } finally {
+    removeExecutable(exe);
+  }
 }
 
 /** Runs `task` over `items` with at most `limit` in flight (the machine has 2 cores). */
