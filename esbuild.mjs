@@ -1,5 +1,5 @@
 // Bundles the extension client, the language server and the CLI into dist/.
-// onnxruntime-node stays external: it is a native addon loaded from node_modules.
+// onnxruntime-node and tree-sitter stay external: they are native addons loaded from node_modules.
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -10,7 +10,7 @@ const common = {
   format: 'cjs',
   sourcemap: true,
   logLevel: 'warning',
-  external: ['vscode', 'onnxruntime-node'],
+  external: ['vscode', 'onnxruntime-node', 'tree-sitter', 'tree-sitter-c'],
 };
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' },

@@ -28,6 +28,8 @@ interface Splits {
   tracer_dev: string[];
   cpack_dev_year: string;
   itsp_dev_problems: string[];
+  /** DeepFix problems the engine is built on; the others are reported apart, never looked at. */
+  deepfix_build_problems: string[];
 }
 
 export function readSplits(): Splits {
@@ -69,7 +71,13 @@ export function buildDevSets(limit: number): DevSet[] {
     .filter((p) => p.nondeterministic !== true)
     .map((p) => ({ id: p.id as string, source: p.source as string, tests: introTests.get(p.problem as string) }));
 
+  const deepfixBuild = new Set(splits.deepfix_build_problems);
+  const deepfix = readJsonlSync<Rec>(dataFile('deepfix/programs.jsonl.gz')).map((r) => ({ id: r.id as string, problem: r.problem as string, source: r.source as string }));
+  const deepfixSet = (build: boolean) => deepfix.filter((r) => deepfixBuild.has(r.problem) === build).map(({ problem: _, ...item }) => item);
+
   return [
+    { name: 'DeepFix dev: build problems (compile)', goal: 'compile', checkFlags: [], items: cut(deepfixSet(true)) },
+    { name: 'DeepFix dev: held-out problems (compile)', goal: 'compile', checkFlags: [], items: cut(deepfixSet(false)) },
     { name: 'TRACER dev (compile)', goal: 'compile', checkFlags: TRACER_FLAGS, items: cut(tracer) },
     { name: 'C-Pack y3 compile: fails plain gcc', goal: 'compile', checkFlags: flags(COURSE_FLAGS), items: cut(cpackCompile(true)) },
     { name: 'C-Pack y3 compile: strict flags only', goal: 'compile', checkFlags: flags(COURSE_FLAGS), items: cut(cpackCompile(false)) },

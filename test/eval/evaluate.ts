@@ -47,12 +47,12 @@ const quantile = (xs: number[], q: number) => {
   return s.length ? s[Math.min(s.length - 1, Math.floor(q * s.length))] : 0;
 };
 
-async function evaluateSet(set: DevSet, workDir: string, jobs: number, timeoutS: number): Promise<Row> {
+async function evaluateSet(set: DevSet, workDir: string, jobs: number, timeoutS: number, extraArgs: string[]): Promise<Row> {
   const slug = set.name.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase();
   const input = path.join(workDir, `${slug}.in.jsonl`);
   const output = path.join(workDir, `${slug}.out.jsonl`);
   fs.writeFileSync(input, set.items.map(({ studentFix: _, ...item }) => JSON.stringify(item)).join('\n') + '\n');
-  const run = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'c-repair.js'), 'batch', '--in', input, '--out', output, '--jobs', String(jobs), '--timeout', String(timeoutS)], {
+  const run = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'c-repair.js'), 'batch', '--in', input, '--out', output, '--jobs', String(jobs), '--timeout', String(timeoutS), ...extraArgs], {
     stdio: ['ignore', 'inherit', 'pipe'],
     encoding: 'utf8',
   });
@@ -114,7 +114,7 @@ function table(rows: Row[]): string {
 
 async function main() {
   const { values } = parseArgs({
-    options: { limit: { type: 'string', default: '100' }, jobs: { type: 'string', default: '2' }, timeout: { type: 'string', default: '30' }, only: { type: 'string' } },
+    options: { limit: { type: 'string', default: '100' }, jobs: { type: 'string', default: '2' }, timeout: { type: 'string', default: '30' }, only: { type: 'string' }, 'no-model': { type: 'boolean', default: false } },
   });
   const workDir = path.join(REPO_ROOT, '.cache', 'eval');
   fs.mkdirSync(workDir, { recursive: true });
@@ -122,7 +122,7 @@ async function main() {
   const rows: Row[] = [];
   for (const set of sets) {
     const started = Date.now();
-    rows.push(await evaluateSet(set, workDir, Number(values.jobs), Number(values.timeout)));
+    rows.push(await evaluateSet(set, workDir, Number(values.jobs), Number(values.timeout), values['no-model'] ? ['--no-model'] : []));
     console.error(`${set.name}: ${((Date.now() - started) / 1000).toFixed(0)} s`);
   }
   const note = `Repaired: the re-checked result compiles (compile sets: with <= ${MAX_COMPILE_TOKENS} changed tokens) or passes all tests (test sets: with <= ${MAX_TEST_LINES} changed lines). Rate = repaired / (programs - already ok). Limit ${values.limit} per set (0 = all), sorted by id.`;

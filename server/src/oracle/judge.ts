@@ -1,12 +1,36 @@
-// The compiler as judge (DeepFix, RLAssist): a change is progress only when errors fall, or when
-// errors stay equal and warnings fall. A change that adds errors is never accepted.
+// The compiler as judge (DeepFix, RLAssist), made robust to gcc's cascades: a change is progress
+// when errors fall; or when they do not grow and the first error moves to a later line (nothing
+// new before it: the part before it now compiles); or when they do not grow and the parser's error
+// regions shrink. With equal errors, fewer warnings is progress too. Cycles and endless "moving
+// on" are stopped by the engine (texts already visited, a bound on the repair's size).
 import type { CompileResult } from './compiler';
 
+/** A text's verdict: the compiler's, and how many regions the parser could not fit to C. */
+export interface CompileVerdict {
+  compiled: CompileResult;
+  syntaxRegions: number;
+  /** Lines in the text: an edit that adds lines moves every later error down without progress. */
+  lines: number;
+}
+
+/** Line of the first error (Infinity when none). */
+export function firstErrorLine(result: CompileResult): number {
+  return result.diagnostics.find((d) => d.severity === 'error')?.line ?? Infinity;
+}
+
+export function isCompileProgress(before: CompileVerdict, after: CompileVerdict): boolean {
+  const b = before.compiled;
+  const a = after.compiled;
+  if (a.errorCount < b.errorCount) return true;
+  if (a.errorCount > b.errorCount) return false;
+  const added = Math.max(0, after.lines - before.lines);
+  if (firstErrorLine(a) - added > firstErrorLine(b)) return true;
+  if (firstErrorLine(a) < firstErrorLine(b)) return false;
+  return after.syntaxRegions < before.syntaxRegions || a.warningCount < b.warningCount;
+}
+
+/** A fix-it's check: errors fall, or stay equal while warnings fall. */
 export function isImprovement(before: CompileResult, after: CompileResult): boolean {
   if (after.errorCount !== before.errorCount) return after.errorCount < before.errorCount;
   return after.warningCount < before.warningCount;
-}
-
-export function isClean(result: CompileResult): boolean {
-  return result.errorCount === 0;
 }

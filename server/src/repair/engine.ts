@@ -8,27 +8,35 @@ import { runTests, TestCase, TestReport } from '../oracle/testRunner';
 import type { ModelSource } from './modelSource';
 import type { FailingTest, RepairProblem } from '../model/prompt';
 import { concretize } from './concretize';
-import { applyEdits, changedTokenCount, minimalEdits } from './edits';
+import { syntaxErrors } from '../c/parser';
+import { firstErrorLine, isCompileProgress } from '../oracle/judge';
+import { applyEdits, changedTokenCount, editsOverlap, minimalEdits } from './edits';
 import { enumerateEdits } from './editSearch';
 import { explainEdit } from './explain';
 import { fixitRepairs } from './fixitRepair';
 import { logicMutations } from './mutationSearch';
 import { editOwners } from './provenance';
 import { ruleProposals } from './rules';
+import { syntaxCandidates } from './syntaxSearch';
 import type { ExplainedEdit, RepairSource } from './repair';
 
 export interface EngineOptions {
   compiler: CompilerOptions;
   tests?: readonly TestCase[];
   model?: ModelSource;
+  /** Rounds of test repair. */
   maxRounds?: number;
+  /** Rounds of compile repair (a program can have dozens of errors; each round may fix several). */
+  maxCompileRounds?: number;
+  /** Compiles spent on parser-screened edits per round. */
+  syntaxSearchBudget?: number;
   /** Model candidates per round. */
   nBest?: number;
   /** Compiles spent on enumerated edits per round. */
   editSearchBudget?: number;
   /** Test runs spent on one-token logic edits per round. */
   mutationBudget?: number;
-  /** A compile repair may change at most this many tokens in one round (it must keep the student's code). */
+  /** A compile repair may change at most this many tokens in all (it must keep the student's code). */
   maxChangedTokens?: number;
   signal?: AbortSignal;
 }
@@ -65,12 +73,13 @@ export interface Judged extends Candidate {
   tests?: TestReport;
 }
 
-const SOURCE_ORDER: Record<RepairSource, number> = { model: 0, 'compiler-fixit': 1, 'strict-rule': 2, 'error-rule': 3, 'edit-search': 4, 'logic-search': 5 };
+const SOURCE_ORDER: Record<RepairSource, number> = { model: 0, 'compiler-fixit': 1, 'strict-rule': 2, 'error-rule': 3, 'syntax-search': 4, 'edit-search': 5, 'logic-search': 6 };
 
-/** Better first: fewer errors, more tests passed, fewer warnings, smaller edits. */
+/** Better first: fewer errors, the first error later, more tests passed, fewer warnings, smaller edits. */
 function compareJudged(a: Judged, b: Judged): number {
   return (
     a.compiled.errorCount - b.compiled.errorCount ||
+    firstErrorLine(b.compiled) - firstErrorLine(a.compiled) ||
     (b.tests?.passed ?? 0) - (a.tests?.passed ?? 0) ||
     a.compiled.warningCount - b.compiled.warningCount ||
     a.changedTokens - b.changedTokens ||
@@ -88,6 +97,7 @@ export class RepairEngine {
     const started = Date.now();
     const o = this.options;
     const maxRounds = o.maxRounds ?? 6;
+    const maxCompileRounds = o.maxCompileRounds ?? 12;
     const before = await compile(original, o.compiler, o.signal);
     let text = original;
     let current = before;
@@ -95,9 +105,11 @@ export class RepairEngine {
     let rounds = 0;
 
     // Phase 1: make it compile, with the compiler as the judge.
-    while (rounds < maxRounds && current.errorCount > 0 && !o.signal?.aborted) {
-      const best = await this.compileRound(text, current);
+    const visited = new Set<string>([original]);
+    while (rounds < maxCompileRounds && current.errorCount > 0 && !o.signal?.aborted) {
+      const best = await this.compileRound(text, current, original, visited);
       if (!best) break;
+      visited.add(best.text);
       rounds++;
       accepted.push(best);
       text = best.text;
@@ -105,12 +117,12 @@ export class RepairEngine {
     }
 
     // Then the compiler's verified fix-its for warnings (a missing #include, a misspelled call).
-    while (rounds < maxRounds && current.errorCount === 0 && current.warningCount > 0 && !o.signal?.aborted) {
+    while (rounds < maxCompileRounds && current.errorCount === 0 && current.warningCount > 0 && !o.signal?.aborted) {
       const [fix] = await fixitRepairs(text, current, o.compiler, o.signal); // verified: each improves
       if (!fix) break;
       rounds++;
       const candidateText = applyEdits(text, fix.edits);
-      accepted.push({ text: candidateText, source: 'compiler-fixit', changedTokens: changedTokenCount(text, candidateText), reason: fix.diagnostic });
+      accepted.push(this.candidate(text, candidateText, 'compiler-fixit', fix.diagnostic));
       text = candidateText;
       current = fix.after;
     }
@@ -121,7 +133,8 @@ export class RepairEngine {
     if (o.tests && o.tests.length > 0 && current.errorCount === 0 && !o.signal?.aborted) {
       testsBefore = await this.test(original);
       testsNow = text === original ? testsBefore : await this.test(text);
-      while (rounds < maxRounds && testsNow && testsNow.passed < testsNow.total && !o.signal?.aborted) {
+      let testRounds = 0;
+      while (testRounds++ < maxRounds && testsNow && testsNow.passed < testsNow.total && !o.signal?.aborted) {
         const best = await this.testRound(text, testsNow);
         if (!best) break;
         rounds++;
@@ -145,49 +158,62 @@ export class RepairEngine {
     return runTests(text, this.options.tests ?? [], { compiler: this.options.compiler, signal: this.options.signal });
   }
 
-  /** One compile-repair round: the best candidate that lowers the errors, or undefined. */
-  async compileRound(text: string, current: CompileResult): Promise<Judged | undefined> {
+  /**
+   * One compile-repair round: the best candidate the judge accepts, or undefined. The sources are
+   * asked cheapest first; the costly ones (the model, compiler-judged edits) only when the cheap
+   * ones found nothing. `original` bounds the whole repair's size; `visited` stops cycles.
+   */
+  async compileRound(text: string, current: CompileResult, original = text, visited: ReadonlySet<string> = new Set()): Promise<Judged | undefined> {
     const o = this.options;
     const errors = current.diagnostics.filter((d) => d.severity === 'error');
-    const first = errors[0];
+    const maxTokens = o.maxChangedTokens ?? 10;
+    const verdict = (t: string, compiled: CompileResult) => ({ compiled, syntaxRegions: syntaxErrors(t).length, lines: t.split('\n').length });
+    const before = verdict(text, current);
     const judged: Judged[] = [];
-    const tried = new Set<string>(); // sources may propose the same text (a rule for several errors)
+    const tried = new Set<string>(visited); // sources may propose the same text (a rule for several errors)
     /** `compiled`: the candidate's compile result when its source already has it. */
     const judge = async (c: Candidate, compiled?: CompileResult) => {
       if (o.signal?.aborted || c.text === text || tried.has(c.text)) return;
       tried.add(c.text);
-      if (c.changedTokens > (o.maxChangedTokens ?? 10)) return;
+      if (c.changedTokens > maxTokens || (original !== text && changedTokenCount(original, c.text) > maxTokens)) return;
       compiled ??= await compile(c.text, o.compiler, o.signal);
-      if (compiled.errorCount < current.errorCount) judged.push({ ...c, compiled }); // RLAssist: errors must fall
+      if (isCompileProgress(before, verdict(c.text, compiled))) judged.push({ ...c, compiled });
     };
+    const compiles = () => judged.some((j) => j.compiled.errorCount === 0);
 
     // Cheap, exact sources first: the compiler's own fix-its (already compiled) and the rules.
     for (const fix of await fixitRepairs(text, current, o.compiler, o.signal)) {
-      const candidateText = applyEdits(text, fix.edits);
-      await judge({ text: candidateText, source: 'compiler-fixit', changedTokens: changedTokenCount(text, candidateText), reason: fix.diagnostic }, fix.after);
+      await judge(this.candidate(text, applyEdits(text, fix.edits), 'compiler-fixit', fix.diagnostic), fix.after);
     }
     for (const { source, diagnostic, edits } of ruleProposals(text, errors.slice(0, 3))) {
-      try {
-        const candidateText = applyEdits(text, edits);
-        await judge({ text: candidateText, source, changedTokens: changedTokenCount(text, candidateText), reason: diagnostic });
-      } catch {
-        // overlapping edits: not applicable
+      if (editsOverlap(edits)) continue;
+      await judge(this.candidate(text, applyEdits(text, edits), source, diagnostic));
+    }
+    // Minimal token edits at every error site, screened by the parser; the compiler confirms a few.
+    if (!compiles()) {
+      let budget = o.syntaxSearchBudget ?? 8;
+      for (const { edits, reason } of syntaxCandidates(text, errors)) {
+        if (budget-- <= 0 || o.signal?.aborted) break;
+        await judge(this.candidate(text, applyEdits(text, edits), 'syntax-search', reason));
       }
     }
-    // The model is asked (it costs the most) unless the file already compiles with one of those.
-    if (!judged.some((j) => j.compiled.errorCount === 0)) {
+    // The model (it costs the most) and compiler-judged edits at the first error, when nothing helped.
+    if (judged.length === 0) {
       for (const c of await this.modelCandidates(text, current.diagnostics)) await judge(c);
     }
-    // Then RLAssist's single-token edits at the first error, stopping at the first that helps.
-    if (judged.length === 0) {
+    if (judged.length === 0 && errors[0]) {
       let budget = o.editSearchBudget ?? 14;
-      for (const edit of enumerateEdits(text, first)) {
+      for (const edit of enumerateEdits(text, errors[0])) {
         if (budget-- <= 0 || o.signal?.aborted) break;
-        await judge({ text: applyEdits(text, [edit]), source: 'edit-search', changedTokens: 1, reason: first });
+        await judge({ text: applyEdits(text, [edit]), source: 'edit-search', changedTokens: 1, reason: errors[0] });
         if (judged.length > 0) break;
       }
     }
     return judged.sort(compareJudged)[0];
+  }
+
+  private candidate(text: string, candidateText: string, source: RepairSource, reason: CompilerDiagnostic): Candidate {
+    return { text: candidateText, source, changedTokens: changedTokenCount(text, candidateText), reason };
   }
 
   /** One test-repair round: the best model candidate that passes more tests, or undefined. */

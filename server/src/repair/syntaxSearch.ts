@@ -1,0 +1,175 @@
+// Minimal token edits screened by the parser (the idea of OrdinalFix, on tree-sitter): next to every
+// reported error and every region the parser cannot fit, insert, delete or replace one token, then
+// two when one is not enough; keep the edits after which the parser finds fewer error regions (or
+// its first error later). Only those finalists go to the compiler. Edits at independent sites are
+// also offered together, so that several errors are fixed in one round.
+import { lex, significantTokens, Token } from '../c/lexer';
+import { syntaxErrors, SyntaxErrorRegion } from '../c/parser';
+import type { CompilerDiagnostic, TextEdit } from '../oracle/compiler';
+import { tokenIndexAt } from './cSyntax';
+import { applyEdits, editsOverlap } from './edits';
+
+/** Tokens a student most often leaves out or types by mistake (DeepFix's and RLAssist's action set, widened). */
+const INSERTABLE = [';', ',', '(', ')', '{', '}', '[', ']', '=', '&', '*', ':', 'int'];
+/** What a punctuator may be replaced with. */
+const REPLACEABLE = [';', ',', '(', ')', '{', '}', '[', ']', '=', '==', '<', '>', '<=', '>=', '!=', '&&', '||', '&', '+', '-', '*', ':', '.'];
+
+/** How many tokens on each side of a site are edited. */
+const WINDOW = 2;
+/** Sites searched per round: the first compiler errors and parser regions. */
+const MAX_SITES = 6;
+/** Partial edits kept to extend with a second edit, per site. */
+const BEAM = 6;
+/** Candidates handed to the compiler per site. */
+const FINALISTS_PER_SITE = 3;
+
+export interface SyntaxCandidate {
+  edits: TextEdit[];
+  /** The compiler error the edits answer (the nearest one to the site). */
+  reason: CompilerDiagnostic;
+}
+
+/** The parser's verdict on a text, smaller is better: error regions, then how early the first one starts. */
+interface SyntaxScore {
+  regions: number;
+  firstStart: number;
+}
+
+function score(regions: readonly SyntaxErrorRegion[], textLength: number): SyntaxScore {
+  return { regions: regions.length, firstStart: regions[0]?.start ?? textLength };
+}
+
+/** Is `a` (after an edit that changed the length by `delta`) better than `b`? */
+function better(a: SyntaxScore, b: SyntaxScore, delta: number): boolean {
+  if (a.regions !== b.regions) return a.regions < b.regions;
+  return a.firstStart - delta > b.firstStart;
+}
+
+const isWordChar = (c: string | undefined) => c !== undefined && /[A-Za-z0-9_]/.test(c);
+
+/** An insertion of `token` at `at`, with a space where it would otherwise join a neighbouring word. */
+function insertion(text: string, at: number, token: string): TextEdit {
+  const before = isWordChar(text[at - 1]) && isWordChar(token[0]) ? ' ' : '';
+  const after = isWordChar(text[at]) && isWordChar(token[token.length - 1]) ? ' ' : '';
+  return { start: at, end: at, newText: `${before}${token}${after}` };
+}
+
+/** Every one-token edit within WINDOW tokens of token `center`. */
+function oneTokenEdits(text: string, tokens: readonly Token[], center: number): TextEdit[] {
+  const edits: TextEdit[] = [];
+  for (let i = Math.max(0, center - WINDOW); i <= Math.min(tokens.length, center + WINDOW); i++) {
+    const at = i > 0 ? tokens[i - 1].end : 0;
+    for (const t of INSERTABLE) edits.push(insertion(text, at, t));
+    const token = tokens[i];
+    if (!token) continue;
+    edits.push({ start: token.start, end: token.end, newText: '' });
+    if (token.kind !== 'punct') continue;
+    for (const t of REPLACEABLE) if (t !== token.text) edits.push({ start: token.start, end: token.end, newText: t });
+  }
+  return edits;
+}
+
+interface Scored {
+  edits: TextEdit[];
+  text: string;
+  score: SyntaxScore;
+  delta: number;
+}
+
+/**
+ * Parser-screened candidates for the errors in `text`, best first: for each site the few edits
+ * (one token, else two) that the parser likes best, then all sites' best edits together.
+ */
+export function syntaxCandidates(text: string, errors: readonly CompilerDiagnostic[]): SyntaxCandidate[] {
+  if (errors.length === 0) return [];
+  const tokens = significantTokens(lex(text)).filter((t) => !t.directive);
+  const baseRegions = syntaxErrors(text);
+  if (baseRegions.length === 0) return []; // nothing the parser can judge: the compiler-judged sources handle it
+  const base = score(baseRegions, text.length);
+  const sites = siteTokens(tokens, baseRegions, errors);
+  const nearestError = (offset: number) =>
+    errors.reduce((best, d) => (Math.abs(d.start - offset) < Math.abs(best.start - offset) ? d : best), errors[0]);
+
+  const perSite: Scored[][] = [];
+  const seen = new Set<string>([text]);
+  for (const center of sites) {
+    const found: Scored[] = [];
+    const partial: Scored[] = [];
+    for (const edit of oneTokenEdits(text, tokens, center)) {
+      const scored = tryEdits(text, [edit], seen);
+      if (!scored) continue;
+      if (better(scored.score, base, scored.delta)) found.push(scored);
+      else if (scored.score.regions <= base.regions) partial.push(scored);
+    }
+    // Two tokens when one is not enough: extend the partial edits the parser minds least.
+    if (found.length === 0) {
+      partial.sort((a, b) => a.score.regions - b.score.regions || b.score.firstStart - a.score.firstStart);
+      for (const first of partial.slice(0, BEAM)) {
+        const firstTokens = significantTokens(lex(first.text)).filter((t) => !t.directive);
+        const firstCenter = Math.max(0, tokenIndexAt(firstTokens, first.edits[0].start));
+        for (const edit of oneTokenEdits(first.text, firstTokens, firstCenter)) {
+          const second = mapBack(edit, first.edits[0]);
+          if (!second) continue;
+          const scored = tryEdits(text, [first.edits[0], second], seen);
+          if (scored && better(scored.score, base, scored.delta)) found.push(scored);
+        }
+      }
+    }
+    found.sort((a, b) => a.score.regions - b.score.regions || a.edits.length - b.edits.length || b.score.firstStart - b.delta - (a.score.firstStart - a.delta));
+    perSite.push(found.slice(0, FINALISTS_PER_SITE));
+  }
+
+  const candidates: SyntaxCandidate[] = [];
+  const reasonOf = (edits: TextEdit[]) => nearestError(edits[0].start);
+  // Every site's best edits together first: independent errors fixed in one round.
+  const together = combine(perSite.map((list) => list[0]).filter((s): s is Scored => s !== undefined));
+  if (together.length > 1) candidates.push({ edits: together, reason: reasonOf(together) });
+  for (let rank = 0; rank < FINALISTS_PER_SITE; rank++) {
+    for (const list of perSite) if (list[rank]) candidates.push({ edits: list[rank].edits, reason: reasonOf(list[rank].edits) });
+  }
+  return candidates;
+}
+
+/** The token indices to search around: the first compiler errors and parser regions, each once. */
+function siteTokens(tokens: readonly Token[], regions: readonly SyntaxErrorRegion[], errors: readonly CompilerDiagnostic[]): number[] {
+  const at = (offset: number) => {
+    const i = tokenIndexAt(tokens, offset);
+    return i < 0 ? tokens.length : i;
+  };
+  const sites: number[] = [];
+  const offsets = [...regions.map((r) => r.start), ...errors.map((d) => d.start)];
+  for (const offset of offsets) {
+    const i = at(offset);
+    if (!sites.some((s) => Math.abs(s - i) <= WINDOW)) sites.push(i);
+    if (sites.length >= MAX_SITES) break;
+  }
+  return sites;
+}
+
+function tryEdits(text: string, edits: TextEdit[], seen: Set<string>): Scored | undefined {
+  if (editsOverlap(edits)) return undefined;
+  const candidate = applyEdits(text, edits);
+  if (seen.has(candidate)) return undefined;
+  seen.add(candidate);
+  return { edits, text: candidate, score: score(syntaxErrors(candidate), candidate.length), delta: candidate.length - text.length };
+}
+
+/** `edit`, made on the text after `first`, as an edit on the text before it; undefined if they touch. */
+function mapBack(edit: TextEdit, first: TextEdit): TextEdit | undefined {
+  const firstEnd = first.start + first.newText.length;
+  if (edit.end <= first.start && !(edit.start === edit.end && edit.start === first.start)) return edit;
+  if (edit.start >= firstEnd) {
+    const shift = first.newText.length - (first.end - first.start);
+    return { start: edit.start - shift, end: edit.end - shift, newText: edit.newText };
+  }
+  return undefined;
+}
+
+/** The sites' best edits that do not overlap, as one set. */
+function combine(best: readonly Scored[]): TextEdit[] {
+  const edits: TextEdit[] = [];
+  for (const s of best) {
+    if (!editsOverlap([...edits, ...s.edits])) edits.push(...s.edits);
+  }
+  return edits.sort((a, b) => a.start - b.start);
+}
