@@ -30,9 +30,16 @@ function sharedParser(): Parser {
  */
 const asciiOnly = (text: string) => text.replace(/[^\x00-\x7f]/g, 'a');
 
+/** The syntax tree of `text`; node offsets are the text's UTF-16 offsets. */
+export function parseC(text: string): Parser.Tree {
+  return sharedParser().parse(asciiOnly(text));
+}
+
+export type SyntaxNode = Parser.SyntaxNode;
+
 /** The parser's error regions in `text`, in text order. Directives are left to the preprocessor. */
 export function syntaxErrors(text: string): SyntaxErrorRegion[] {
-  const tree = sharedParser().parse(asciiOnly(text));
+  const tree = parseC(text);
   const regions: SyntaxErrorRegion[] = [];
   const cursor = tree.walk();
   // Depth-first, descending only into nodes that contain an error.

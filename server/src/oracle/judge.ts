@@ -1,5 +1,5 @@
-// The compiler as judge (DeepFix, RLAssist), made robust to gcc's cascades: a change is progress
-// when errors fall; or when they do not grow and the first error moves to a later line (nothing
+// The compiler as judge (DeepFix, RLAssist), made robust to gcc's cascades: a change that gives the
+// parser more error regions is never progress; otherwise it is progress when errors fall; or when they do not grow and the first error moves to a later line (nothing
 // new before it: the part before it now compiles); or when they do not grow and the parser's error
 // regions shrink. With equal errors, fewer warnings is progress too. Cycles and endless "moving
 // on" are stopped by the engine (texts already visited, a bound on the repair's size).
@@ -21,6 +21,9 @@ export function firstErrorLine(result: CompileResult): number {
 export function isCompileProgress(before: CompileVerdict, after: CompileVerdict): boolean {
   const b = before.compiled;
   const a = after.compiled;
+  // The parser is a second judge: a change that breaks more of the structure is no repair, even
+  // when gcc, confused earlier, reports fewer errors (`int main ; ) {` "fixes" a missing brace).
+  if (after.syntaxRegions > before.syntaxRegions) return false;
   if (a.errorCount < b.errorCount) return true;
   if (a.errorCount > b.errorCount) return false;
   const added = Math.max(0, after.lines - before.lines);

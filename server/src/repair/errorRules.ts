@@ -6,6 +6,8 @@
 import { distance } from 'fastest-levenshtein';
 import type { Token } from '../c/lexer';
 import type { CompilerDiagnostic, TextEdit } from '../oracle/compiler';
+import { parseC } from '../c/parser';
+import { DeclaredName, enclosingFunction, namesInScope } from '../c/scopes';
 import { enclosingBlock, insertAtBlockStart, matching, tokenIndexAt } from './cSyntax';
 import type { Proposal, Rule } from './rules';
 import { assignmentAsCondition } from './strictRules';
@@ -33,31 +35,60 @@ function enclosingLoopNames(tokens: readonly Token[], i: number): Set<string> {
   return names;
 }
 
-/** 'x' undeclared: another name the program uses (nearest in spelling, then in place) at every use of
- * it in the function (gcc reports a name once per function, so renaming one use lowers no error
- * count), or `int x;` at the start of the function. */
+/** How big an array declared for an undeclared name is: a CS1 program's inputs fit in it. */
+const DECLARED_ARRAY_SIZE = 100;
+
+/** 'x' undeclared, answered from the scopes where it is used: a variable in scope with the shape
+ * of its uses (nearest in spelling, then in place), renamed at every use in the function (gcc
+ * reports a name once per function, so renaming one use lowers no error count); or `x` declared
+ * at the start of the function, with the type and array dimensions its uses show. */
 function undeclaredName(text: string, tokens: Token[], d: CompilerDiagnostic): Proposal[] {
   const name = /'([^']+)' undeclared/.exec(d.message)?.[1];
   const i = tokenAtDiagnostic(tokens, d);
   if (!name || i === undefined || tokens[i].text !== name) return [];
-  // The function's body: the outermost block around the use.
-  let body = enclosingBlock(tokens, i);
-  for (let outer = body; outer >= 0; outer = enclosingBlock(tokens, outer)) body = outer;
-  const end = body >= 0 ? matching(tokens, body) : -1;
-  const uses = tokens.filter((t, k) => k >= i && (end < 0 || k < end) && t.kind === 'identifier' && t.text === name);
-  const lastUse = new Map<string, number>();
-  tokens.forEach((t, k) => {
-    // Names of variables only: not the undeclared one, not a function being called.
-    if (t.kind === 'identifier' && t.text !== name && tokens[k + 1]?.text !== '(') lastUse.set(t.text, k);
-  });
+  const root = parseC(text).rootNode;
+  const fn = enclosingFunction(root, tokens[i].start);
+  const fnEnd = fn?.endIndex ?? text.length;
+  const uses = tokens.filter((t, k) => k >= i && t.end <= fnEnd && t.kind === 'identifier' && t.text === name);
+  const dims = Math.max(0, ...uses.map((u) => subscripts(tokens, tokens.indexOf(u))));
   const loopNames = enclosingLoopNames(tokens, i);
-  const rank = (n: string) => distance(n, name) - (loopNames.has(n) ? 1 : 0); // free(mat[i]) in for (k = ...)
-  const others = [...lastUse.keys()]
-    .sort((a, b) => rank(a) - rank(b) || Math.abs(lastUse.get(a)! - i) - Math.abs(lastUse.get(b)! - i))
+  const rank = (n: DeclaredName) => distance(n.name, name) - (loopNames.has(n.name) ? 1 : 0); // free(mat[i]) in for (k = ...)
+  const seen = new Set<string>([name]);
+  const others = namesInScope(root, tokens[i].start)
+    .filter((n) => n.arrayDims + n.pointers >= dims && !seen.has(n.name) && seen.add(n.name))
+    .sort((a, b) => rank(a) - rank(b) || Math.abs(a.at - tokens[i].start) - Math.abs(b.at - tokens[i].start))
     .slice(0, MAX_NAME_CANDIDATES);
-  const proposals: Proposal[] = others.map((other) => uses.map((t) => replace(t, other)));
-  if (body >= 0 && tokens[i + 1]?.text !== '[') proposals.push([insertAtBlockStart(text, tokens, body, `int ${name};`)]);
+  const proposals: Proposal[] = others.map((other) => uses.map((t) => replace(t, other.name)));
+  const body = fn?.childForFieldName('body');
+  const usedAsStruct = uses.some((u) => /^(\.|->)$/.test(tokens[tokens.indexOf(u) + 1]?.text ?? ''));
+  if (body && !usedAsStruct) {
+    const brace = tokenIndexAt(tokens, body.startIndex);
+    const sizes = `[${DECLARED_ARRAY_SIZE}]`.repeat(dims);
+    if (brace >= 0 && tokens[brace].text === '{') proposals.push([insertAtBlockStart(text, tokens, brace, `${inferredType(tokens, uses)} ${name}${sizes};`)]);
+  }
   return proposals;
+}
+
+/** How many subscripts follow the name at token `k`: `a[i][j]` has 2. */
+function subscripts(tokens: readonly Token[], k: number): number {
+  let n = 0;
+  for (let at = k + 1; tokens[at]?.text === '['; n++) {
+    const close = matching(tokens, at);
+    if (close < 0) break;
+    at = close + 1;
+  }
+  return n;
+}
+
+/** `char` when a use meets a character literal, `double` when it meets a floating literal, else `int`. */
+function inferredType(tokens: readonly Token[], uses: readonly Token[]): string {
+  const neighbours = uses.flatMap((u) => {
+    const k = tokens.indexOf(u);
+    return [tokens[k - 2], tokens[k + 2]].filter((t): t is Token => t !== undefined);
+  });
+  if (neighbours.some((t) => t.kind === 'char')) return 'char';
+  if (neighbours.some((t) => t.kind === 'number' && /^[0-9]*\.[0-9]*([eE][-+]?[0-9]+)?[fF]?$/.test(t.text))) return 'double';
+  return 'int';
 }
 
 /** if (a = 'A' && b = 'C'): every `=` of the condition as `==`, or only the one reported. */

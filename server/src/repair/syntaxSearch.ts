@@ -90,12 +90,16 @@ export function syntaxCandidates(text: string, errors: readonly CompilerDiagnost
   const nearestError = (offset: number) =>
     errors.reduce((best, d) => (Math.abs(d.start - offset) < Math.abs(best.start - offset) ? d : best), errors[0]);
 
+  const siteEdits = sites.map((center) => oneTokenEdits(text, tokens, center));
+  const braces = braceBalanceEdits(text, tokens, errors[0]);
+  if (braces.length > 0) siteEdits.unshift(braces);
+
   const perSite: Scored[][] = [];
   const seen = new Set<string>([text]);
-  for (const center of sites) {
+  for (const edits of siteEdits) {
     const found: Scored[] = [];
     const partial: Scored[] = [];
-    for (const edit of oneTokenEdits(text, tokens, center)) {
+    for (const edit of edits) {
       const scored = tryEdits(text, [edit], seen);
       if (!scored) continue;
       if (better(scored.score, base, scored.delta)) found.push(scored);
@@ -128,6 +132,33 @@ export function syntaxCandidates(text: string, errors: readonly CompilerDiagnost
     for (const list of perSite) if (list[rank]) candidates.push({ edits: list[rank].edits, reason: reasonOf(list[rank].edits) });
   }
   return candidates;
+}
+
+/** How many places a missing or extra brace is looked for. */
+const MAX_BRACE_EDITS = 10;
+
+/**
+ * When braces do not balance, the brace to add or remove is often lines away from the error gcc
+ * reports (an extra `}` closes a function early and gcc complains at the next statement): each
+ * `}` before the first error may go, nearest first, or a `}` may close a line before it or the end.
+ */
+function braceBalanceEdits(text: string, tokens: readonly Token[], firstError: CompilerDiagnostic): TextEdit[] {
+  const balance = tokens.reduce((n, t) => n + (t.text === '{' ? 1 : t.text === '}' ? -1 : 0), 0);
+  if (balance === 0) return [];
+  const limit = tokenIndexAt(tokens, firstError.start);
+  const upTo = limit < 0 ? tokens.length : limit;
+  const edits: TextEdit[] = [];
+  if (balance < 0) {
+    for (let i = upTo - 1; i >= 0 && edits.length < MAX_BRACE_EDITS; i--) {
+      if (tokens[i].text === '}') edits.push({ start: tokens[i].start, end: tokens[i].end, newText: '' });
+    }
+  } else {
+    // After the last token of each line, from the error (or the end) backwards.
+    for (let i = Math.min(upTo, tokens.length - 1); i >= 0 && edits.length < MAX_BRACE_EDITS; i--) {
+      if (i === tokens.length - 1 || tokens[i + 1].line !== tokens[i].line) edits.push(insertion(text, tokens[i].end, '}'));
+    }
+  }
+  return edits;
 }
 
 /** The token indices to search around: the first compiler errors and parser regions, each once. */

@@ -1,0 +1,59 @@
+// Scope analysis on the syntax tree: which variables are declared where a name is used, with the
+// shape of each (array dimensions, pointer levels) and its type.
+import type { SyntaxNode } from './parser';
+
+export interface DeclaredName {
+  name: string;
+  /** The declaration's type words, e.g. `int`, `unsigned long`, `struct point`. */
+  type: string;
+  arrayDims: number;
+  pointers: number;
+  /** Offset of the declarator: the nearer a declaration, the likelier the student meant it. */
+  at: number;
+}
+
+/** The variables visible at `offset`: parameters, earlier declarations of each enclosing block, for-loop
+ * declarations of enclosing loops, and file-scope declarations before it. Inner ones first. */
+export function namesInScope(root: SyntaxNode, offset: number): DeclaredName[] {
+  const names: DeclaredName[] = [];
+  for (let node: SyntaxNode | null = root.descendantForIndex(offset); node; node = node.parent) {
+    if (node.type === 'compound_statement' || node.type === 'translation_unit') {
+      for (const child of node.namedChildren) {
+        if (child.startIndex >= offset) break;
+        if (child.type === 'declaration') names.push(...declaredBy(child));
+      }
+    } else if (node.type === 'for_statement') {
+      const init = node.childForFieldName('initializer');
+      if (init?.type === 'declaration' && init.endIndex <= offset) names.push(...declaredBy(init));
+    } else if (node.type === 'function_definition') {
+      const params = node.descendantsOfType('parameter_declaration');
+      for (const p of params) names.push(...declaredBy(p));
+    }
+  }
+  return names;
+}
+
+/** The names one declaration (or parameter) declares. */
+export function declaredBy(declaration: SyntaxNode): DeclaredName[] {
+  const type = declaration.childForFieldName('type')?.text ?? 'int';
+  return declaration.childrenForFieldName('declarator').flatMap((d) => {
+    let arrayDims = 0;
+    let pointers = 0;
+    let node: SyntaxNode | null = d;
+    while (node && node.type !== 'identifier') {
+      if (node.type === 'array_declarator') arrayDims++;
+      if (node.type === 'pointer_declarator') pointers++;
+      if (node.type === 'function_declarator') return [];
+      node = node.childForFieldName('declarator');
+    }
+    return node ? [{ name: node.text, type, arrayDims, pointers, at: node.startIndex }] : [];
+  });
+}
+
+/** The function definition around `offset`, if any. */
+export function enclosingFunction(root: SyntaxNode, offset: number): SyntaxNode | undefined {
+  for (let node: SyntaxNode | null = root.descendantForIndex(offset); node; node = node.parent) {
+    if (node.type === 'function_definition') return node;
+  }
+  return undefined;
+}
