@@ -40,20 +40,19 @@ export type SyntaxNode = Parser.SyntaxNode;
 /** The parser's error regions in `text`, in text order. Directives are left to the preprocessor. */
 export function syntaxErrors(text: string): SyntaxErrorRegion[] {
   const tree = parseC(text);
+  if (!tree.rootNode.hasError) return [];
   const regions: SyntaxErrorRegion[] = [];
   const cursor = tree.walk();
-  // Depth-first, descending only into nodes that contain an error.
+  // Depth-first, descending only into nodes that contain an error (the cursor's own fields are
+  // read first: building a node object costs more than the parse of a line).
   let descend = true;
   for (;;) {
-    const node = cursor.currentNode;
-    if (descend && node.type === 'ERROR') {
-      regions.push({ start: node.startIndex, end: node.endIndex });
-      descend = false;
-    } else if (descend && node.isMissing) {
-      regions.push({ start: node.startIndex, end: node.endIndex, missing: node.type });
-      descend = false;
-    } else if (descend && node.hasError && cursor.gotoFirstChild()) {
-      continue;
+    if (descend) {
+      if (cursor.nodeType === 'ERROR' || cursor.nodeIsMissing) {
+        regions.push({ start: cursor.startIndex, end: cursor.endIndex, ...(cursor.nodeIsMissing ? { missing: cursor.nodeType } : {}) });
+      } else if (cursor.currentNode.hasError && cursor.gotoFirstChild()) {
+        continue;
+      }
     }
     if (cursor.gotoNextSibling()) {
       descend = true;

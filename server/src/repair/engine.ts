@@ -179,21 +179,23 @@ export class RepairEngine {
       compiled ??= await compile(c.text, o.compiler, o.signal);
       if (isCompileProgress(before, verdict(c.text, compiled))) judged.push({ ...c, compiled });
     };
-    const compiles = () => judged.some((j) => j.compiled.errorCount === 0);
+    /** Enough for this round: a candidate compiles, with no more warnings than now. */
+    const compiles = () => judged.some((j) => j.compiled.errorCount === 0 && j.compiled.warningCount <= current.warningCount);
 
-    // Cheap, exact sources first: the compiler's own fix-its (already compiled) and the rules.
-    for (const fix of await fixitRepairs(text, current, o.compiler, o.signal)) {
+    // Cheap, exact sources first: the compiler's own fix-its for errors (already compiled) and the rules.
+    for (const fix of await fixitRepairs(text, current, o.compiler, o.signal, 'error')) {
       await judge(this.candidate(text, applyEdits(text, fix.edits), 'compiler-fixit', fix.diagnostic), fix.after);
     }
     for (const { source, diagnostic, edits } of ruleProposals(text, errors.slice(0, 3))) {
       if (editsOverlap(edits)) continue;
       await judge(this.candidate(text, applyEdits(text, edits), source, diagnostic));
     }
-    // Minimal token edits at every error site, screened by the parser; the compiler confirms a few.
+    // Minimal token edits at every error site, screened by the parser and ranked by it: the
+    // compiler confirms them in that order until one makes the program compile.
     if (!compiles()) {
       let budget = o.syntaxSearchBudget ?? 8;
       for (const { edits, reason } of syntaxCandidates(text, errors)) {
-        if (budget-- <= 0 || o.signal?.aborted) break;
+        if (budget-- <= 0 || o.signal?.aborted || compiles()) break;
         await judge(this.candidate(text, applyEdits(text, edits), 'syntax-search', reason));
       }
     }

@@ -52,11 +52,16 @@ function undeclaredName(text: string, tokens: Token[], d: CompilerDiagnostic): P
   const uses = tokens.filter((t, k) => k >= i && t.end <= fnEnd && t.kind === 'identifier' && t.text === name);
   const dims = Math.max(0, ...uses.map((u) => subscripts(tokens, tokens.indexOf(u))));
   const loopNames = enclosingLoopNames(tokens, i);
-  const rank = (n: DeclaredName) => distance(n.name, name) - (loopNames.has(n.name) ? 1 : 0); // free(mat[i]) in for (k = ...)
+  // Spelling first, a slip of case counting least; a loop's own variable is likelier (free(mat[i]) in for (k = ...)).
+  const rank = (n: DeclaredName) => 2 * distance(n.name.toLowerCase(), name.toLowerCase()) + distance(n.name, name) - (loopNames.has(n.name) ? 2 : 0);
+  // Nearness: the last use before this one (or the declaration).
+  const lastUse = new Map<string, number>();
+  tokens.forEach((t, k) => k < i && t.kind === 'identifier' && lastUse.set(t.text, t.start));
+  const near = (n: DeclaredName) => tokens[i].start - (lastUse.get(n.name) ?? n.at);
   const seen = new Set<string>([name]);
   const others = namesInScope(root, tokens[i].start)
     .filter((n) => n.arrayDims + n.pointers >= dims && !seen.has(n.name) && seen.add(n.name))
-    .sort((a, b) => rank(a) - rank(b) || Math.abs(a.at - tokens[i].start) - Math.abs(b.at - tokens[i].start))
+    .sort((a, b) => rank(a) - rank(b) || near(a) - near(b))
     .slice(0, MAX_NAME_CANDIDATES);
   const proposals: Proposal[] = others.map((other) => uses.map((t) => replace(t, other.name)));
   const body = fn?.childForFieldName('body');

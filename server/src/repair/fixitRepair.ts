@@ -1,6 +1,6 @@
 // Repairs from the compiler's own fix-its, each checked by recompiling (the lightbulb's quick fixes
 // and the engine's warning fixes).
-import { compile, CompileResult, CompilerOptions } from '../oracle/compiler';
+import { compile, CompileResult, CompilerOptions, Severity } from '../oracle/compiler';
 import { isImprovement } from '../oracle/judge';
 import { applyEdits, editsOverlap } from './edits';
 import { explainEdit, summarizeEdits } from './explain';
@@ -15,9 +15,11 @@ export async function fixitRepairs(
   before: CompileResult,
   options: CompilerOptions,
   signal?: AbortSignal,
+  /** Only the fix-its of diagnostics of this severity (the compile round wants those of errors). */
+  severity?: Severity,
 ): Promise<Repair[]> {
   const repairs: Repair[] = [];
-  const withFixits = before.diagnostics.filter((d) => d.fixits.length > 0 && !editsOverlap(d.fixits));
+  const withFixits = before.diagnostics.filter((d) => d.fixits.length > 0 && !editsOverlap(d.fixits) && (!severity || d.severity === severity));
   for (const diagnostic of withFixits.slice(0, MAX_VERIFIED_FIXITS)) {
     if (signal?.aborted) break;
     const after = await compile(applyEdits(text, diagnostic.fixits), options, signal);
