@@ -83,6 +83,20 @@ test('a missing compiler and a hanging compiler give clear errors', async () => 
   fs.rmSync(dir, { recursive: true });
 });
 
+test('gcc giving up on a file ("confused by earlier errors, bailing out") gives a diagnostic of the file, not a missing compiler', async () => {
+  // gcc 12 printed exactly this, and no JSON, on 2 of 300 partly repaired DeepFix programs; the
+  // script replays that output for the file it is given.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'c-repair-bail-'));
+  const bailing = path.join(dir, 'bailing-gcc');
+  fs.writeFileSync(bailing, '#!/bin/sh\nfor a; do f=$a; done\necho "$f:2: confused by earlier errors, bailing out" >&2\nexit 1\n', { mode: 0o755 });
+  const r = await compile('int main(void) {\n  int x = ;\n}\n', { family: 'gcc', path: bailing });
+  assert.equal(r.errorCount, 1);
+  assert.equal(r.diagnostics[0].message, 'confused by earlier errors, bailing out');
+  assert.equal(r.diagnostics[0].line, 1);
+  assert.equal(r.diagnostics[0].start, 'int main(void) {\n'.length);
+  fs.rmSync(dir, { recursive: true });
+});
+
 test('a cancelled compile stops and leaves no temporary folder behind', async () => {
   const before = fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('c-repair-')).length;
   const controller = new AbortController();

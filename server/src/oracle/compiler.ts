@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { runProcess } from './process';
 import { byteColumnToOffset, lineStarts } from './positions';
 import { parseClangOutput } from './clangDiagnostics';
-import { parseGccJson } from './gccDiagnostics';
+import { parseGccJson, parseGccPlainText } from './gccDiagnostics';
 
 export type CompilerFamily = 'gcc' | 'clang';
 
@@ -138,7 +138,9 @@ export async function compile(text: string, options: CompilerOptions, signal?: A
     });
     if (run.spawnError) throw new CompilerUnavailableError(executable, run.spawnError);
     if (run.timedOut) throw new CompilerTimeoutError(timeoutMs);
-    const raw = family === 'gcc' ? parseGccJson(run.stderr) : parseClangOutput(run.stderr);
+    let raw = family === 'gcc' ? parseGccJson(run.stderr) : parseClangOutput(run.stderr);
+    // gcc that gives up on the file prints plain text and no JSON: a broken file, not a broken compiler.
+    if (family === 'gcc' && run.exitCode !== 0 && raw.length === 0) raw = parseGccPlainText(run.stderr, file);
     if (run.exitCode !== 0 && raw.length === 0 && !signal?.aborted) {
       const firstLine = run.stderr.split('\n').find((l) => l.trim() !== '') ?? (run.signal ? `it crashed (${run.signal})` : `exit code ${run.exitCode}`);
       throw new CompilerUnavailableError(executable, firstLine.slice(0, 300));

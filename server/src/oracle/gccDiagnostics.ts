@@ -52,3 +52,18 @@ export function parseGccJson(stderr: string): RawDiagnostic[] {
   }
   return out;
 }
+
+/**
+ * The plain-text lines gcc prints outside its JSON when it gives up on a file (`main.c:12:
+ * confused by earlier errors, bailing out`, an internal error at a line of the file): errors of
+ * that file at that line. Lines that name no place in `file` are not diagnostics of it.
+ */
+export function parseGccPlainText(stderr: string, file: string): RawDiagnostic[] {
+  const out: RawDiagnostic[] = [];
+  for (const line of stderr.split('\n')) {
+    const m = /^(.+?):(\d+)(?::(\d+))?: (.+)$/.exec(line.trim());
+    if (!m || !(m[1] === file || m[1].endsWith(`/${file.split('/').pop()}`) || m[1] === file.split('/').pop())) continue;
+    out.push({ severity: 'error', message: m[4].replace(/^(fatal )?error: /, ''), file: m[1], caret: { line: Number(m[2]), byteColumn: Number(m[3] ?? 1) }, fixits: [], notes: [] });
+  }
+  return out;
+}
