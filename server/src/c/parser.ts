@@ -37,20 +37,37 @@ export function parseC(text: string): Parser.Tree {
 
 export type SyntaxNode = Parser.SyntaxNode;
 
+/**
+ * tree-sitter's grammar accepts statements at file scope (for macro-heavy code); C does not. A
+ * statement there is an error region too (`int f(int n); { ... }`, a function closed too early).
+ */
+const FILE_SCOPE_STATEMENTS = new Set([
+  'compound_statement', 'expression_statement', 'if_statement', 'for_statement', 'while_statement', 'do_statement',
+  'return_statement', 'break_statement', 'continue_statement', 'switch_statement', 'goto_statement',
+  'labeled_statement', 'case_statement',
+]);
+
+/** How much of a text the parser could not fit: the characters its error regions cover, and one for
+ * each token it had to invent. One region swallowing a whole function is worse than three typos. */
+export function syntaxDamage(regions: readonly SyntaxErrorRegion[]): number {
+  return regions.reduce((sum, r) => sum + (r.end - r.start) + (r.missing !== undefined ? 1 : 0), 0);
+}
+
 /** The parser's error regions in `text`, in text order. Directives are left to the preprocessor. */
 export function syntaxErrors(text: string): SyntaxErrorRegion[] {
   const tree = parseC(text);
-  if (!tree.rootNode.hasError) return [];
   const regions: SyntaxErrorRegion[] = [];
   const cursor = tree.walk();
   // Depth-first, descending only into nodes that contain an error (the cursor's own fields are
   // read first: building a node object costs more than the parse of a line).
+  let depth = 0;
   let descend = true;
   for (;;) {
     if (descend) {
-      if (cursor.nodeType === 'ERROR' || cursor.nodeIsMissing) {
+      if (cursor.nodeType === 'ERROR' || cursor.nodeIsMissing || (depth === 1 && FILE_SCOPE_STATEMENTS.has(cursor.nodeType))) {
         regions.push({ start: cursor.startIndex, end: cursor.endIndex, ...(cursor.nodeIsMissing ? { missing: cursor.nodeType } : {}) });
-      } else if (cursor.currentNode.hasError && cursor.gotoFirstChild()) {
+      } else if ((depth === 0 || cursor.currentNode.hasError) && cursor.gotoFirstChild()) {
+        depth++;
         continue;
       }
     }
@@ -59,6 +76,7 @@ export function syntaxErrors(text: string): SyntaxErrorRegion[] {
       continue;
     }
     if (!cursor.gotoParent()) break;
+    depth--;
     descend = false;
   }
   return regions.filter((r) => !isDirectiveRegion(text, r));
@@ -67,5 +85,6 @@ export function syntaxErrors(text: string): SyntaxErrorRegion[] {
 /** tree-sitter's C grammar also parses directives; the compiler judges those. */
 function isDirectiveRegion(text: string, r: SyntaxErrorRegion): boolean {
   const lineStart = text.lastIndexOf('\n', r.start - 1) + 1;
-  return /^[ \t]*#/.test(text.slice(lineStart, r.start + 1));
+  const lineEnd = text.indexOf('\n', r.start);
+  return /^[ \t]*#/.test(text.slice(lineStart, r.start + 1)) && (lineEnd < 0 || r.end <= lineEnd);
 }

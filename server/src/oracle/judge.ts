@@ -1,14 +1,15 @@
-// The compiler as judge (DeepFix, RLAssist), made robust to gcc's cascades: a change that gives the
-// parser more error regions is never progress; otherwise it is progress when errors fall; or when they do not grow and the first error moves to a later line (nothing
-// new before it: the part before it now compiles); or when they do not grow and the parser's error
-// regions shrink. With equal errors, fewer warnings is progress too. Cycles and endless "moving
+// The compiler as judge (DeepFix, RLAssist), made robust to gcc's cascades: a change after which the
+// parser fits less of the text is never progress; otherwise it is progress when errors fall; or when they do not grow and the first error moves to a later line (nothing
+// new before it: the part before it now compiles); or when they do not grow and the parser fits more
+// of the text. With equal errors, fewer warnings is progress too. Cycles and endless "moving
 // on" are stopped by the engine (texts already visited, a bound on the repair's size).
 import type { CompileResult } from './compiler';
 
-/** A text's verdict: the compiler's, and how many regions the parser could not fit to C. */
+/** A text's verdict: the compiler's, and how much of it the parser could not fit to C. */
 export interface CompileVerdict {
   compiled: CompileResult;
-  syntaxRegions: number;
+  /** How much of the text the parser could not fit (c/parser syntaxDamage). */
+  syntaxDamage: number;
   /** Lines in the text: an edit that adds lines moves every later error down without progress. */
   lines: number;
 }
@@ -23,13 +24,13 @@ export function isCompileProgress(before: CompileVerdict, after: CompileVerdict)
   const a = after.compiled;
   // The parser is a second judge: a change that breaks more of the structure is no repair, even
   // when gcc, confused earlier, reports fewer errors (`int main ; ) {` "fixes" a missing brace).
-  if (after.syntaxRegions > before.syntaxRegions) return false;
+  if (after.syntaxDamage > before.syntaxDamage) return false;
   if (a.errorCount < b.errorCount) return true;
   if (a.errorCount > b.errorCount) return false;
   const added = Math.max(0, after.lines - before.lines);
   if (firstErrorLine(a) - added > firstErrorLine(b)) return true;
   if (firstErrorLine(a) < firstErrorLine(b)) return false;
-  return after.syntaxRegions < before.syntaxRegions || a.warningCount < b.warningCount;
+  return after.syntaxDamage < before.syntaxDamage || a.warningCount < b.warningCount;
 }
 
 /** A fix-it's check: errors fall, or stay equal while warnings fall. */

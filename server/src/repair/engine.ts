@@ -8,7 +8,7 @@ import { runTests, TestCase, TestReport } from '../oracle/testRunner';
 import type { ModelSource } from './modelSource';
 import type { FailingTest, RepairProblem } from '../model/prompt';
 import { concretize } from './concretize';
-import { syntaxErrors } from '../c/parser';
+import { syntaxDamage, syntaxErrors } from '../c/parser';
 import { firstErrorLine, isCompileProgress } from '../oracle/judge';
 import { applyEdits, changedTokenCount, editsOverlap, minimalEdits } from './edits';
 import { enumerateEdits } from './editSearch';
@@ -167,7 +167,7 @@ export class RepairEngine {
     const o = this.options;
     const errors = current.diagnostics.filter((d) => d.severity === 'error');
     const maxTokens = o.maxChangedTokens ?? 10;
-    const verdict = (t: string, compiled: CompileResult) => ({ compiled, syntaxRegions: syntaxErrors(t).length, lines: t.split('\n').length });
+    const verdict = (t: string, compiled: CompileResult) => ({ compiled, syntaxDamage: syntaxDamage(syntaxErrors(t)), lines: t.split('\n').length });
     const before = verdict(text, current);
     const judged: Judged[] = [];
     const tried = new Set<string>(visited); // sources may propose the same text (a rule for several errors)

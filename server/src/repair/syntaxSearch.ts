@@ -1,10 +1,10 @@
 // Minimal token edits screened by the parser (the idea of OrdinalFix, on tree-sitter): next to every
 // reported error and every region the parser cannot fit, insert, delete or replace one token, then
-// two when one is not enough; keep the edits after which the parser finds fewer error regions (or
-// its first error later). Only those finalists go to the compiler. Edits at independent sites are
+// two when one is not enough; keep the edits after which the parser can fit more of the text (or
+// its first error comes later). Only those finalists go to the compiler. Edits at independent sites are
 // also offered together, so that several errors are fixed in one round.
 import { lex, significantTokens, Token } from '../c/lexer';
-import { syntaxErrors, SyntaxErrorRegion } from '../c/parser';
+import { syntaxDamage, syntaxErrors, SyntaxErrorRegion } from '../c/parser';
 import type { CompilerDiagnostic, TextEdit } from '../oracle/compiler';
 import { tokenIndexAt } from './cSyntax';
 import { applyEdits, editsOverlap } from './edits';
@@ -29,19 +29,19 @@ export interface SyntaxCandidate {
   reason: CompilerDiagnostic;
 }
 
-/** The parser's verdict on a text, smaller is better: error regions, then how early the first one starts. */
+/** The parser's verdict on a text, smaller is better: how much it could not fit, then how early the first error starts. */
 interface SyntaxScore {
-  regions: number;
+  damage: number;
   firstStart: number;
 }
 
 function score(regions: readonly SyntaxErrorRegion[], textLength: number): SyntaxScore {
-  return { regions: regions.length, firstStart: regions[0]?.start ?? textLength };
+  return { damage: syntaxDamage(regions), firstStart: regions[0]?.start ?? textLength };
 }
 
 /** Is `a` (after an edit that changed the length by `delta`) better than `b`? */
 function better(a: SyntaxScore, b: SyntaxScore, delta: number): boolean {
-  if (a.regions !== b.regions) return a.regions < b.regions;
+  if (a.damage !== b.damage) return a.damage < b.damage;
   return a.firstStart - delta > b.firstStart;
 }
 
@@ -103,11 +103,11 @@ export function syntaxCandidates(text: string, errors: readonly CompilerDiagnost
       const scored = tryEdits(text, [edit], seen);
       if (!scored) continue;
       if (better(scored.score, base, scored.delta)) found.push(scored);
-      else if (scored.score.regions <= base.regions) partial.push(scored);
+      else if (scored.score.damage <= base.damage) partial.push(scored);
     }
     // Two tokens when one is not enough: extend the partial edits the parser minds least.
     if (found.length === 0) {
-      partial.sort((a, b) => a.score.regions - b.score.regions || b.score.firstStart - a.score.firstStart);
+      partial.sort((a, b) => a.score.damage - b.score.damage || b.score.firstStart - a.score.firstStart);
       for (const first of partial.slice(0, BEAM)) {
         const firstTokens = significantTokens(lex(first.text)).filter((t) => !t.directive);
         const firstCenter = Math.max(0, tokenIndexAt(firstTokens, first.edits[0].start));
@@ -119,7 +119,7 @@ export function syntaxCandidates(text: string, errors: readonly CompilerDiagnost
         }
       }
     }
-    found.sort((a, b) => a.score.regions - b.score.regions || a.edits.length - b.edits.length || b.score.firstStart - b.delta - (a.score.firstStart - a.delta));
+    found.sort((a, b) => a.score.damage - b.score.damage || a.edits.length - b.edits.length || b.score.firstStart - b.delta - (a.score.firstStart - a.delta));
     perSite.push(found.slice(0, FINALISTS_PER_SITE));
   }
 
