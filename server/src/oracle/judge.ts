@@ -1,6 +1,6 @@
 // The compiler as judge (DeepFix, RLAssist), made robust to gcc's cascades: a change after which the
-// parser fits less of the text is never progress; otherwise it is progress when errors fall; or when they do not grow and the first error moves to a later line (nothing
-// new before it: the part before it now compiles); or when they do not grow and the parser fits more
+// parser fits less of the text is never progress; otherwise it is progress when errors fall; or when they do not grow and the first error moves later (nothing new before
+// it: the part before it now compiles); or when they do not grow and the parser fits more
 // of the text. With equal errors, fewer warnings is progress too. Cycles and endless "moving
 // on" are stopped by the engine (texts already visited, a bound on the repair's size).
 import type { CompileResult } from './compiler';
@@ -10,13 +10,18 @@ export interface CompileVerdict {
   compiled: CompileResult;
   /** How much of the text the parser could not fit (c/parser syntaxDamage). */
   syntaxDamage: number;
-  /** Lines in the text: an edit that adds lines moves every later error down without progress. */
-  lines: number;
+  /** The text's length: an edit that adds text moves every later error on without progress. */
+  length: number;
 }
 
-/** Line of the first error (Infinity when none). */
-export function firstErrorLine(result: CompileResult): number {
-  return result.diagnostics.find((d) => d.severity === 'error')?.line ?? Infinity;
+/** Offset of the first error (Infinity when none). */
+export function firstErrorOffset(result: CompileResult): number {
+  return result.diagnostics.find((d) => d.severity === 'error')?.start ?? Infinity;
+}
+
+/** Where `after`'s first error stands in `before`'s text, at the earliest (text added before it is discounted). */
+export function firstErrorProgress(before: CompileVerdict, after: CompileVerdict): number {
+  return firstErrorOffset(after.compiled) - Math.max(0, after.length - before.length);
 }
 
 export function isCompileProgress(before: CompileVerdict, after: CompileVerdict): boolean {
@@ -27,9 +32,8 @@ export function isCompileProgress(before: CompileVerdict, after: CompileVerdict)
   if (after.syntaxDamage > before.syntaxDamage) return false;
   if (a.errorCount < b.errorCount) return true;
   if (a.errorCount > b.errorCount) return false;
-  const added = Math.max(0, after.lines - before.lines);
-  if (firstErrorLine(a) - added > firstErrorLine(b)) return true;
-  if (firstErrorLine(a) < firstErrorLine(b)) return false;
+  if (firstErrorProgress(before, after) > firstErrorOffset(b)) return true;
+  if (firstErrorOffset(a) < firstErrorOffset(b)) return false;
   return after.syntaxDamage < before.syntaxDamage || a.warningCount < b.warningCount;
 }
 

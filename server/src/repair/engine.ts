@@ -9,7 +9,7 @@ import type { ModelSource } from './modelSource';
 import type { FailingTest, RepairProblem } from '../model/prompt';
 import { concretize } from './concretize';
 import { syntaxDamage, syntaxErrors } from '../c/parser';
-import { firstErrorLine, isCompileProgress } from '../oracle/judge';
+import { firstErrorProgress, isCompileProgress } from '../oracle/judge';
 import { applyEdits, changedTokenCount, editsOverlap, minimalEdits } from './edits';
 import { enumerateEdits } from './editSearch';
 import { explainEdit } from './explain';
@@ -70,6 +70,8 @@ export interface Candidate {
 
 export interface Judged extends Candidate {
   compiled: CompileResult;
+  /** Where its first error stands in the text it was made from (later is better). */
+  firstErrorAt?: number;
   tests?: TestReport;
 }
 
@@ -79,7 +81,7 @@ const SOURCE_ORDER: Record<RepairSource, number> = { model: 0, 'compiler-fixit':
 function compareJudged(a: Judged, b: Judged): number {
   return (
     a.compiled.errorCount - b.compiled.errorCount ||
-    firstErrorLine(b.compiled) - firstErrorLine(a.compiled) ||
+    (b.firstErrorAt ?? 0) - (a.firstErrorAt ?? 0) ||
     (b.tests?.passed ?? 0) - (a.tests?.passed ?? 0) ||
     a.compiled.warningCount - b.compiled.warningCount ||
     a.changedTokens - b.changedTokens ||
@@ -167,7 +169,7 @@ export class RepairEngine {
     const o = this.options;
     const errors = current.diagnostics.filter((d) => d.severity === 'error');
     const maxTokens = o.maxChangedTokens ?? 10;
-    const verdict = (t: string, compiled: CompileResult) => ({ compiled, syntaxDamage: syntaxDamage(syntaxErrors(t)), lines: t.split('\n').length });
+    const verdict = (t: string, compiled: CompileResult) => ({ compiled, syntaxDamage: syntaxDamage(syntaxErrors(t)), length: t.length });
     const before = verdict(text, current);
     const judged: Judged[] = [];
     const tried = new Set<string>(visited); // sources may propose the same text (a rule for several errors)
@@ -177,7 +179,8 @@ export class RepairEngine {
       tried.add(c.text);
       if (c.changedTokens > maxTokens || (original !== text && changedTokenCount(original, c.text) > maxTokens)) return;
       compiled ??= await compile(c.text, o.compiler, o.signal);
-      if (isCompileProgress(before, verdict(c.text, compiled))) judged.push({ ...c, compiled });
+      const after = verdict(c.text, compiled);
+      if (isCompileProgress(before, after)) judged.push({ ...c, compiled, firstErrorAt: firstErrorProgress(before, after) });
     };
     /** Enough for this round: a candidate compiles, with no more warnings than now. */
     const compiles = () => judged.some((j) => j.compiled.errorCount === 0 && j.compiled.warningCount <= current.warningCount);
