@@ -10,7 +10,6 @@ const SOURCE_WORDS: Record<RepairSource, string> = {
   'error-rule': 'a rewrite for a common compile error',
   model: 'the repair model’s proposal',
   'syntax-search': 'a minimal token edit found by the C parser and confirmed by the compiler',
-  'edit-search': 'a one-token edit search',
   'logic-search': 'a one-token logic edit, checked by the tests',
 };
 

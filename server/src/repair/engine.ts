@@ -1,8 +1,9 @@
 // The repair engine, shared by the language server, the "Repair assignment" command and the CLI.
-// Round after round it gathers candidates (the compiler's fix-its, rewrites for strict flags, the
-// model's N-best, small edits near the error; for failing tests, the model and one-token logic
-// edits), lets the real oracles judge them (the compiler, then the assignment's tests), applies the
-// best, and stops when the program is clean, nothing improves, or the rounds run out.
+// Round after round it gathers candidates (the compiler's fix-its, rewrites for strict flags and
+// common errors, scope repairs, minimal token edits screened by the C parser at every error site,
+// the model's N-best; for failing tests, the model and one-token logic edits), lets the real oracles
+// judge them (the compiler, then the assignment's tests), applies the best, and stops when the
+// program is clean, nothing improves, a text comes back, or the rounds run out.
 import { compile, CompileResult, CompilerDiagnostic, CompilerOptions } from '../oracle/compiler';
 import { runTests, TestCase, TestReport } from '../oracle/testRunner';
 import type { ModelSource } from './modelSource';
@@ -11,7 +12,6 @@ import { concretize } from './concretize';
 import { syntaxDamage, syntaxErrors } from '../c/parser';
 import { firstErrorProgress, isCompileProgress } from '../oracle/judge';
 import { applyEdits, changedTokenCount, editsOverlap, minimalEdits } from './edits';
-import { enumerateEdits } from './editSearch';
 import { explainEdit } from './explain';
 import { fixitRepairs } from './fixitRepair';
 import { logicMutations } from './mutationSearch';
@@ -32,8 +32,6 @@ export interface EngineOptions {
   syntaxSearchBudget?: number;
   /** Model candidates per round. */
   nBest?: number;
-  /** Compiles spent on enumerated edits per round. */
-  editSearchBudget?: number;
   /** Test runs spent on one-token logic edits per round. */
   mutationBudget?: number;
   /** A compile repair may change at most this many tokens in all (it must keep the student's code). */
@@ -75,7 +73,7 @@ export interface Judged extends Candidate {
   tests?: TestReport;
 }
 
-const SOURCE_ORDER: Record<RepairSource, number> = { model: 0, 'compiler-fixit': 1, 'strict-rule': 2, 'error-rule': 3, 'syntax-search': 4, 'edit-search': 5, 'logic-search': 6 };
+const SOURCE_ORDER: Record<RepairSource, number> = { model: 0, 'compiler-fixit': 1, 'strict-rule': 2, 'error-rule': 3, 'syntax-search': 4, 'logic-search': 5 };
 
 /** Better first: fewer errors, the first error later, more tests passed, fewer warnings, smaller edits. */
 function compareJudged(a: Judged, b: Judged): number {
@@ -162,8 +160,8 @@ export class RepairEngine {
 
   /**
    * One compile-repair round: the best candidate the judge accepts, or undefined. The sources are
-   * asked cheapest first; the costly ones (the model, compiler-judged edits) only when the cheap
-   * ones found nothing. `original` bounds the whole repair's size; `visited` stops cycles.
+   * asked cheapest first (fix-its, rules, parser-screened edits); the model, which costs the most,
+   * only when they found nothing. `original` bounds the whole repair's size; `visited` stops cycles.
    */
   async compileRound(text: string, current: CompileResult, original = text, visited: ReadonlySet<string> = new Set()): Promise<Judged | undefined> {
     const o = this.options;
@@ -196,23 +194,15 @@ export class RepairEngine {
     // Minimal token edits at every error site, screened by the parser and ranked by it: the
     // compiler confirms them in that order until one makes the program compile.
     if (!compiles()) {
-      let budget = o.syntaxSearchBudget ?? 8;
+      let budget = o.syntaxSearchBudget ?? 12;
       for (const { edits, reason } of syntaxCandidates(text, errors)) {
         if (budget-- <= 0 || o.signal?.aborted || compiles()) break;
         await judge(this.candidate(text, applyEdits(text, edits), 'syntax-search', reason));
       }
     }
-    // The model (it costs the most) and compiler-judged edits at the first error, when nothing helped.
+    // The model (it costs the most), when nothing helped.
     if (judged.length === 0) {
       for (const c of await this.modelCandidates(text, current.diagnostics)) await judge(c);
-    }
-    if (judged.length === 0 && errors[0]) {
-      let budget = o.editSearchBudget ?? 14;
-      for (const edit of enumerateEdits(text, errors[0])) {
-        if (budget-- <= 0 || o.signal?.aborted) break;
-        await judge({ text: applyEdits(text, [edit]), source: 'edit-search', changedTokens: 1, reason: errors[0] });
-        if (judged.length > 0) break;
-      }
     }
     return judged.sort(compareJudged)[0];
   }

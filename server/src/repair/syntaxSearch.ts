@@ -22,6 +22,8 @@ const MAX_SITES = 6;
 const BEAM = 6;
 /** Candidates handed to the compiler per site. */
 const FINALISTS_PER_SITE = 3;
+/** Candidates per site that only the compiler can judge. */
+const BLIND_FINALISTS_PER_SITE = 4;
 
 export interface SyntaxCandidate {
   edits: TextEdit[];
@@ -54,19 +56,48 @@ function insertion(text: string, at: number, token: string): TextEdit {
   return { start: at, end: at, newText: `${before}${token}${after}` };
 }
 
+/** A one-token edit and how far from its site it is made. */
+interface SiteEdit {
+  edit: TextEdit;
+  kind: 'insert' | 'delete' | 'replace';
+  distance: number;
+}
+
 /** Every one-token edit within WINDOW tokens of token `center`. */
-function oneTokenEdits(text: string, tokens: readonly Token[], center: number): TextEdit[] {
-  const edits: TextEdit[] = [];
+function oneTokenEdits(text: string, tokens: readonly Token[], center: number): SiteEdit[] {
+  const edits: SiteEdit[] = [];
   for (let i = Math.max(0, center - WINDOW); i <= Math.min(tokens.length, center + WINDOW); i++) {
+    const distance = Math.abs(i - center);
     const at = i > 0 ? tokens[i - 1].end : 0;
-    for (const t of INSERTABLE) edits.push(insertion(text, at, t));
+    for (const t of INSERTABLE) edits.push({ edit: insertion(text, at, t), kind: 'insert', distance });
     const token = tokens[i];
     if (!token) continue;
-    edits.push({ start: token.start, end: token.end, newText: '' });
+    edits.push({ edit: { start: token.start, end: token.end, newText: '' }, kind: 'delete', distance });
     if (token.kind !== 'punct') continue;
-    for (const t of REPLACEABLE) if (t !== token.text) edits.push({ start: token.start, end: token.end, newText: t });
+    for (const t of REPLACEABLE) if (t !== token.text) edits.push({ edit: { start: token.start, end: token.end, newText: t }, kind: 'replace', distance });
   }
   return edits;
+}
+
+/** Tokens the message names as expected (gcc: "expected ';' before ...", clang: "expected ')'"). */
+function expectedTokens(message: string): Set<string> {
+  const m = /expected ((?:'[^']+'(?:,? (?:or )?)?)+)/.exec(message);
+  return new Set(m ? [...m[1].matchAll(/'([^']+)'/g)].map((x) => x[1]) : []);
+}
+
+/**
+ * Where the parser sees nothing wrong (an error only the compiler finds), edits are ordered by
+ * what the message asks for (RLAssist's prior): the expected token inserted, then a deletion when
+ * the message points at a token too many, then the rest, nearest the error first.
+ */
+function messagePrior(d: CompilerDiagnostic): (e: SiteEdit) => number {
+  const expected = expectedTokens(d.message);
+  const wantsDeletion = /expected expression|stray|extra|unexpected|before '[)\]};,]' token/.test(d.message);
+  return (e) => {
+    const named = expected.has(e.edit.newText.trim());
+    const base = e.kind === 'insert' ? (named ? 0 : 10) : e.kind === 'delete' ? (wantsDeletion ? 1 : 12) : named ? 2 : 14;
+    return base + 2 * e.distance;
+  };
 }
 
 interface Scored {
@@ -84,44 +115,16 @@ export function syntaxCandidates(text: string, errors: readonly CompilerDiagnost
   if (errors.length === 0) return [];
   const tokens = significantTokens(lex(text)).filter((t) => !t.directive);
   const baseRegions = syntaxErrors(text);
-  if (baseRegions.length === 0) return []; // nothing the parser can judge: the compiler-judged sources handle it
   const base = score(baseRegions, text.length);
-  const sites = siteTokens(tokens, baseRegions, errors);
   const nearestError = (offset: number) =>
     errors.reduce((best, d) => (Math.abs(d.start - offset) < Math.abs(best.start - offset) ? d : best), errors[0]);
-
-  const siteEdits = sites.map((center) => oneTokenEdits(text, tokens, center));
-  const braces = braceBalanceEdits(text, tokens, errors[0]);
-  if (braces.length > 0) siteEdits.unshift(braces);
-
-  const perSite: Scored[][] = [];
   const seen = new Set<string>([text]);
-  for (const edits of siteEdits) {
-    const found: Scored[] = [];
-    const partial: Scored[] = [];
-    for (const edit of edits) {
-      const scored = tryEdits(text, [edit], seen);
-      if (!scored) continue;
-      if (better(scored.score, base, scored.delta)) found.push(scored);
-      else if (scored.score.damage <= base.damage) partial.push(scored);
-    }
-    // Two tokens when one is not enough: extend the partial edits the parser minds least.
-    if (found.length === 0) {
-      partial.sort((a, b) => a.score.damage - b.score.damage || b.score.firstStart - a.score.firstStart);
-      for (const first of partial.slice(0, BEAM)) {
-        const firstTokens = significantTokens(lex(first.text)).filter((t) => !t.directive);
-        const firstCenter = Math.max(0, tokenIndexAt(firstTokens, first.edits[0].start));
-        for (const edit of oneTokenEdits(first.text, firstTokens, firstCenter)) {
-          const second = mapBack(edit, first.edits[0]);
-          if (!second) continue;
-          const scored = tryEdits(text, [first.edits[0], second], seen);
-          if (scored && better(scored.score, base, scored.delta)) found.push(scored);
-        }
-      }
-    }
-    found.sort((a, b) => a.score.damage - b.score.damage || a.edits.length - b.edits.length || b.score.firstStart - b.delta - (a.score.firstStart - a.delta));
-    perSite.push(found.slice(0, FINALISTS_PER_SITE));
-  }
+
+  const sites = siteTokens(tokens, baseRegions, errors);
+  const screened = sites.filter((s) => !s.blind).map((s) => oneTokenEdits(text, tokens, s.center));
+  const braces = braceBalanceEdits(text, tokens, errors[0]);
+  if (braces.length > 0) screened.unshift(braces.map((edit) => ({ edit, kind: 'insert', distance: 0 })));
+  const perSite = screened.map((edits) => parserFinalists(text, edits, base, seen));
 
   const candidates: SyntaxCandidate[] = [];
   const reasonOf = (edits: TextEdit[]) => nearestError(edits[0].start);
@@ -131,7 +134,50 @@ export function syntaxCandidates(text: string, errors: readonly CompilerDiagnost
   for (let rank = 0; rank < FINALISTS_PER_SITE; rank++) {
     for (const list of perSite) if (list[rank]) candidates.push({ edits: list[rank].edits, reason: reasonOf(list[rank].edits) });
   }
+  // Then the errors the parser cannot see, in the order their messages suggest; the parser still
+  // drops the edits that break what it could fit.
+  for (const site of sites.filter((s) => s.blind)) {
+    const prior = messagePrior(site.error!);
+    const ranked = oneTokenEdits(text, tokens, site.center).sort((a, b) => prior(a) - prior(b));
+    let kept = 0;
+    for (const { edit } of ranked) {
+      if (kept >= BLIND_FINALISTS_PER_SITE) break;
+      const scored = tryEdits(text, [edit], seen);
+      if (scored && scored.score.damage <= base.damage) {
+        candidates.push({ edits: [edit], reason: site.error! });
+        kept++;
+      }
+    }
+  }
   return candidates;
+}
+
+/** For one site: the edits (one token, else two) after which the parser fits the most of the text. */
+function parserFinalists(text: string, edits: readonly SiteEdit[], base: SyntaxScore, seen: Set<string>): Scored[] {
+  const found: Scored[] = [];
+  const partial: Scored[] = [];
+  for (const { edit } of edits) {
+    const scored = tryEdits(text, [edit], seen);
+    if (!scored) continue;
+    if (better(scored.score, base, scored.delta)) found.push(scored);
+    else if (scored.score.damage <= base.damage) partial.push(scored);
+  }
+  // Two tokens when one is not enough: extend the partial edits the parser minds least.
+  if (found.length === 0) {
+    partial.sort((a, b) => a.score.damage - b.score.damage || b.score.firstStart - a.score.firstStart);
+    for (const first of partial.slice(0, BEAM)) {
+      const firstTokens = significantTokens(lex(first.text)).filter((t) => !t.directive);
+      const firstCenter = Math.max(0, tokenIndexAt(firstTokens, first.edits[0].start));
+      for (const { edit } of oneTokenEdits(first.text, firstTokens, firstCenter)) {
+        const second = mapBack(edit, first.edits[0]);
+        if (!second) continue;
+        const scored = tryEdits(text, [first.edits[0], second], seen);
+        if (scored && better(scored.score, base, scored.delta)) found.push(scored);
+      }
+    }
+  }
+  found.sort((a, b) => a.score.damage - b.score.damage || a.edits.length - b.edits.length || b.score.firstStart - b.delta - (a.score.firstStart - a.delta));
+  return found.slice(0, FINALISTS_PER_SITE);
 }
 
 /** How many places a missing or extra brace is looked for. */
@@ -161,18 +207,34 @@ function braceBalanceEdits(text: string, tokens: readonly Token[], firstError: C
   return edits;
 }
 
-/** The token indices to search around: the first compiler errors and parser regions, each once. */
-function siteTokens(tokens: readonly Token[], regions: readonly SyntaxErrorRegion[], errors: readonly CompilerDiagnostic[]): number[] {
+interface Site {
+  center: number;
+  /** No parser region near it: an error only the compiler sees. */
+  blind: boolean;
+  error?: CompilerDiagnostic;
+}
+
+/** Where to search: the parser's first regions and the first compiler errors, each place once. */
+function siteTokens(tokens: readonly Token[], regions: readonly SyntaxErrorRegion[], errors: readonly CompilerDiagnostic[]): Site[] {
   const at = (offset: number) => {
     const i = tokenIndexAt(tokens, offset);
     return i < 0 ? tokens.length : i;
   };
-  const sites: number[] = [];
-  const offsets = [...regions.map((r) => r.start), ...errors.map((d) => d.start)];
-  for (const offset of offsets) {
-    const i = at(offset);
-    if (!sites.some((s) => Math.abs(s - i) <= WINDOW)) sites.push(i);
-    if (sites.length >= MAX_SITES) break;
+  const sites: Site[] = [];
+  const add = (site: Site) => {
+    if (sites.length < MAX_SITES && !sites.some((s) => Math.abs(s.center - site.center) <= WINDOW)) sites.push(site);
+  };
+  const regionStarts = regions.map((r) => at(r.start));
+  for (const center of regionStarts) add({ center, blind: false });
+  for (const error of errors) {
+    const i = at(error.start);
+    // gcc reports a token missing at the end of a line at the first token of the next line.
+    let lineStart = i;
+    while (lineStart > 0 && lineStart <= tokens.length && tokens[lineStart - 1].line === tokens[Math.min(i, tokens.length - 1)]?.line) lineStart--;
+    for (const center of [i, lineStart]) {
+      const blind = !regionStarts.some((r) => Math.abs(r - center) <= 2 * WINDOW);
+      add({ center, blind, error });
+    }
   }
   return sites;
 }
