@@ -7,6 +7,7 @@ import type { Analysis } from './analysis';
 const SOURCE_WORDS: Record<RepairSource, string> = {
   'compiler-fixit': 'the compiler’s own suggestion',
   'strict-rule': 'a rewrite for the course’s strict flags',
+  'scope-rule': 'a repair of a declaration, from the names in scope',
   'error-rule': 'a rewrite for a common compile error',
   model: 'the repair model’s proposal',
   'syntax-search': 'a minimal token edit found by the C parser and confirmed by the compiler',

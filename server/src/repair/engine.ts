@@ -73,7 +73,7 @@ export interface Judged extends Candidate {
   tests?: TestReport;
 }
 
-const SOURCE_ORDER: Record<RepairSource, number> = { model: 0, 'compiler-fixit': 1, 'strict-rule': 2, 'error-rule': 3, 'syntax-search': 4, 'logic-search': 5 };
+const SOURCE_ORDER: Record<RepairSource, number> = { model: 0, 'compiler-fixit': 1, 'strict-rule': 2, 'scope-rule': 3, 'error-rule': 4, 'syntax-search': 5, 'logic-search': 6 };
 
 /** Better first: fewer errors, the first error later, more tests passed, fewer warnings, smaller edits. */
 function compareJudged(a: Judged, b: Judged): number {

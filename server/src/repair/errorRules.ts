@@ -1,19 +1,13 @@
 // Rewrites for common real compile errors that gcc gives no fix-it for (measured on TRACER and C-Pack
-// dev programs that the other sources left broken): an undeclared name, `=` or `++` where a comparison or
+// dev programs that the other sources left broken): `=` or `++` where a comparison or
 // a `+` was meant, `name[]` used as a value, an `if (...);` before its `else`, `=>` for `>=`, `%x` for
 // `&x`, `x^2` for a square, `elseif`, commas in a for header, `#define N 10;`. Each proposal is only
 // a candidate: the compiler judges it.
-import { distance } from 'fastest-levenshtein';
 import type { Token } from '../c/lexer';
 import type { CompilerDiagnostic, TextEdit } from '../oracle/compiler';
-import { parseC } from '../c/parser';
-import { DeclaredName, enclosingFunction, namesInScope } from '../c/scopes';
-import { enclosingBlock, insertAtBlockStart, matching, tokenIndexAt } from './cSyntax';
+import { matching, tokenIndexAt } from './cSyntax';
 import type { Proposal, Rule } from './rules';
 import { assignmentAsCondition } from './strictRules';
-
-/** How many other names an undeclared one may be replaced with (each costs a compile). */
-const MAX_NAME_CANDIDATES = 4;
 
 const replace = (t: Token, newText: string): TextEdit => ({ start: t.start, end: t.end, newText });
 
@@ -21,79 +15,6 @@ const replace = (t: Token, newText: string): TextEdit => ({ start: t.start, end:
 function tokenAtDiagnostic(tokens: readonly Token[], d: CompilerDiagnostic): number | undefined {
   const i = tokenIndexAt(tokens, d.start);
   return i < 0 ? undefined : i;
-}
-
-/** The names in the headers of the for loops around token `i`. */
-function enclosingLoopNames(tokens: readonly Token[], i: number): Set<string> {
-  const names = new Set<string>();
-  for (let brace = enclosingBlock(tokens, i); brace > 0; brace = enclosingBlock(tokens, brace)) {
-    if (tokens[brace - 1].text !== ')') continue;
-    const open = matching(tokens, brace - 1);
-    if (tokens[open - 1]?.text !== 'for') continue;
-    tokens.slice(open, brace).forEach((t) => t.kind === 'identifier' && names.add(t.text));
-  }
-  return names;
-}
-
-/** How big an array declared for an undeclared name is: a CS1 program's inputs fit in it. */
-const DECLARED_ARRAY_SIZE = 100;
-
-/** 'x' undeclared, answered from the scopes where it is used: a variable in scope with the shape
- * of its uses (nearest in spelling, then in place), renamed at every use in the function (gcc
- * reports a name once per function, so renaming one use lowers no error count); or `x` declared
- * at the start of the function, with the type and array dimensions its uses show. */
-function undeclaredName(text: string, tokens: Token[], d: CompilerDiagnostic): Proposal[] {
-  const name = /'([^']+)' undeclared/.exec(d.message)?.[1];
-  const i = tokenAtDiagnostic(tokens, d);
-  if (!name || i === undefined || tokens[i].text !== name) return [];
-  const root = parseC(text).rootNode;
-  const fn = enclosingFunction(root, tokens[i].start);
-  const fnEnd = fn?.endIndex ?? text.length;
-  const uses = tokens.filter((t, k) => k >= i && t.end <= fnEnd && t.kind === 'identifier' && t.text === name);
-  const dims = Math.max(0, ...uses.map((u) => subscripts(tokens, tokens.indexOf(u))));
-  const loopNames = enclosingLoopNames(tokens, i);
-  // Spelling first, a slip of case counting least; a loop's own variable is likelier (free(mat[i]) in for (k = ...)).
-  const rank = (n: DeclaredName) => 2 * distance(n.name.toLowerCase(), name.toLowerCase()) + distance(n.name, name) - (loopNames.has(n.name) ? 2 : 0);
-  // Nearness: the last use before this one (or the declaration).
-  const lastUse = new Map<string, number>();
-  tokens.forEach((t, k) => k < i && t.kind === 'identifier' && lastUse.set(t.text, t.start));
-  const near = (n: DeclaredName) => tokens[i].start - (lastUse.get(n.name) ?? n.at);
-  const seen = new Set<string>([name]);
-  const others = namesInScope(root, tokens[i].start)
-    .filter((n) => n.arrayDims + n.pointers >= dims && !seen.has(n.name) && seen.add(n.name))
-    .sort((a, b) => rank(a) - rank(b) || near(a) - near(b))
-    .slice(0, MAX_NAME_CANDIDATES);
-  const proposals: Proposal[] = others.map((other) => uses.map((t) => replace(t, other.name)));
-  const body = fn?.childForFieldName('body');
-  const usedAsStruct = uses.some((u) => /^(\.|->)$/.test(tokens[tokens.indexOf(u) + 1]?.text ?? ''));
-  if (body && !usedAsStruct) {
-    const brace = tokenIndexAt(tokens, body.startIndex);
-    const sizes = `[${DECLARED_ARRAY_SIZE}]`.repeat(dims);
-    if (brace >= 0 && tokens[brace].text === '{') proposals.push([insertAtBlockStart(text, tokens, brace, `${inferredType(tokens, uses)} ${name}${sizes};`)]);
-  }
-  return proposals;
-}
-
-/** How many subscripts follow the name at token `k`: `a[i][j]` has 2. */
-function subscripts(tokens: readonly Token[], k: number): number {
-  let n = 0;
-  for (let at = k + 1; tokens[at]?.text === '['; n++) {
-    const close = matching(tokens, at);
-    if (close < 0) break;
-    at = close + 1;
-  }
-  return n;
-}
-
-/** `char` when a use meets a character literal, `double` when it meets a floating literal, else `int`. */
-function inferredType(tokens: readonly Token[], uses: readonly Token[]): string {
-  const neighbours = uses.flatMap((u) => {
-    const k = tokens.indexOf(u);
-    return [tokens[k - 2], tokens[k + 2]].filter((t): t is Token => t !== undefined);
-  });
-  if (neighbours.some((t) => t.kind === 'char')) return 'char';
-  if (neighbours.some((t) => t.kind === 'number' && /^[0-9]*\.[0-9]*([eE][-+]?[0-9]+)?[fF]?$/.test(t.text))) return 'double';
-  return 'int';
 }
 
 /** if (a = 'A' && b = 'C'): every `=` of the condition as `==`, or only the one reported. */
@@ -209,7 +130,6 @@ function defineWithSemicolon(text: string): Proposal[] {
 
 /** Rewrites for common compile errors, by message. */
 export const ERROR_RULES: readonly Rule[] = [
-  [/'[^']+' undeclared/, undeclaredName],
   [/lvalue required as left operand of assignment/, assignmentInCondition],
   [/lvalue required as (increment|decrement) operand/, incrementOfValue],
   [/expected expression before '\]' token/, emptyBrackets],

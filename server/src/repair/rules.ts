@@ -1,9 +1,11 @@
 // Rule-based candidates: each rule answers a compiler message with edits that a student would make;
-// the compiler then judges them. Two tables: rewrites for strict course flags, and for common
-// compile errors that gcc has no fix-it for.
+// the compiler then judges them. Three tables: rewrites for strict course flags, repairs of
+// declarations from the names in scope, and rewrites for common compile errors that gcc has no
+// fix-it for.
 import { lex, significantTokens, Token } from '../c/lexer';
 import type { CompilerDiagnostic, TextEdit } from '../oracle/compiler';
 import { ERROR_RULES } from './errorRules';
+import { SCOPE_RULES } from './scopeRules';
 import type { RepairSource } from './repair';
 import { STRICT_RULES } from './strictRules';
 
@@ -21,7 +23,7 @@ export interface RuleProposal {
 /** Every rule's proposals for each diagnostic, in order (the text is lexed once). */
 export function ruleProposals(text: string, diagnostics: readonly CompilerDiagnostic[]): RuleProposal[] {
   const tokens = significantTokens(lex(text)).filter((t) => !t.directive);
-  const tables: [RepairSource, readonly Rule[]][] = [['strict-rule', STRICT_RULES], ['error-rule', ERROR_RULES]];
+  const tables: [RepairSource, readonly Rule[]][] = [['strict-rule', STRICT_RULES], ['scope-rule', SCOPE_RULES], ['error-rule', ERROR_RULES]];
   return diagnostics.flatMap((diagnostic) =>
     tables.flatMap(([source, rules]) =>
       rules.filter(([re]) => re.test(diagnostic.message)).flatMap(([, rule]) => rule(text, tokens, diagnostic).map((edits) => ({ source, diagnostic, edits }))),
