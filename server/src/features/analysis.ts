@@ -3,8 +3,6 @@
 import { looksBinary } from '../c/sourceText';
 import { compile, CompileResult, CompilerOptions } from '../oracle/compiler';
 import { RepairEngine } from '../repair/engine';
-import { summarizeEdits } from '../repair/explain';
-import { fixitRepairs } from '../repair/fixitRepair';
 import type { ModelSource } from '../repair/modelSource';
 import type { Repair } from '../repair/repair';
 
@@ -46,33 +44,12 @@ export async function analyze(request: AnalysisRequest, signal: AbortSignal): Pr
   try {
     const started = Date.now();
     const result = await compile(text, request.compiler, signal);
-    const repairs = signal.aborted ? [] : await verifiedRepairs(text, result, request, signal);
+    const engine = new RepairEngine({ compiler: request.compiler, model: request.model, signal });
+    const repairs = signal.aborted ? [] : await engine.quickFixes(text, result);
     return done({ kind: 'compiled', result, repairs, ms: Date.now() - started });
   } catch (e) {
     return done({ kind: 'failed', message: (e as Error).message, error: e as Error });
   }
-}
-
-/**
- * The engine's best repair for the first error (the model's N-best, fix-its, strict-flag rewrites,
- * small edits, judged by the compiler), then the compiler's verified fix-its for the other diagnostics.
- */
-async function verifiedRepairs(text: string, result: CompileResult, request: AnalysisRequest, signal: AbortSignal): Promise<Repair[]> {
-  const repairs: Repair[] = [];
-  const firstError = result.diagnostics.find((d) => d.severity === 'error');
-  if (firstError) {
-    const engine = new RepairEngine({ compiler: request.compiler, model: request.model, signal });
-    const best = await engine.compileRound(text, result);
-    if (best && !signal.aborted) {
-      const edits = RepairEngine.explainCandidate(text, best);
-      repairs.push({ title: summarizeEdits(text, edits), source: best.source, edits, diagnostic: firstError, after: best.compiled });
-    }
-  }
-  const answered = new Set(repairs.map((r) => r.diagnostic));
-  for (const fix of await fixitRepairs(text, result, request.compiler, signal)) {
-    if (!answered.has(fix.diagnostic)) repairs.push(fix);
-  }
-  return repairs;
 }
 
 /** Runs one analysis at a time per document, debounced; the newest version always wins. */

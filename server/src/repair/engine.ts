@@ -12,13 +12,13 @@ import { concretize } from './concretize';
 import { syntaxDamage, syntaxErrors } from '../c/parser';
 import { firstErrorProgress, isCompileProgress } from '../oracle/judge';
 import { applyEdits, changedTokenCount, editsOverlap, minimalEdits } from './edits';
-import { explainEdit } from './explain';
+import { explainEdit, summarizeEdits } from './explain';
 import { fixitRepairs } from './fixitRepair';
 import { logicMutations } from './mutationSearch';
 import { editOwners } from './provenance';
 import { ruleProposals } from './rules';
 import { syntaxCandidates } from './syntaxSearch';
-import type { ExplainedEdit, RepairSource } from './repair';
+import type { ExplainedEdit, Repair, RepairSource } from './repair';
 
 export interface EngineOptions {
   compiler: CompilerOptions;
@@ -163,7 +163,14 @@ export class RepairEngine {
    * asked cheapest first (fix-its, rules, parser-screened edits); the model, which costs the most,
    * only when they found nothing. `original` bounds the whole repair's size; `visited` stops cycles.
    */
-  async compileRound(text: string, current: CompileResult, original = text, visited: ReadonlySet<string> = new Set()): Promise<Judged | undefined> {
+  async compileRound(
+    text: string,
+    current: CompileResult,
+    original = text,
+    visited: ReadonlySet<string> = new Set(),
+    /** The errors' fix-its, when the caller has verified them already. */
+    verifiedFixits?: readonly Repair[],
+  ): Promise<Judged | undefined> {
     const o = this.options;
     const errors = current.diagnostics.filter((d) => d.severity === 'error');
     const maxTokens = o.maxChangedTokens ?? 10;
@@ -184,7 +191,7 @@ export class RepairEngine {
     const compiles = () => judged.some((j) => j.compiled.errorCount === 0 && j.compiled.warningCount <= current.warningCount);
 
     // Cheap, exact sources first: the compiler's own fix-its for errors (already compiled) and the rules.
-    for (const fix of await fixitRepairs(text, current, o.compiler, o.signal, 'error')) {
+    for (const fix of verifiedFixits ?? (await fixitRepairs(text, current, o.compiler, o.signal, 'error'))) {
       await judge(this.candidate(text, applyEdits(text, fix.edits), 'compiler-fixit', fix.diagnostic), fix.after);
     }
     for (const { source, diagnostic, edits } of ruleProposals(text, errors.slice(0, 3))) {
@@ -205,6 +212,26 @@ export class RepairEngine {
       for (const c of await this.modelCandidates(text, current.diagnostics)) await judge(c);
     }
     return judged.sort(compareJudged)[0];
+  }
+
+  /**
+   * The editor's quick fixes for one compiled text: the best repair round for the errors (preferred),
+   * then the compiler's verified fix-its for the other diagnostics. Each fix-it is compiled once.
+   */
+  async quickFixes(text: string, compiled: CompileResult): Promise<Repair[]> {
+    const o = this.options;
+    const fixits = await fixitRepairs(text, compiled, o.compiler, o.signal);
+    const repairs: Repair[] = [];
+    const firstError = compiled.diagnostics.find((d) => d.severity === 'error');
+    if (firstError) {
+      const best = await this.compileRound(text, compiled, text, new Set(), fixits.filter((f) => f.diagnostic.severity === 'error'));
+      if (best && !o.signal?.aborted) {
+        const edits = RepairEngine.explainCandidate(text, best);
+        repairs.push({ title: summarizeEdits(text, edits), source: best.source, edits, diagnostic: firstError, after: best.compiled });
+      }
+    }
+    const answered = new Set(repairs.map((r) => r.diagnostic));
+    return [...repairs, ...fixits.filter((f) => !answered.has(f.diagnostic))];
   }
 
   private candidate(text: string, candidateText: string, source: RepairSource, reason: CompilerDiagnostic): Candidate {

@@ -22,6 +22,11 @@ const MAX_SITES = 6;
 const BEAM = 6;
 /** Candidates handed to the compiler per site. */
 const FINALISTS_PER_SITE = 3;
+/**
+ * Characters the parser may read per search (~1 s): a bound that grows with nothing but the text,
+ * so that a huge file is searched less, never for long, and the same text always gets the same result.
+ */
+const MAX_PARSED_CHARS = 3_000_000;
 /** Candidates per site that only the compiler can judge. */
 const BLIND_FINALISTS_PER_SITE = 4;
 
@@ -118,13 +123,13 @@ export function syntaxCandidates(text: string, errors: readonly CompilerDiagnost
   const base = score(baseRegions, text.length);
   const nearestError = (offset: number) =>
     errors.reduce((best, d) => (Math.abs(d.start - offset) < Math.abs(best.start - offset) ? d : best), errors[0]);
-  const seen = new Set<string>([text]);
+  const screen: Screen = { seen: new Set<string>([text]), charsLeft: MAX_PARSED_CHARS };
 
   const sites = siteTokens(tokens, baseRegions, errors);
   const screened = sites.filter((s) => !s.blind).map((s) => oneTokenEdits(text, tokens, s.center));
   const braces = braceBalanceEdits(text, tokens, errors[0]);
   if (braces.length > 0) screened.unshift(braces.map((edit) => ({ edit, kind: 'insert', distance: 0 })));
-  const perSite = screened.map((edits) => parserFinalists(text, edits, base, seen));
+  const perSite = screened.map((edits) => parserFinalists(text, edits, base, screen));
 
   const candidates: SyntaxCandidate[] = [];
   const reasonOf = (edits: TextEdit[]) => nearestError(edits[0].start);
@@ -142,7 +147,7 @@ export function syntaxCandidates(text: string, errors: readonly CompilerDiagnost
     let kept = 0;
     for (const { edit } of ranked) {
       if (kept >= BLIND_FINALISTS_PER_SITE) break;
-      const scored = tryEdits(text, [edit], seen);
+      const scored = tryEdits(text, [edit], screen);
       if (scored && scored.score.damage <= base.damage) {
         candidates.push({ edits: [edit], reason: site.error! });
         kept++;
@@ -153,11 +158,11 @@ export function syntaxCandidates(text: string, errors: readonly CompilerDiagnost
 }
 
 /** For one site: the edits (one token, else two) after which the parser fits the most of the text. */
-function parserFinalists(text: string, edits: readonly SiteEdit[], base: SyntaxScore, seen: Set<string>): Scored[] {
+function parserFinalists(text: string, edits: readonly SiteEdit[], base: SyntaxScore, screen: Screen): Scored[] {
   const found: Scored[] = [];
   const partial: Scored[] = [];
   for (const { edit } of edits) {
-    const scored = tryEdits(text, [edit], seen);
+    const scored = tryEdits(text, [edit], screen);
     if (!scored) continue;
     if (better(scored.score, base, scored.delta)) found.push(scored);
     else if (scored.score.damage <= base.damage) partial.push(scored);
@@ -171,7 +176,7 @@ function parserFinalists(text: string, edits: readonly SiteEdit[], base: SyntaxS
       for (const { edit } of oneTokenEdits(first.text, firstTokens, firstCenter)) {
         const second = mapBack(edit, first.edits[0]);
         if (!second) continue;
-        const scored = tryEdits(text, [first.edits[0], second], seen);
+        const scored = tryEdits(text, [first.edits[0], second], screen);
         if (scored && better(scored.score, base, scored.delta)) found.push(scored);
       }
     }
@@ -239,11 +244,18 @@ function siteTokens(tokens: readonly Token[], regions: readonly SyntaxErrorRegio
   return sites;
 }
 
-function tryEdits(text: string, edits: TextEdit[], seen: Set<string>): Scored | undefined {
-  if (editsOverlap(edits)) return undefined;
+/** What one search has screened: the texts (each parsed once) and the parsing left to it. */
+interface Screen {
+  seen: Set<string>;
+  charsLeft: number;
+}
+
+function tryEdits(text: string, edits: TextEdit[], screen: Screen): Scored | undefined {
+  if (editsOverlap(edits) || screen.charsLeft <= 0) return undefined;
   const candidate = applyEdits(text, edits);
-  if (seen.has(candidate)) return undefined;
-  seen.add(candidate);
+  if (screen.seen.has(candidate)) return undefined;
+  screen.seen.add(candidate);
+  screen.charsLeft -= candidate.length;
   return { edits, text: candidate, score: score(syntaxErrors(candidate), candidate.length), delta: candidate.length - text.length };
 }
 
