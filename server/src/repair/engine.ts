@@ -194,9 +194,13 @@ export class RepairEngine {
     for (const fix of verifiedFixits ?? (await fixitRepairs(text, current, o.compiler, o.signal, 'error'))) {
       await judge(this.candidate(text, applyEdits(text, fix.edits), 'compiler-fixit', fix.diagnostic), fix.after);
     }
+    // A rule's proposals for one diagnostic come most likely first: the first accepted is taken.
+    const answered = new Set<CompilerDiagnostic>();
     for (const { source, diagnostic, edits } of ruleProposals(text, errors.slice(0, 3))) {
-      if (editsOverlap(edits)) continue;
+      if (answered.has(diagnostic) || editsOverlap(edits)) continue;
+      const count = judged.length;
       await judge(this.candidate(text, applyEdits(text, edits), source, diagnostic));
+      if (judged.length > count) answered.add(diagnostic);
     }
     // Minimal token edits at every error site, screened by the parser and ranked by it: the
     // compiler confirms them in that order until one makes the program compile.
