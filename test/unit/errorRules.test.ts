@@ -60,6 +60,11 @@ const cases: [string, string, string][] = [
     main('    int k = 1;\n    if (k > 0) {\n        printf("+\\n");\n    }\n    elseif (k < 0) {\n        printf("-\\n");\n    }\n'),
     main('    int k = 1;\n    if (k > 0) {\n        printf("+\\n");\n    }\n    else if (k < 0) {\n        printf("-\\n");\n    }\n'),
   ],
+  [
+    'a remainder of floating values casts them to int',
+    main('    float n = 7, i = 2;\n    if (n % i == 1)\n        printf("odd\\n");\n'),
+    main('    float n = 7, i = 2;\n    if ((int)n % (int)i == 1)\n        printf("odd\\n");\n'),
+  ],
 ];
 
 for (const [name, source, expected] of cases) {
@@ -71,3 +76,12 @@ for (const [name, source, expected] of cases) {
     assert.ok(r.sources.includes('error-rule'), `sources: ${r.sources.join(', ')}`);
   });
 }
+
+test('void main becomes int main under the course\'s strict flags, and gets its return', async () => {
+  const strict = { family: 'gcc' as const, args: ['-Wall', '-Wextra', '-Werror', '-ansi', '-pedantic'] };
+  const source = '#include <stdio.h>\nvoid main()\n{\n    printf("hi\\n");\n}\n';
+  const r = await new RepairEngine({ compiler: strict }).repair(source);
+  assert.equal(r.status, 'repaired');
+  assert.deepEqual(r.sources, ['error-rule', 'strict-rule']);
+  assert.equal(r.repaired, '#include <stdio.h>\nint main()\n{\n    printf("hi\\n");\n    return 0;\n}\n');
+});

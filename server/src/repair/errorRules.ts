@@ -1,7 +1,8 @@
 // Rewrites for common real compile errors that gcc gives no fix-it for (measured on TRACER and C-Pack
 // dev programs that the other sources left broken): `=` or `++` where a comparison or
 // a `+` was meant, `name[]` used as a value, an `if (...);` before its `else`, `=>` for `>=`, `%x` for
-// `&x`, `x^2` for a square, `elseif`, commas in a for header, `#define N 10;`. Each proposal is only
+// `&x`, `x^2` for a square, `elseif`, commas in a for header, `#define N 10;`, `void main`, `%` on
+// a floating value. Each proposal is only
 // a candidate: the compiler judges it.
 import type { Token } from '../c/lexer';
 import type { CompilerDiagnostic, TextEdit } from '../oracle/compiler';
@@ -128,6 +129,45 @@ function defineWithSemicolon(text: string): Proposal[] {
   return edits.length > 0 ? [edits] : [];
 }
 
+/** `void main()` (or another type): main returns int. */
+function mainReturnsInt(_text: string, tokens: Token[], d: CompilerDiagnostic): Proposal[] {
+  const i = tokenAtDiagnostic(tokens, d);
+  if (i === undefined || tokens[i].text !== 'main') return [];
+  let first = i;
+  while (first > 0 && tokens[first - 1].kind === 'keyword' && tokens[first - 1].line === tokens[i].line) first--;
+  if (first === i) return [];
+  return [[{ start: tokens[first].start, end: tokens[i - 1].end, newText: 'int' }]];
+}
+
+/** The operand that ends at token `last` (a name with subscripts or calls, a number, a parenthesised
+ * expression): the index of its first token, or -1. */
+function operandStart(tokens: readonly Token[], last: number): number {
+  let k = last;
+  while (tokens[k]?.text === ']' || tokens[k]?.text === ')') {
+    const open = matching(tokens, k);
+    if (open < 0) return -1;
+    if (tokens[k].text === ')' && tokens[open - 1]?.kind !== 'identifier') return open; // (a + b)
+    k = open - 1;
+  }
+  return tokens[k]?.kind === 'identifier' || tokens[k]?.kind === 'number' ? k : -1;
+}
+
+/** x % y on a floating operand: that operand cast to int (the student meant whole numbers). */
+function remainderOfFloating(_text: string, tokens: Token[], d: CompilerDiagnostic): Proposal[] {
+  const types = /invalid operands to binary % \(have '([^']+)' and '([^']+)'\)/.exec(d.message);
+  const i = tokenAtDiagnostic(tokens, d);
+  if (!types || i === undefined) return [];
+  const op = tokens.slice(Math.max(0, i - 8), i + 9).find((t) => t.text === '%' && t.line === d.line);
+  if (!op) return [];
+  const k = tokens.indexOf(op);
+  const floating = (type: string) => /float|double/.test(type);
+  const edits: TextEdit[] = [];
+  const left = operandStart(tokens, k - 1);
+  if (floating(types[1]) && left >= 0) edits.push({ start: tokens[left].start, end: tokens[left].start, newText: '(int)' });
+  if (floating(types[2]) && tokens[k + 1]) edits.push({ start: tokens[k + 1].start, end: tokens[k + 1].start, newText: '(int)' });
+  return edits.length > 0 ? [edits] : [];
+}
+
 /** Rewrites for common compile errors, by message. */
 export const ERROR_RULES: readonly Rule[] = [
   [/lvalue required as left operand of assignment/, assignmentInCondition],
@@ -140,4 +180,6 @@ export const ERROR_RULES: readonly Rule[] = [
   [/expected ';' before '\{' token/, elseIfAsOneWord],
   [/operand of comma expression has no effect|expected ';' before '\)' token/, forHeaderCommas],
   [/expected|before ';' token/, defineWithSemicolon],
+  [/return type of 'main' is not 'int'/, mainReturnsInt],
+  [/invalid operands to binary % \(have '[^']*(float|double)[^']*' and|invalid operands to binary % \(have '[^']+' and '[^']*(float|double)/, remainderOfFloating],
 ];
