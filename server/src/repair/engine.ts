@@ -11,7 +11,7 @@ import type { FailingTest, RepairProblem } from '../model/prompt';
 import { concretize } from './concretize';
 import { syntaxDamage, syntaxErrors } from '../c/parser';
 import { firstErrorProgress, isCompileProgress } from '../oracle/judge';
-import { applyEdits, changedTokenCount, editsOverlap, minimalEdits } from './edits';
+import { applyEdits, changedTokenCount, editsOverlap, TextEdit } from './edits';
 import { explainEdit, summarizeEdits } from './explain';
 import { fixitRepairs } from './fixitRepair';
 import { logicMutations } from './mutationSearch';
@@ -64,6 +64,8 @@ export interface Candidate {
   changedTokens: number;
   /** Why it is made: the diagnostic or the failing test it answers. */
   reason: CompilerDiagnostic | string;
+  /** Edits for several errors at once, as one step per error (each explained by its own). */
+  steps?: Candidate[];
 }
 
 export interface Judged extends Candidate {
@@ -111,7 +113,7 @@ export class RepairEngine {
       if (!best) break;
       visited.add(best.text);
       rounds++;
-      accepted.push(best);
+      accepted.push(...(best.steps ?? [best]));
       text = best.text;
       current = best.compiled;
     }
@@ -138,14 +140,14 @@ export class RepairEngine {
         const best = await this.testRound(text, testsNow);
         if (!best) break;
         rounds++;
-        accepted.push(best);
+        accepted.push(...(best.steps ?? [best]));
         text = best.text;
         current = best.compiled;
         testsNow = best.tests;
       }
     }
 
-    const edits = this.explain(original, accepted);
+    const edits = explainChain(original, accepted);
     const clean = current.errorCount === 0 && (!testsNow || testsNow.passed === testsNow.total);
     const status: EngineStatus = text === original ? (clean ? 'unchanged' : 'failed') : clean ? 'repaired' : 'failed';
     return {
@@ -206,9 +208,10 @@ export class RepairEngine {
     // compiler confirms them in that order until one makes the program compile.
     if (!compiles()) {
       let budget = o.syntaxSearchBudget ?? 12;
-      for (const { edits, reason } of syntaxCandidates(text, errors)) {
+      for (const { edits, reason, parts } of syntaxCandidates(text, errors)) {
         if (budget-- <= 0 || o.signal?.aborted || compiles()) break;
-        await judge(this.candidate(text, applyEdits(text, edits), 'syntax-search', reason));
+        const candidate = this.candidate(text, applyEdits(text, edits), 'syntax-search', reason);
+        await judge(parts ? { ...candidate, steps: this.steps(text, parts) } : candidate);
       }
     }
     // The model (it costs the most), when nothing helped.
@@ -236,6 +239,18 @@ export class RepairEngine {
     }
     const answered = new Set(repairs.map((r) => r.diagnostic));
     return [...repairs, ...fixits.filter((f) => !answered.has(f.diagnostic))];
+  }
+
+  /** Non-overlapping parts applied one after another, last first so that earlier offsets hold. */
+  private steps(text: string, parts: readonly { edits: TextEdit[]; reason: CompilerDiagnostic }[]): Candidate[] {
+    const steps: Candidate[] = [];
+    let at = text;
+    for (const part of [...parts].sort((a, b) => b.edits[0].start - a.edits[0].start)) {
+      const next = applyEdits(at, part.edits);
+      steps.push(this.candidate(at, next, 'syntax-search', part.reason));
+      at = next;
+    }
+    return steps;
   }
 
   private candidate(text: string, candidateText: string, source: RepairSource, reason: CompilerDiagnostic): Candidate {
@@ -289,15 +304,15 @@ export class RepairEngine {
 
   /** The repair one candidate makes, as minimal explained edits on `text`. */
   static explainCandidate(text: string, candidate: Candidate): ExplainedEdit[] {
-    return minimalEdits(text, candidate.text).map((e) => ({ ...e, explanation: explainEdit(text, e, why(candidate)) }));
+    return explainChain(text, candidate.steps ?? [candidate]);
   }
+}
 
-  /** Minimal edits from the original to the result, each explained by the round that wrote it. */
-  private explain(original: string, accepted: readonly Candidate[]): ExplainedEdit[] {
-    if (accepted.length === 0) return [];
-    const owners = editOwners(original, accepted.map((a) => ({ text: a.text, owner: a })), accepted[accepted.length - 1]);
-    return owners.map(({ edit, owner }) => ({ ...edit, explanation: explainEdit(original, edit, why(owner)) }));
-  }
+/** Minimal edits from `original` to the last text of `chain`, each explained by the step that wrote it. */
+function explainChain(original: string, chain: readonly Candidate[]): ExplainedEdit[] {
+  if (chain.length === 0) return [];
+  const owners = editOwners(original, chain.map((c) => ({ text: c.text, owner: c })), chain[chain.length - 1]);
+  return owners.map(({ edit, owner }) => ({ ...edit, explanation: explainEdit(original, edit, why(owner)) }));
 }
 
 function why(c: Candidate): string {

@@ -34,6 +34,8 @@ export interface SyntaxCandidate {
   edits: TextEdit[];
   /** The compiler error the edits answer (the nearest one to the site). */
   reason: CompilerDiagnostic;
+  /** For edits at several sites: each site's edits with the error they answer. */
+  parts?: { edits: TextEdit[]; reason: CompilerDiagnostic }[];
 }
 
 /** The parser's verdict on a text, smaller is better: how much it could not fit, then how early the first error starts. */
@@ -68,6 +70,13 @@ interface SiteEdit {
   distance: number;
 }
 
+/** The deletion of `token`, with one of the spaces around it when it stood between two. */
+function deletion(text: string, token: Token): TextEdit {
+  const spaceAfter = text[token.end] === ' ' || text[token.end] === '\t';
+  const spaceBefore = token.start === 0 || /[ \t\n]/.test(text[token.start - 1]);
+  return { start: token.start, end: spaceAfter && spaceBefore ? token.end + 1 : token.end, newText: '' };
+}
+
 /** Every one-token edit within WINDOW tokens of token `center`. */
 function oneTokenEdits(text: string, tokens: readonly Token[], center: number): SiteEdit[] {
   const edits: SiteEdit[] = [];
@@ -77,7 +86,7 @@ function oneTokenEdits(text: string, tokens: readonly Token[], center: number): 
     for (const t of INSERTABLE) edits.push({ edit: insertion(text, at, t), kind: 'insert', distance });
     const token = tokens[i];
     if (!token) continue;
-    edits.push({ edit: { start: token.start, end: token.end, newText: '' }, kind: 'delete', distance });
+    edits.push({ edit: deletion(text, token), kind: 'delete', distance });
     if (token.kind !== 'punct') continue;
     for (const t of REPLACEABLE) if (t !== token.text) edits.push({ edit: { start: token.start, end: token.end, newText: t }, kind: 'replace', distance });
   }
@@ -134,8 +143,11 @@ export function syntaxCandidates(text: string, errors: readonly CompilerDiagnost
   const candidates: SyntaxCandidate[] = [];
   const reasonOf = (edits: TextEdit[]) => nearestError(edits[0].start);
   // Every site's best edits together first: independent errors fixed in one round.
-  const together = combine(perSite.map((list) => list[0]).filter((s): s is Scored => s !== undefined));
-  if (together.length > 1) candidates.push({ edits: together, reason: reasonOf(together) });
+  const parts = combine(perSite.map((list) => list[0]).filter((s): s is Scored => s !== undefined));
+  if (parts.length > 1) {
+    const edits = parts.flat().sort((a, b) => a.start - b.start);
+    candidates.push({ edits, reason: reasonOf(edits), parts: parts.map((p) => ({ edits: p, reason: reasonOf(p) })) });
+  }
   for (let rank = 0; rank < FINALISTS_PER_SITE; rank++) {
     for (const list of perSite) if (list[rank]) candidates.push({ edits: list[rank].edits, reason: reasonOf(list[rank].edits) });
   }
@@ -201,7 +213,7 @@ function braceBalanceEdits(text: string, tokens: readonly Token[], firstError: C
   const edits: TextEdit[] = [];
   if (balance < 0) {
     for (let i = upTo - 1; i >= 0 && edits.length < MAX_BRACE_EDITS; i--) {
-      if (tokens[i].text === '}') edits.push({ start: tokens[i].start, end: tokens[i].end, newText: '' });
+      if (tokens[i].text === '}') edits.push(deletion(text, tokens[i]));
     }
   } else {
     // After the last token of each line, from the error (or the end) backwards.
@@ -270,11 +282,11 @@ function mapBack(edit: TextEdit, first: TextEdit): TextEdit | undefined {
   return undefined;
 }
 
-/** The sites' best edits that do not overlap, as one set. */
-function combine(best: readonly Scored[]): TextEdit[] {
-  const edits: TextEdit[] = [];
+/** The sites' best edits that do not overlap one another. */
+function combine(best: readonly Scored[]): TextEdit[][] {
+  const parts: TextEdit[][] = [];
   for (const s of best) {
-    if (!editsOverlap([...edits, ...s.edits])) edits.push(...s.edits);
+    if (!editsOverlap([...parts.flat(), ...s.edits])) parts.push(s.edits);
   }
-  return edits.sort((a, b) => a.start - b.start);
+  return parts;
 }
