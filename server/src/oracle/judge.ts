@@ -1,8 +1,10 @@
-// The compiler as judge (DeepFix, RLAssist), made robust to gcc's cascades: a change after which the
-// parser fits less of the text is never progress; otherwise it is progress when errors fall; or when they do not grow and the first error moves later (nothing new before
-// it: the part before it now compiles); or when they do not grow and the parser fits more
-// of the text. With equal errors, fewer warnings is progress too. Cycles and endless "moving
-// on" are stopped by the engine (texts already visited, a bound on the repair's size).
+// The compiler as judge (DeepFix, RLAssist), made robust to gcc's cascades. A change is never
+// progress when the parser fits less of the text, or when gcc finds an error earlier than before
+// (a change that makes gcc give up sooner reports fewer errors). Otherwise it is progress when errors
+// fall; or when they do not grow and the first error moves later (the part before it now
+// compiles); or when they do not grow and the parser fits more of the text; or, errors equal, when
+// warnings fall. Cycles and endless "moving on" are stopped by the engine (texts already visited,
+// a bound on the repair's size).
 import type { CompileResult } from './compiler';
 
 /** A text's verdict: the compiler's, and how much of it the parser could not fit to C. */
@@ -30,6 +32,8 @@ export function isCompileProgress(before: CompileVerdict, after: CompileVerdict)
   // The parser is a second judge: a change that breaks more of the structure is no repair, even
   // when gcc, confused earlier, reports fewer errors (`int main ; ) {` "fixes" a missing brace).
   if (after.syntaxDamage > before.syntaxDamage) return false;
+  // Nothing new before the first error: a change that makes gcc stop earlier is no repair either.
+  if (firstErrorOffset(a) + Math.max(0, before.length - after.length) < firstErrorOffset(b)) return false;
   if (a.errorCount < b.errorCount) return true;
   if (a.errorCount > b.errorCount) return false;
   if (firstErrorProgress(before, after) > firstErrorOffset(b)) return true;
