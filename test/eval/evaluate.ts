@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { diffLines } from 'diff';
 import { lex, significantTokens } from '../../server/src/c/lexer';
 import type { BatchOutput } from '../../server/src/batch/batch';
-import { compile } from '../../server/src/oracle/compiler';
+import { compile, CompileResult } from '../../server/src/oracle/compiler';
 import { runTests } from '../../server/src/oracle/testRunner';
 import { changedTokenCount } from '../../server/src/repair/edits';
 import { REPO_ROOT } from '../support/sharedData';
@@ -32,6 +32,8 @@ export function changedLines(before: string, after: string): number {
 
 interface Row {
   set: string;
+  /** Compile sets: programs and repairs by the class of the original's first error. */
+  byClass?: Record<string, { programs: number; repaired: number }>;
   programs: number;
   alreadyOk: number;
   repaired: number;
@@ -61,6 +63,7 @@ async function evaluateSet(set: DevSet, workDir: string, jobs: number, timeoutS:
     fs.readFileSync(output, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as BatchOutput).map((o) => [o.id, o]),
   );
   const items = new Map<string, DevItem>(set.items.map((i) => [i.id, i]));
+  const byClass: Record<string, { programs: number; repaired: number }> = {};
   let alreadyOk = 0;
   let repaired = 0;
   let same = 0;
@@ -71,6 +74,7 @@ async function evaluateSet(set: DevSet, workDir: string, jobs: number, timeoutS:
     if (!o) throw new Error(`no result for ${id}`);
     ms.push(o.ms);
     const final = o.repaired ?? item.source;
+    const klass = set.goal === 'compile' ? errorClass(await compile(item.source, { family: 'gcc', args: set.checkFlags })) : undefined;
     // The independent re-check: the batch's own claims are not trusted.
     const compiled = await compile(final, { family: 'gcc', args: set.checkFlags });
     let ok = compiled.errorCount === 0;
@@ -84,7 +88,13 @@ async function evaluateSet(set: DevSet, workDir: string, jobs: number, timeoutS:
       continue;
     }
     const size = set.goal === 'compile' ? changedTokenCount(item.source, final) : changedLines(item.source, final);
-    if (ok && size <= (set.goal === 'compile' ? MAX_COMPILE_TOKENS : MAX_TEST_LINES)) {
+    const fixed = ok && size <= (set.goal === 'compile' ? MAX_COMPILE_TOKENS : MAX_TEST_LINES);
+    if (klass !== undefined) {
+      const c = (byClass[klass] ??= { programs: 0, repaired: 0 });
+      c.programs++;
+      if (fixed) c.repaired++;
+    }
+    if (fixed) {
       repaired++;
       edits.push(size);
       if (item.studentFix !== undefined && tokensOf(final).join(' ') === tokensOf(item.studentFix).join(' ')) same++;
@@ -101,7 +111,29 @@ async function evaluateSet(set: DevSet, workDir: string, jobs: number, timeoutS:
     medianMs: quantile(ms, 0.5),
     p90Ms: quantile(ms, 0.9),
     medianEdit: edits.length ? quantile(edits, 0.5) : null,
+    ...(set.goal === 'compile' ? { byClass } : {}),
   };
+}
+
+/** The class of a program's compile error: gcc's first error message with names and tokens as X. */
+function errorClass(result: CompileResult): string {
+  const first = result.diagnostics.find((d) => d.severity === 'error');
+  return first ? first.message.replace(/'[^']*'/g, "'X'").replace(/"[^"]*"/g, '"X"').replace(/; did you mean 'X'\?/, '') : '(none)';
+}
+
+/** Per set, the error classes with at least `min` programs (the rest together), most frequent first. */
+function classTable(rows: Row[], min = 10): string {
+  const out: string[] = [];
+  for (const r of rows.filter((x) => x.byClass)) {
+    const classes = Object.entries(r.byClass!).sort((a, b) => b[1].programs - a[1].programs);
+    const big = classes.filter(([, c]) => c.programs >= min);
+    const rest = classes.filter(([, c]) => c.programs < min).reduce((t, [, c]) => ({ programs: t.programs + c.programs, repaired: t.repaired + c.repaired }), { programs: 0, repaired: 0 });
+    out.push(`\n${r.set}, by the original's first error:\n\n| first error | programs | repaired | rate |\n|---|---:|---:|---:|`);
+    for (const [k, c] of [...big, ...(rest.programs ? [[`(${classes.length - big.length} other classes)`, rest] as const] : [])]) {
+      out.push(`| ${k.replace(/\|/g, '\\|')} | ${c.programs} | ${c.repaired} | ${((100 * c.repaired) / c.programs).toFixed(1)}% |`);
+    }
+  }
+  return out.join('\n');
 }
 
 function table(rows: Row[]): string {
@@ -126,7 +158,7 @@ async function main() {
     console.error(`${set.name}: ${((Date.now() - started) / 1000).toFixed(0)} s`);
   }
   const note = `Repaired: the re-checked result compiles (compile sets: with <= ${MAX_COMPILE_TOKENS} changed tokens) or passes all tests (test sets: with <= ${MAX_TEST_LINES} changed lines). Rate = repaired / (programs - already ok). Limit ${values.limit} per set (0 = all), sorted by id.`;
-  const report = `${table(rows)}\n\n${note}\n`;
+  const report = `${table(rows)}\n\n${note}\n${classTable(rows)}\n`;
   fs.writeFileSync(path.join(workDir, 'results.md'), report);
   fs.writeFileSync(path.join(workDir, 'results.json'), JSON.stringify(rows, null, 2));
   console.log(report);
