@@ -2,7 +2,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { CodeAction, Diagnostic, DiagnosticSeverity, Hover, TextDocumentEdit } from 'vscode-languageserver-protocol/node';
+import { readJsonlSync } from '../../server/src/data/jsonl';
 import { fixture } from '../support/fixtures';
+import { dataFile } from '../support/sharedData';
 import { applyCodeAction, TestLspClient } from '../support/lspClient';
 
 const errors = (ds: Diagnostic[]) => ds.filter((d) => d.severity === DiagnosticSeverity.Error);
@@ -61,6 +63,22 @@ test('a broken file gets diagnostics, a verified quick fix and a hover; applying
   const fixed = applyCodeAction(uri, first.text, 2, actions[0]);
   client.replace(uri, fixed, 3);
   assert.deepEqual(await client.diagnosticsFor(uri, 3), [], 'clean after both fixes');
+});
+
+test('a real program whose error gcc reports a line late gets the parser search\'s repair as its quick fix and hover', async () => {
+  // DeepFix prog00218: an extra `}` on line 13 closes main early; gcc complains on line 14.
+  const uri = 'file:///tmp/c-repair-test/extra_brace.c';
+  const text = readJsonlSync<{ id: string; source: string }>(dataFile('deepfix/programs.jsonl.gz')).find((p) => p.id === 'prog00218')!.source;
+  client.open(uri, text, 1);
+  const error = errors(await client.diagnosticsFor(uri, 1))[0];
+  assert.equal(error.range.start.line, 13);
+  const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: error.range.start })) as Hover;
+  assert.match(JSON.stringify(hover.contents), /Delete `\}` on line 13/);
+  assert.match(JSON.stringify(hover.contents), /found by the C parser and confirmed by the compiler/);
+  const first = await applyFirstQuickFix(uri, text, 1);
+  assert.match(first.action.title, /^Repair: delete `\}` on line 13/);
+  client.replace(uri, first.text, 2);
+  assert.equal(errors(await client.diagnosticsFor(uri, 2)).length, 0, 'no errors after the fix');
 });
 
 test('only the newest version of a rapidly edited document is reported', async () => {
