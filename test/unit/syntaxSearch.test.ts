@@ -2,10 +2,9 @@
 // DeepFix programs (problems of the build half of the dev set), with the real gcc as judge.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { syntaxErrors } from '../../server/src/c/parser';
 import { readJsonlSync } from '../../server/src/data/jsonl';
 import { compile } from '../../server/src/oracle/compiler';
-import { isCompileProgress } from '../../server/src/oracle/judge';
+import { isProgress, verdictOf } from '../../server/src/oracle/judge';
 import { applyEdits } from '../../server/src/repair/edits';
 import { RepairEngine } from '../../server/src/repair/engine';
 import { syntaxCandidates } from '../../server/src/repair/syntaxSearch';
@@ -69,8 +68,7 @@ test('the search offers only texts the parser fits better, and the judge refuses
   assert.ok(candidates.length > 0);
   // `int main ; ) {`: gcc, confused earlier, reports fewer errors; the parser sees the damage.
   const broken = source.replace('int main ( ) {', 'int main ; ) {');
-  const verdict = async (text: string) => ({ compiled: await compile(text, gcc), syntaxDamage: syntaxErrors(text).reduce((n, r) => n + r.end - r.start, 0), length: text.length });
-  const [b, a] = [await verdict(source), await verdict(broken)];
+  const [b, a] = [verdictOf(source, await compile(source, gcc)), verdictOf(broken, await compile(broken, gcc))];
   assert.ok(a.compiled.errorCount < b.compiled.errorCount, 'gcc alone would take it');
-  assert.equal(isCompileProgress(b, a), false);
+  assert.equal(isProgress('compile', b, a), false);
 });

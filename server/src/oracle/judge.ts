@@ -5,15 +5,31 @@
 // compiles); or when they do not grow and the parser fits more of the text; or, errors equal, when
 // warnings fall. Cycles and endless "moving on" are stopped by the engine (texts already visited,
 // a bound on the repair's size).
+import { syntaxDamage, syntaxErrors } from '../c/parser';
 import type { CompileResult } from './compiler';
 
-/** A text's verdict: the compiler's, and how much of it the parser could not fit to C. */
-export interface CompileVerdict {
+/** A text's verdict: the compiler's, how much of it the parser could not fit to C, and its tests. */
+export interface Verdict {
   compiled: CompileResult;
   /** How much of the text the parser could not fit (c/parser syntaxDamage). */
   syntaxDamage: number;
   /** The text's length: an edit that adds text moves every later error on without progress. */
   length: number;
+  tests?: { passed: number; total: number };
+}
+
+/** The verdict on `text` without tests: its compile result and how much of it the parser fits. */
+export function verdictOf(text: string, compiled: CompileResult): Verdict {
+  return { compiled, syntaxDamage: syntaxDamage(syntaxErrors(text)), length: text.length };
+}
+
+/** What a round must achieve: compile ('compile'), or pass more of the tests ('tests'). */
+export type Criterion = 'compile' | 'tests';
+
+/** The one judge of every candidate: is `after` progress over `before` for the criterion? */
+export function isProgress(criterion: Criterion, before: Verdict, after: Verdict): boolean {
+  if (criterion === 'tests') return after.compiled.errorCount === 0 && (after.tests?.passed ?? 0) > (before.tests?.passed ?? 0);
+  return isCompileProgress(before, after);
 }
 
 /** Offset of the first error (Infinity when none). */
@@ -22,11 +38,11 @@ export function firstErrorOffset(result: CompileResult): number {
 }
 
 /** Where `after`'s first error stands in `before`'s text, at the earliest (text added before it is discounted). */
-export function firstErrorProgress(before: CompileVerdict, after: CompileVerdict): number {
+export function firstErrorProgress(before: Verdict, after: Verdict): number {
   return firstErrorOffset(after.compiled) - Math.max(0, after.length - before.length);
 }
 
-export function isCompileProgress(before: CompileVerdict, after: CompileVerdict): boolean {
+function isCompileProgress(before: Verdict, after: Verdict): boolean {
   const b = before.compiled;
   const a = after.compiled;
   // The parser is a second judge: a change that breaks more of the structure is no repair, even
@@ -39,10 +55,4 @@ export function isCompileProgress(before: CompileVerdict, after: CompileVerdict)
   if (firstErrorProgress(before, after) > firstErrorOffset(b)) return true;
   if (firstErrorOffset(a) < firstErrorOffset(b)) return false;
   return after.syntaxDamage < before.syntaxDamage || a.warningCount < b.warningCount;
-}
-
-/** A fix-it's check: errors fall, or stay equal while warnings fall. */
-export function isImprovement(before: CompileResult, after: CompileResult): boolean {
-  if (after.errorCount !== before.errorCount) return after.errorCount < before.errorCount;
-  return after.warningCount < before.warningCount;
 }

@@ -9,8 +9,7 @@ import { runTests, TestCase, TestReport } from '../oracle/testRunner';
 import type { ModelSource } from './modelSource';
 import type { FailingTest, RepairProblem } from '../model/prompt';
 import { concretize } from './concretize';
-import { syntaxDamage, syntaxErrors } from '../c/parser';
-import { firstErrorProgress, isCompileProgress } from '../oracle/judge';
+import { firstErrorProgress, isProgress, verdictOf } from '../oracle/judge';
 import { applyEdits, changedTokenCount, editsOverlap, TextEdit } from './edits';
 import { explainEdit, summarizeEdits } from './explain';
 import { fixitRepairs } from './fixitRepair';
@@ -75,6 +74,21 @@ export interface Judged extends Candidate {
   tests?: TestReport;
 }
 
+/** A candidate and, when its source has it already, its compile result. */
+interface Proposal {
+  candidate: Candidate;
+  compiled?: CompileResult;
+}
+
+/** A source of candidates for a round, asked in order. */
+interface CandidateSource {
+  /** Asked always; until a candidate good enough for the round is found; or only when none was accepted. */
+  when: 'always' | 'until-enough' | 'if-none-accepted';
+  /** Its candidates, most promising first; each `yield` answers whether the judge accepted it. */
+  proposals(): AsyncGenerator<Proposal, void, boolean>;
+}
+
+
 const SOURCE_ORDER: Record<RepairSource, number> = { model: 0, 'compiler-fixit': 1, 'strict-rule': 2, 'scope-rule': 3, 'error-rule': 4, 'syntax-search': 5, 'logic-search': 6 };
 
 /** Better first: fewer errors, the first error later, more tests passed, fewer warnings, smaller edits. */
@@ -137,7 +151,7 @@ export class RepairEngine {
       testsNow = text === original ? testsBefore : await this.test(text);
       let testRounds = 0;
       while (testRounds++ < maxRounds && testsNow && testsNow.passed < testsNow.total && !o.signal?.aborted) {
-        const best = await this.testRound(text, testsNow);
+        const best = await this.testRound(text, current, testsNow);
         if (!best) break;
         rounds++;
         accepted.push(...(best.steps ?? [best]));
@@ -161,62 +175,107 @@ export class RepairEngine {
   }
 
   /**
-   * One compile-repair round: the best candidate the judge accepts, or undefined. The sources are
-   * asked cheapest first (fix-its, rules, parser-screened edits); the model, which costs the most,
-   * only when they found nothing. `original` bounds the whole repair's size; `visited` stops cycles.
+   * One compile-repair round: the best candidate the judge accepts, or undefined. `original` bounds
+   * the whole repair's size; `visited` stops cycles; `verifiedFixits`: the errors' fix-its, when the
+   * caller has compiled them already.
    */
   async compileRound(
     text: string,
     current: CompileResult,
     original = text,
     visited: ReadonlySet<string> = new Set(),
-    /** The errors' fix-its, when the caller has verified them already. */
     verifiedFixits?: readonly Repair[],
   ): Promise<Judged | undefined> {
     const o = this.options;
-    const errors = current.diagnostics.filter((d) => d.severity === 'error');
     const maxTokens = o.maxChangedTokens ?? 10;
-    const verdict = (t: string, compiled: CompileResult) => ({ compiled, syntaxDamage: syntaxDamage(syntaxErrors(t)), length: t.length });
-    const before = verdict(text, current);
+    const before = verdictOf(text, current);
+    const admissible = (c: Candidate) =>
+      c.changedTokens <= maxTokens && (original === text || changedTokenCount(original, c.text) <= maxTokens);
+    return this.round(text, visited, this.compileSources(text, current, verifiedFixits), async (c, compiled) => {
+      if (!admissible(c)) return undefined;
+      compiled ??= await compile(c.text, o.compiler, o.signal);
+      const after = verdictOf(c.text, compiled);
+      return isProgress('compile', before, after) ? { ...c, compiled, firstErrorAt: firstErrorProgress(before, after) } : undefined;
+    }, (j) => j.compiled.errorCount === 0 && j.compiled.warningCount <= current.warningCount);
+  }
+
+  /**
+   * The compile round's sources, cheapest first: the compiler's own fix-its (already compiled), the
+   * rules, minimal token edits screened by the parser (until one compiles), and the model, which
+   * costs the most, only when none of those was accepted.
+   */
+  private compileSources(text: string, current: CompileResult, verifiedFixits?: readonly Repair[]): CandidateSource[] {
+    const o = this.options;
+    const errors = current.diagnostics.filter((d) => d.severity === 'error');
+    const self = this;
+    return [
+      {
+        when: 'always',
+        async *proposals() {
+          for (const fix of verifiedFixits ?? (await fixitRepairs(text, current, o.compiler, o.signal, 'error'))) {
+            yield { candidate: self.candidate(text, applyEdits(text, fix.edits), 'compiler-fixit', fix.diagnostic), compiled: fix.after };
+          }
+        },
+      },
+      {
+        when: 'always',
+        // A rule's proposals for one diagnostic come most likely first: the first accepted is taken.
+        async *proposals() {
+          const answered = new Set<CompilerDiagnostic>();
+          for (const { source, diagnostic, edits } of ruleProposals(text, errors.slice(0, 3))) {
+            if (answered.has(diagnostic) || editsOverlap(edits)) continue;
+            if (yield { candidate: self.candidate(text, applyEdits(text, edits), source, diagnostic) }) answered.add(diagnostic);
+          }
+        },
+      },
+      {
+        when: 'until-enough',
+        // Ranked by the parser; the compiler confirms them in that order, within a budget.
+        async *proposals() {
+          const found = syntaxCandidates(text, errors).slice(0, o.syntaxSearchBudget ?? 12);
+          for (const { edits, reason, parts } of found) {
+            const candidate = self.candidate(text, applyEdits(text, edits), 'syntax-search', reason);
+            yield { candidate: parts ? { ...candidate, steps: self.steps(text, parts) } : candidate };
+          }
+        },
+      },
+      {
+        when: 'if-none-accepted',
+        async *proposals() {
+          for (const candidate of await self.modelCandidates(text, current.diagnostics)) yield { candidate };
+        },
+      },
+    ];
+  }
+
+  /**
+   * Asks each source in turn (as its `when` allows), has `judge` judge every candidate once, and
+   * returns the best accepted. `enough`: a candidate that makes further search pointless.
+   */
+  private async round(
+    text: string,
+    visited: ReadonlySet<string>,
+    sources: readonly CandidateSource[],
+    judge: (c: Candidate, compiled?: CompileResult) => Promise<Judged | undefined>,
+    enough: (j: Judged) => boolean,
+  ): Promise<Judged | undefined> {
     const judged: Judged[] = [];
     const tried = new Set<string>(visited); // sources may propose the same text (a rule for several errors)
-    /** `compiled`: the candidate's compile result when its source already has it. */
-    const judge = async (c: Candidate, compiled?: CompileResult) => {
-      if (o.signal?.aborted || c.text === text || tried.has(c.text)) return;
-      tried.add(c.text);
-      if (c.changedTokens > maxTokens || (original !== text && changedTokenCount(original, c.text) > maxTokens)) return;
-      compiled ??= await compile(c.text, o.compiler, o.signal);
-      const after = verdict(c.text, compiled);
-      if (isCompileProgress(before, after)) judged.push({ ...c, compiled, firstErrorAt: firstErrorProgress(before, after) });
-    };
-    /** Enough for this round: a candidate compiles, with no more warnings than now. */
-    const compiles = () => judged.some((j) => j.compiled.errorCount === 0 && j.compiled.warningCount <= current.warningCount);
-
-    // Cheap, exact sources first: the compiler's own fix-its for errors (already compiled) and the rules.
-    for (const fix of verifiedFixits ?? (await fixitRepairs(text, current, o.compiler, o.signal, 'error'))) {
-      await judge(this.candidate(text, applyEdits(text, fix.edits), 'compiler-fixit', fix.diagnostic), fix.after);
-    }
-    // A rule's proposals for one diagnostic come most likely first: the first accepted is taken.
-    const answered = new Set<CompilerDiagnostic>();
-    for (const { source, diagnostic, edits } of ruleProposals(text, errors.slice(0, 3))) {
-      if (answered.has(diagnostic) || editsOverlap(edits)) continue;
-      const count = judged.length;
-      await judge(this.candidate(text, applyEdits(text, edits), source, diagnostic));
-      if (judged.length > count) answered.add(diagnostic);
-    }
-    // Minimal token edits at every error site, screened by the parser and ranked by it: the
-    // compiler confirms them in that order until one makes the program compile.
-    if (!compiles()) {
-      let budget = o.syntaxSearchBudget ?? 12;
-      for (const { edits, reason, parts } of syntaxCandidates(text, errors)) {
-        if (budget-- <= 0 || o.signal?.aborted || compiles()) break;
-        const candidate = this.candidate(text, applyEdits(text, edits), 'syntax-search', reason);
-        await judge(parts ? { ...candidate, steps: this.steps(text, parts) } : candidate);
+    const stop = (when: CandidateSource['when']) =>
+      this.options.signal?.aborted === true || (when === 'until-enough' && judged.some(enough)) || (when === 'if-none-accepted' && judged.length > 0);
+    for (const source of sources) {
+      if (stop(source.when)) continue;
+      const proposals = source.proposals();
+      for (let next = await proposals.next(); !next.done && !stop(source.when); ) {
+        const { candidate, compiled } = next.value;
+        let accepted: Judged | undefined;
+        if (candidate.text !== text && !tried.has(candidate.text)) {
+          tried.add(candidate.text);
+          accepted = await judge(candidate, compiled);
+          if (accepted) judged.push(accepted);
+        }
+        next = await proposals.next(accepted !== undefined);
       }
-    }
-    // The model (it costs the most), when nothing helped.
-    if (judged.length === 0) {
-      for (const c of await this.modelCandidates(text, current.diagnostics)) await judge(c);
     }
     return judged.sort(compareJudged)[0];
   }
@@ -257,31 +316,39 @@ export class RepairEngine {
     return { text: candidateText, source, changedTokens: changedTokenCount(text, candidateText), reason };
   }
 
-  /** One test-repair round: the best model candidate that passes more tests, or undefined. */
-  private async testRound(text: string, report: TestReport): Promise<Judged | undefined> {
+  /** One test-repair round: the best candidate that passes more tests, or undefined. */
+  private async testRound(text: string, current: CompileResult, report: TestReport): Promise<Judged | undefined> {
     const failing = report.results.find((r) => !r.passed);
     if (!failing) return undefined;
     const problem: FailingTest = { input: failing.input, expected: failing.expected, actual: failing.actual };
     const reason = `test ${failing.name} expects ${JSON.stringify(shorten(failing.expected))} but the program printed ${JSON.stringify(shorten(failing.actual))}`;
-    const judged: Judged[] = [];
-    const judge = async (c: Candidate) => {
-      if (this.options.signal?.aborted) return;
-      const compiled = await compile(c.text, this.options.compiler, this.options.signal);
-      if (compiled.errorCount > 0) return;
-      const tests = await this.test(c.text);
-      if (tests.passed > report.passed) judged.push({ ...c, compiled, tests });
-    };
-    for (const c of await this.modelCandidates(text, problem, reason)) await judge(c);
-    // Then one-token logic edits, conditions first, until one passes every test or the budget ends.
-    if (judged.length === 0) {
-      let budget = this.options.mutationBudget ?? 40;
-      for (const edit of logicMutations(text)) {
-        if (budget-- <= 0 || this.options.signal?.aborted) break;
-        await judge({ text: applyEdits(text, [edit]), source: 'logic-search', changedTokens: 1, reason });
-        if (judged.some((j) => j.tests?.passed === j.tests?.total)) break;
-      }
-    }
-    return judged.sort(compareJudged)[0];
+    const o = this.options;
+    const self = this;
+    const before = { ...verdictOf(text, current), tests: report };
+    const sources: CandidateSource[] = [
+      {
+        when: 'always',
+        async *proposals() {
+          for (const candidate of await self.modelCandidates(text, problem, reason)) yield { candidate };
+        },
+      },
+      {
+        // One-token logic edits, conditions first, until one passes every test or the budget ends.
+        when: 'if-none-accepted',
+        async *proposals() {
+          for (const edit of logicMutations(text).slice(0, o.mutationBudget ?? 40)) {
+            const candidate: Candidate = { text: applyEdits(text, [edit]), source: 'logic-search', changedTokens: 1, reason };
+            if (yield { candidate }) return;
+          }
+        },
+      },
+    ];
+    return this.round(text, new Set(), sources, async (c) => {
+      const compiled = await compile(c.text, o.compiler, o.signal);
+      const tests = compiled.errorCount === 0 ? await this.test(c.text) : undefined;
+      const after = { ...verdictOf(c.text, compiled), tests };
+      return isProgress('tests', before, after) ? { ...c, compiled, tests } : undefined;
+    }, (j) => j.tests?.passed === j.tests?.total);
   }
 
   private async modelCandidates(text: string, problem: CompilerDiagnostic[] | FailingTest, reason?: string): Promise<Candidate[]> {

@@ -1,7 +1,7 @@
 // Repairs from the compiler's own fix-its, each checked by recompiling (the lightbulb's quick fixes
 // and the engine's warning fixes).
 import { compile, CompileResult, CompilerOptions, Severity } from '../oracle/compiler';
-import { isImprovement } from '../oracle/judge';
+import { isProgress, verdictOf } from '../oracle/judge';
 import { applyEdits, editsOverlap } from './edits';
 import { explainEdit, summarizeEdits } from './explain';
 import type { ExplainedEdit, Repair } from './repair';
@@ -22,8 +22,9 @@ export async function fixitRepairs(
   const withFixits = before.diagnostics.filter((d) => d.fixits.length > 0 && !editsOverlap(d.fixits) && (!severity || d.severity === severity));
   for (const diagnostic of withFixits.slice(0, MAX_VERIFIED_FIXITS)) {
     if (signal?.aborted) break;
-    const after = await compile(applyEdits(text, diagnostic.fixits), options, signal);
-    if (!isImprovement(before, after)) continue;
+    const candidate = applyEdits(text, diagnostic.fixits);
+    const after = await compile(candidate, options, signal);
+    if (!isProgress('compile', verdictOf(text, before), verdictOf(candidate, after))) continue;
     const edits: ExplainedEdit[] = diagnostic.fixits.map((e) => ({ ...e, explanation: explainEdit(text, e, diagnostic) }));
     repairs.push({ title: summarizeEdits(text, edits), source: 'compiler-fixit', edits, diagnostic, after });
   }
