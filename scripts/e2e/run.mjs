@@ -74,11 +74,13 @@ function buildVsix(resultsDir) {
   return path.join(ROOT, `c-repair-linux-x64-${version}.vsix`);
 }
 
-/** The workspace: the template in test/e2e/workspace plus copies of the missing-semicolon fixture. */
+/** The workspace: the template in test/e2e/workspace, copies of the missing-semicolon fixture, and
+ * the several-errors fixture. */
 function makeWorkspace(dir, copies) {
   fs.cpSync(path.join(ROOT, 'test/e2e/workspace'), dir, { recursive: true });
   fs.rmSync(path.join(dir, 'README.md'));
   for (const name of copies) fs.copyFileSync(path.join(ROOT, 'test/fixtures/missing_semicolon.c'), path.join(dir, name));
+  fs.copyFileSync(path.join(ROOT, 'test/fixtures/several_errors.c'), path.join(dir, 'several.c'));
 }
 
 /** Starts a VS Code server and a browser, runs one suite and returns its results. */

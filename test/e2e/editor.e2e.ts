@@ -111,6 +111,33 @@ test('the inline diff shows a proposal in place; Dismiss hides it and Apply appl
   await waitFor('the compile error to go away', () => repairErrors(uri).length === 0);
 });
 
+test('a file with several errors: the lightbulb, hover and inline diff offer the parser search\'s repairs one after another', async () => {
+  // test/fixtures/several_errors.c: a `)` missing on line 8, and an extra `}` on line 11 that gcc
+  // reports only on the lines after it.
+  const editor = await openC('several.c');
+  const uri = editor.document.uri;
+  const { api } = await extensionApi();
+  const preferredFix = async (title: string) => {
+    const d = await waitFor('a c-repair error', () => repairErrors(uri)[0]);
+    return waitFor(`the quick fix "${title}"`, async () => {
+      const actions = await codeActions(uri, d.range);
+      return actions.find((a) => a.isPreferred && a.title.startsWith(title));
+    });
+  };
+  const first = await preferredFix('Repair: insert `)` on line 8');
+  await vscode.workspace.applyEdit(first.edit!);
+  const second = await preferredFix('Repair: delete `}` on line 11');
+  const d = repairErrors(uri)[0];
+  const hover = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, d.range.start));
+  assert(hover.includes('Delete `}` on line 11') && hover.includes('found by the C parser'), `hover does not explain the repair: ${hover}`);
+  await waitFor('the inline proposal to delete `}`', () => api.inlineDiff.proposals(uri).some((p) => p.edits.some((e) => e.newText === '')) || undefined);
+  moveTo(editor, d.range.start);
+  await moment('13-several-errors', [{ selector: '.codelens-decoration', text: 'delete `}`' }]);
+  await vscode.workspace.applyEdit(second.edit!);
+  await waitFor('the file to compile clean', () => repairErrors(uri).length === 0);
+  assert(editor.document.lineAt(10).text === '    }', `line 11 after the repair: ${JSON.stringify(editor.document.lineAt(10).text)}`);
+});
+
 /** Repair assignment as a student uses it: run it, read the diff and the tests, apply the edits. */
 async function repairAssignment(assignment: Assignment) {
   const editor = await openC(assignment.file);
