@@ -43,6 +43,11 @@ const cases: [string, string, string][] = [
     main('    int a[];\n    a[0] = 1;\n    printf("%d\\n", a[0]);\n'),
     main('    int a[100];\n    a[0] = 1;\n    printf("%d\\n", a[0]);\n'),
   ],
+  [
+    'a recursive call with too few arguments passes the parameter of the same shape',
+    '#include <stdio.h>\nvoid show(int n, int a[])\n{\n    if (n == 0)\n        return;\n    printf("%d\\n", a[n - 1]);\n    show(n - 1);\n}\nint main(void)\n{\n    int a[3] = {1, 2, 3};\n    show(3, a);\n    return 0;\n}\n',
+    '#include <stdio.h>\nvoid show(int n, int a[])\n{\n    if (n == 0)\n        return;\n    printf("%d\\n", a[n - 1]);\n    show(n - 1, a);\n}\nint main(void)\n{\n    int a[3] = {1, 2, 3};\n    show(3, a);\n    return 0;\n}\n',
+  ],
 ];
 
 for (const [name, source, expected] of cases) {

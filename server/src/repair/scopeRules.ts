@@ -1,11 +1,12 @@
 // Repairs of declarations, answered from the syntax tree's scopes rather than the message alone: an
 // undeclared name (renamed to a variable in scope with the shape of its uses, or declared with the
-// type its uses show), a name declared twice, an array without a size, a misspelt type name. Each
+// type its uses show), a name declared twice, an array without a size, a misspelt type name, a call
+// with too few arguments. Each
 // proposal is only a candidate: the compiler judges it.
 import { distance } from 'fastest-levenshtein';
 import type { Token } from '../c/lexer';
 import { parseC, SyntaxNode } from '../c/parser';
-import { DeclaredName, enclosingFunction, namesInScope } from '../c/scopes';
+import { declaredBy, DeclaredName, enclosingFunction, namesInScope } from '../c/scopes';
 import type { CompilerDiagnostic, TextEdit } from '../oracle/compiler';
 import { enclosingBlock, insertAtBlockStart, matching, tokenIndexAt } from './cSyntax';
 import type { Proposal, Rule } from './rules';
@@ -149,7 +150,47 @@ function unknownTypeName(_text: string, tokens: Token[], d: CompilerDiagnostic):
     .map((w) => [replace(tokens[i], w)]);
 }
 
+/** The parameters of the function `name` as declared or defined in the file. */
+function parametersOf(root: SyntaxNode, name: string): DeclaredName[] | undefined {
+  for (const declarator of root.descendantsOfType('function_declarator')) {
+    if (declarator.childForFieldName('declarator')?.text !== name) continue;
+    const list = declarator.childForFieldName('parameters');
+    if (list) return list.namedChildren.filter((p) => p.type === 'parameter_declaration').map((p) => declaredBy(p)[0] ?? { name: '', type: p.text, arrayDims: 0, pointers: 0, at: p.startIndex });
+  }
+  return undefined;
+}
+
+/** f(a) where f takes (a, b): the missing arguments appended, each a variable in scope with the
+ * parameter's shape (the parameter's own name first, as in a recursive call, then the nearest). */
+function tooFewArguments(text: string, tokens: Token[], d: CompilerDiagnostic): Proposal[] {
+  const name = /too few arguments to function '([^']+)'/.exec(d.message)?.[1];
+  const i = name === undefined ? undefined : nameAt(tokens, d, name);
+  if (!name || i === undefined || tokens[i + 1]?.text !== '(') return [];
+  const close = matching(tokens, i + 1);
+  const root = parseC(text).rootNode;
+  const params = parametersOf(root, name);
+  if (close < 0 || !params) return [];
+  let given = close > i + 2 ? 1 : 0;
+  for (let k = i + 2, depth = 0; k < close; k++) {
+    if ('([{'.includes(tokens[k].text)) depth++;
+    else if (')]}'.includes(tokens[k].text)) depth--;
+    else if (tokens[k].text === ',' && depth === 0) given++;
+  }
+  const inScope = namesInScope(root, tokens[i].start);
+  const args: string[] = [];
+  for (const param of params.slice(given)) {
+    const fits = inScope.filter((n) => n.arrayDims + n.pointers === param.arrayDims + param.pointers && !args.includes(n.name));
+    const pick = fits.find((n) => n.name === param.name) ?? fits[0];
+    if (!pick) return [];
+    args.push(pick.name);
+  }
+  if (args.length === 0) return [];
+  const at = tokens[close - 1].end;
+  return [[{ start: at, end: at, newText: `${given > 0 ? ', ' : ''}${args.join(', ')}` }]];
+}
+
 export const SCOPE_RULES: readonly Rule[] = [
+  [/too few arguments to function '[^']+'/, tooFewArguments],
   [/'[^']+' undeclared/, undeclaredName],
   [/redeclaration of '[^']+'|'[^']+' redeclared as different kind of symbol|conflicting types for '[^']+'/, declaredTwice],
   [/array size missing in '[^']+'/, arraySizeMissing],
