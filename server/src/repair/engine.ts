@@ -82,7 +82,8 @@ interface Proposal {
 
 /** A source of candidates for a round, asked in order. */
 interface CandidateSource {
-  /** Asked always; until a candidate good enough for the round is found; or only when none was accepted. */
+  /** Asked to the end always; until a candidate good enough for the round is found; or, until then,
+   * only when no source before it had a candidate accepted. */
   when: 'always' | 'until-enough' | 'if-none-accepted';
   /** Its candidates, most promising first; each `yield` answers whether the judge accepted it. */
   proposals(): AsyncGenerator<Proposal, void, boolean>;
@@ -261,10 +262,9 @@ export class RepairEngine {
   ): Promise<Judged | undefined> {
     const judged: Judged[] = [];
     const tried = new Set<string>(visited); // sources may propose the same text (a rule for several errors)
-    const stop = (when: CandidateSource['when']) =>
-      this.options.signal?.aborted === true || (when === 'until-enough' && judged.some(enough)) || (when === 'if-none-accepted' && judged.length > 0);
+    const stop = (when: CandidateSource['when']) => this.options.signal?.aborted === true || (when !== 'always' && judged.some(enough));
     for (const source of sources) {
-      if (stop(source.when)) continue;
+      if (stop(source.when) || (source.when === 'if-none-accepted' && judged.length > 0)) continue;
       const proposals = source.proposals();
       for (let next = await proposals.next(); !next.done && !stop(source.when); ) {
         const { candidate, compiled } = next.value;
@@ -337,8 +337,7 @@ export class RepairEngine {
         when: 'if-none-accepted',
         async *proposals() {
           for (const edit of logicMutations(text).slice(0, o.mutationBudget ?? 40)) {
-            const candidate: Candidate = { text: applyEdits(text, [edit]), source: 'logic-search', changedTokens: 1, reason };
-            if (yield { candidate }) return;
+            yield { candidate: { text: applyEdits(text, [edit]), source: 'logic-search', changedTokens: 1, reason } };
           }
         },
       },
