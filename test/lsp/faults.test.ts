@@ -179,6 +179,10 @@ test('onnxruntime-node that cannot load: reported failed, the server stays up an
   fs.mkdirSync(ort, { recursive: true });
   fs.writeFileSync(path.join(ort, 'package.json'), JSON.stringify({ name: 'onnxruntime-node', version: '0.0.0', main: 'index.js' }));
   fs.writeFileSync(path.join(ort, 'index.js'), "throw new Error('cannot load onnxruntime native binding');\n");
+  // The other native addon, the C parser, is there as shipped.
+  for (const dep of ['tree-sitter', 'tree-sitter-c', 'node-gyp-build']) {
+    fs.symlinkSync(path.join(REPO_ROOT, 'node_modules', dep), path.join(root, 'node_modules', dep));
+  }
   const client = await TestLspClient.start({}, { serverJs: path.join(root, 'dist', 'server.js') });
   try {
     await expectModelFaultHandled(client, 'failed', /^failed: repair model unavailable: onnxruntime-node cannot be loaded on this machine: cannot load onnxruntime native binding$/);
