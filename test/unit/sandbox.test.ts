@@ -17,10 +17,13 @@ const gcc = { family: 'gcc' as const, args: ['-std=gnu99', '-w'] };
 // The containment the runner applies here, in its own words; hostile programs run only inside it.
 const fileSystem = sandboxPlan('/bin/true', DEFAULT_LIMITS).enforced.find((e) => e.startsWith('file system:'));
 
-/** Skips the test, with the reason, where the runner has no file-system containment. */
+/** Skips the test, with the reason, where the runner has no file-system containment; fails instead
+ * where C_REPAIR_REQUIRE_SANDBOX=1 says the machine must have it (CI). */
 function skipUnlessContained(t: TestContext): boolean {
   if (fileSystem?.startsWith('file system: contained')) return false;
-  t.skip(`no file-system sandbox on this machine (${fileSystem ?? 'not reported'}); install bubblewrap to run this test`);
+  const why = `no file-system sandbox on this machine (${fileSystem ?? 'not reported'}); install bubblewrap to run this test`;
+  if (process.env.C_REPAIR_REQUIRE_SANDBOX === '1') assert.fail(`${why} (C_REPAIR_REQUIRE_SANDBOX=1)`);
+  t.skip(why);
   return true;
 }
 
