@@ -7,6 +7,7 @@ import { lex, significantTokens } from '../../server/src/c/lexer';
 import { readJsonlSync } from '../../server/src/data/jsonl';
 import { buildPrompt, targetTokens } from '../../server/src/model/prompt';
 import { concretize } from '../../server/src/repair/concretize';
+import { applyEdits } from '../../server/src/repair/edits';
 import { dataFile } from '../support/sharedData';
 
 const sigTexts = (text: string) => significantTokens(lex(text)).map((t) => t.text);
@@ -27,16 +28,10 @@ test('the students\' own fixes, written as model output, become exact minimal ed
     }
     placed++;
     assert.deepEqual(sigTexts(c.text), sigTexts(pair.fixed), `${pair.id}: same tokens as the student's fix`);
-    // Everything outside the edits is the student's text, byte for byte.
-    let kept = '';
-    let last = 0;
-    for (const e of c.edits) {
-      kept += pair.buggy.slice(last, e.start);
-      last = e.end;
-    }
-    kept += pair.buggy.slice(last);
+    // The edits, applied to the student's text, give the concretized text: everything outside them
+    // is the student's own, byte for byte.
     assert.ok(c.edits.length >= 1);
-    assert.ok(kept.length >= pair.buggy.length - c.edits.reduce((n, e) => n + e.end - e.start, 0));
+    assert.equal(applyEdits(pair.buggy, c.edits), c.text, `${pair.id}: the edits rebuild the text`);
   }
   console.log(`placed ${placed} of ${pairs.length} fixes exactly; ${newNames} introduce names the buggy program lacks`);
   assert.ok(placed / pairs.length > 0.9, `most fixes only reuse the program's names (${placed}/${pairs.length})`);

@@ -125,7 +125,7 @@ export class RepairEngine {
     const visited = new Set<string>([original]);
     while (rounds < maxCompileRounds && current.errorCount > 0 && !o.signal?.aborted) {
       const best = await this.compileRound(text, current, original, visited);
-      if (!best) break;
+      if (!best || o.signal?.aborted) break;
       visited.add(best.text);
       rounds++;
       accepted.push(...(best.steps ?? [best]));
@@ -136,7 +136,7 @@ export class RepairEngine {
     // Then the compiler's verified fix-its for warnings (a missing #include, a misspelled call).
     while (rounds < maxCompileRounds && current.errorCount === 0 && current.warningCount > 0 && !o.signal?.aborted) {
       const [fix] = await fixitRepairs(text, current, o.compiler, o.signal); // verified: each improves
-      if (!fix) break;
+      if (!fix || o.signal?.aborted) break;
       rounds++;
       const candidateText = applyEdits(text, fix.edits);
       accepted.push(this.candidate(text, candidateText, 'compiler-fixit', fix.diagnostic));
@@ -153,7 +153,7 @@ export class RepairEngine {
       let testRounds = 0;
       while (testRounds++ < maxRounds && testsNow && testsNow.passed < testsNow.total && !o.signal?.aborted) {
         const best = await this.testRound(text, current, testsNow);
-        if (!best) break;
+        if (!best || o.signal?.aborted) break;
         rounds++;
         accepted.push(...(best.steps ?? [best]));
         text = best.text;
@@ -272,6 +272,8 @@ export class RepairEngine {
         if (candidate.text !== text && !tried.has(candidate.text)) {
           tried.add(candidate.text);
           accepted = await judge(candidate, compiled);
+          // A compile cut by the abort says nothing: its candidate is not taken.
+          if (this.options.signal?.aborted) accepted = undefined;
           if (accepted) judged.push(accepted);
         }
         next = await proposals.next(accepted !== undefined);
