@@ -2,12 +2,11 @@
 // engine's error rules propose, gcc judges, and the repair is the one a student would make.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { compile } from '../../server/src/oracle/compiler';
 import { RepairEngine } from '../../server/src/repair/engine';
+import { mainWith, ruleCases } from '../support/ruleCases';
 
 const gcc = { family: 'gcc' as const, args: ['-Wall'] };
-const repair = (source: string) => new RepairEngine({ compiler: gcc }).repair(source);
-const main = (body: string) => `#include <stdio.h>\n#include <stdlib.h>\nint main(void)\n{\n${body}    return 0;\n}\n`;
+const main = mainWith;
 
 const cases: [string, string, string][] = [
   [
@@ -67,15 +66,7 @@ const cases: [string, string, string][] = [
   ],
 ];
 
-for (const [name, source, expected] of cases) {
-  test(name, async () => {
-    assert.ok((await compile(source, gcc)).errorCount > 0, 'gcc rejects the original');
-    const r = await repair(source);
-    assert.equal(r.repaired, expected);
-    assert.equal(r.status, 'repaired');
-    assert.ok(r.sources.includes('error-rule'), `sources: ${r.sources.join(', ')}`);
-  });
-}
+ruleCases(cases, gcc, 'error-rule');
 
 test('void main becomes int main under the course\'s strict flags, and gets its return', async () => {
   const strict = { family: 'gcc' as const, args: ['-Wall', '-Wextra', '-Werror', '-ansi', '-pedantic'] };

@@ -6,11 +6,12 @@ import { test } from 'node:test';
 import { readJsonlSync } from '../../server/src/data/jsonl';
 import { compile } from '../../server/src/oracle/compiler';
 import { RepairEngine } from '../../server/src/repair/engine';
+import { mainWith, ruleCases } from '../support/ruleCases';
 import { dataFile } from '../support/sharedData';
 
 const gcc = { family: 'gcc' as const, args: ['-Wall'] };
+const main = mainWith;
 const repair = (source: string) => new RepairEngine({ compiler: gcc }).repair(source);
-const main = (body: string) => `#include <stdio.h>\n#include <stdlib.h>\nint main(void)\n{\n${body}    return 0;\n}\n`;
 
 const cases: [string, string, string][] = [
   [
@@ -50,15 +51,7 @@ const cases: [string, string, string][] = [
   ],
 ];
 
-for (const [name, source, expected] of cases) {
-  test(name, async () => {
-    assert.ok((await compile(source, gcc)).errorCount > 0, 'gcc rejects the original');
-    const r = await repair(source);
-    assert.equal(r.repaired, expected);
-    assert.equal(r.status, 'repaired');
-    assert.deepEqual(r.sources, ['scope-rule']);
-  });
-}
+ruleCases(cases, gcc, 'scope-rule');
 
 const deepfix = new Map(readJsonlSync<{ id: string; source: string }>(dataFile('deepfix/programs.jsonl.gz')).map((p) => [p.id, p.source]));
 
