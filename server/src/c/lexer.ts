@@ -162,6 +162,11 @@ export function significantTokens(tokens: readonly Token[]): Token[] {
   return tokens.filter((t) => t.kind !== 'whitespace' && t.kind !== 'newline' && t.kind !== 'comment');
 }
 
+/** The tokens of `text` that the repairs work on: significant, outside preprocessor directives. */
+export function codeTokens(text: string): Token[] {
+  return significantTokens(lex(text)).filter((t) => !t.directive);
+}
+
 function endOfLineComment(text: string, from: number): number {
   let j = from;
   while (j < text.length) {

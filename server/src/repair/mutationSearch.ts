@@ -1,7 +1,7 @@
 // Small logic edits for a program that compiles but fails its tests: the mutations that fix most
 // novice logic slips (a wrong relational or arithmetic operator, an off-by-one bound or constant,
 // && for ||). Each candidate is one token changed; the tests judge them.
-import { lex, significantTokens, Token } from '../c/lexer';
+import { codeTokens, Token } from '../c/lexer';
 import type { TextEdit } from '../oracle/compiler';
 
 const RELATIONAL: Record<string, string[]> = {
@@ -52,7 +52,7 @@ function isInFor(tokens: readonly Token[], semicolon: number): boolean {
 
 /** Candidate single-token logic edits, most promising first (conditions before other code). */
 export function logicMutations(text: string): TextEdit[] {
-  const tokens = significantTokens(lex(text)).filter((t) => !t.directive);
+  const tokens = codeTokens(text);
   const scored: Scored[] = [];
   tokens.forEach((token, i) => {
     const condition = inCondition(tokens, i);

@@ -2,7 +2,7 @@
 // the compiler then judges them. Three tables: rewrites for strict course flags, repairs of
 // declarations from the names in scope, and rewrites for common compile errors that gcc has no
 // fix-it for.
-import { lex, significantTokens, Token } from '../c/lexer';
+import { codeTokens, Token } from '../c/lexer';
 import type { CompilerDiagnostic, TextEdit } from '../oracle/compiler';
 import { ERROR_RULES } from './errorRules';
 import { SCOPE_RULES } from './scopeRules';
@@ -22,7 +22,7 @@ export interface RuleProposal {
 
 /** Every rule's proposals for each diagnostic, in order (the text is lexed once). */
 export function ruleProposals(text: string, diagnostics: readonly CompilerDiagnostic[]): RuleProposal[] {
-  const tokens = significantTokens(lex(text)).filter((t) => !t.directive);
+  const tokens = codeTokens(text);
   const tables: [RepairSource, readonly Rule[]][] = [['strict-rule', STRICT_RULES], ['scope-rule', SCOPE_RULES], ['error-rule', ERROR_RULES]];
   return diagnostics.flatMap((diagnostic) =>
     tables.flatMap(([source, rules]) =>

@@ -3,7 +3,7 @@
 // two when one is not enough; keep the edits after which the parser can fit more of the text (or
 // its first error comes later). Only those finalists go to the compiler. Edits at independent sites are
 // also offered together, so that several errors are fixed in one round.
-import { lex, significantTokens, Token } from '../c/lexer';
+import { codeTokens, Token } from '../c/lexer';
 import { syntaxDamage, syntaxErrors, SyntaxErrorRegion } from '../c/parser';
 import type { CompilerDiagnostic, TextEdit } from '../oracle/compiler';
 import { tokenIndexAt } from './cSyntax';
@@ -127,7 +127,7 @@ interface Scored {
  */
 export function syntaxCandidates(text: string, errors: readonly CompilerDiagnostic[]): SyntaxCandidate[] {
   if (errors.length === 0) return [];
-  const tokens = significantTokens(lex(text)).filter((t) => !t.directive);
+  const tokens = codeTokens(text);
   const baseRegions = syntaxErrors(text);
   const base = score(baseRegions, text.length);
   const nearestError = (offset: number) =>
@@ -183,7 +183,7 @@ function parserFinalists(text: string, edits: readonly SiteEdit[], base: SyntaxS
   if (found.length === 0) {
     partial.sort((a, b) => a.score.damage - b.score.damage || b.score.firstStart - a.score.firstStart);
     for (const first of partial.slice(0, BEAM)) {
-      const firstTokens = significantTokens(lex(first.text)).filter((t) => !t.directive);
+      const firstTokens = codeTokens(first.text);
       const firstCenter = Math.max(0, tokenIndexAt(firstTokens, first.edits[0].start));
       for (const { edit } of oneTokenEdits(first.text, firstTokens, firstCenter)) {
         const second = mapBack(edit, first.edits[0]);
