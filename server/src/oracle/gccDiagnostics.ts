@@ -1,4 +1,5 @@
 // Parses gcc's -fdiagnostics-format=json output (printed on stderr) into raw diagnostics.
+import * as path from 'node:path';
 import type { RawDiagnostic, RawLocation, Severity } from './compiler';
 
 interface GccLocation {
@@ -62,7 +63,7 @@ export function parseGccPlainText(stderr: string, file: string): RawDiagnostic[]
   const out: RawDiagnostic[] = [];
   for (const line of stderr.split('\n')) {
     const m = /^(.+?):(\d+)(?::(\d+))?: (.+)$/.exec(line.trim());
-    if (!m || !(m[1] === file || m[1].endsWith(`/${file.split('/').pop()}`) || m[1] === file.split('/').pop())) continue;
+    if (!m || path.basename(m[1]) !== path.basename(file)) continue;
     out.push({ severity: 'error', message: m[4].replace(/^(fatal )?error: /, ''), file: m[1], caret: { line: Number(m[2]), byteColumn: Number(m[3] ?? 1) }, fixits: [], notes: [] });
   }
   return out;

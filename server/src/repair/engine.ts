@@ -89,7 +89,6 @@ interface CandidateSource {
   proposals(): AsyncGenerator<Proposal, void, boolean>;
 }
 
-
 const SOURCE_ORDER: Record<RepairSource, number> = { model: 0, 'compiler-fixit': 1, 'strict-rule': 2, 'scope-rule': 3, 'error-rule': 4, 'syntax-search': 5, 'logic-search': 6 };
 
 /** Better first: fewer errors, the first error later, more tests passed, fewer warnings, smaller edits. */

@@ -19,12 +19,13 @@ export async function fixitRepairs(
   severity?: Severity,
 ): Promise<Repair[]> {
   const repairs: Repair[] = [];
+  const verdictBefore = verdictOf(text, before);
   const withFixits = before.diagnostics.filter((d) => d.fixits.length > 0 && !editsOverlap(d.fixits) && (!severity || d.severity === severity));
   for (const diagnostic of withFixits.slice(0, MAX_VERIFIED_FIXITS)) {
     if (signal?.aborted) break;
     const candidate = applyEdits(text, diagnostic.fixits);
     const after = await compile(candidate, options, signal);
-    if (!isProgress('compile', verdictOf(text, before), verdictOf(candidate, after))) continue;
+    if (!isProgress('compile', verdictBefore, verdictOf(candidate, after))) continue;
     const edits: ExplainedEdit[] = diagnostic.fixits.map((e) => ({ ...e, explanation: explainEdit(text, e, diagnostic) }));
     repairs.push({ title: summarizeEdits(text, edits), source: 'compiler-fixit', edits, diagnostic, after });
   }

@@ -135,9 +135,9 @@ export function syntaxCandidates(text: string, errors: readonly CompilerDiagnost
   const screen: Screen = { seen: new Set<string>([text]), charsLeft: MAX_PARSED_CHARS };
 
   const sites = siteTokens(tokens, baseRegions, errors);
-  const screened = sites.filter((s) => !s.blind).map((s) => oneTokenEdits(text, tokens, s.center));
+  const screened = sites.filter((s) => !s.blind).map((s) => oneTokenEdits(text, tokens, s.center).map((e) => e.edit));
   const braces = braceBalanceEdits(text, tokens, errors[0]);
-  if (braces.length > 0) screened.unshift(braces.map((edit) => ({ edit, kind: 'insert', distance: 0 })));
+  if (braces.length > 0) screened.unshift(braces);
   const perSite = screened.map((edits) => parserFinalists(text, edits, base, screen));
 
   const candidates: SyntaxCandidate[] = [];
@@ -170,10 +170,10 @@ export function syntaxCandidates(text: string, errors: readonly CompilerDiagnost
 }
 
 /** For one site: the edits (one token, else two) after which the parser fits the most of the text. */
-function parserFinalists(text: string, edits: readonly SiteEdit[], base: SyntaxScore, screen: Screen): Scored[] {
+function parserFinalists(text: string, edits: readonly TextEdit[], base: SyntaxScore, screen: Screen): Scored[] {
   const found: Scored[] = [];
   const partial: Scored[] = [];
-  for (const { edit } of edits) {
+  for (const edit of edits) {
     const scored = tryEdits(text, [edit], screen);
     if (!scored) continue;
     if (better(scored.score, base, scored.delta)) found.push(scored);
