@@ -1,8 +1,7 @@
 // Repairs of declarations, answered from the syntax tree's scopes rather than the message alone: an
 // undeclared name (renamed to a variable in scope with the shape of its uses, or declared with the
 // type its uses show), a name declared twice, an array without a size, a misspelt type name, a call
-// with too few arguments. Each
-// proposal is only a candidate: the compiler judges it.
+// with too few arguments. Each proposal is only a candidate: the compiler judges it.
 import { distance } from 'fastest-levenshtein';
 import type { Token } from '../c/lexer';
 import { parseC, SyntaxNode } from '../c/parser';
