@@ -98,13 +98,21 @@ test('gcc giving up on a file ("confused by earlier errors, bailing out") gives 
 });
 
 test('a cancelled compile stops and leaves no temporary folder behind', async () => {
-  const before = fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('c-repair-')).length;
-  const controller = new AbortController();
-  const pending = compile('int main(void) { return 0; }', { family: 'gcc' }, controller.signal);
-  controller.abort();
-  await pending.catch(() => undefined);
-  const after = fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('c-repair-')).length;
-  assert.ok(after <= before, 'temporary folder removed');
+  // A private temporary folder, so that other c-repair processes on the machine cannot blur the count.
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cancel-tmp-'));
+  const saved = process.env.TMPDIR;
+  process.env.TMPDIR = tmp;
+  try {
+    const controller = new AbortController();
+    const pending = compile('int main(void) { return 0; }', { family: 'gcc' }, controller.signal);
+    controller.abort();
+    await pending.catch(() => undefined);
+    assert.deepEqual(fs.readdirSync(tmp), [], 'temporary folder removed');
+  } finally {
+    if (saved === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = saved;
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
 });
 
 test('flags that write files or run other programs are never passed on', async () => {
