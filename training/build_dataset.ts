@@ -9,13 +9,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { abstractProgram } from '../server/src/c/abstraction';
 import { isLineMarker, VOCABULARY } from '../server/src/c/vocabulary';
+import { TRAINED_POSITIONS } from '../server/src/model/contract';
+import { outputHints } from '../server/src/model/copyAligner';
 import { buildPrompt, RepairProblem, targetTokens } from '../server/src/model/prompt';
 import { CPACK_FLAGS, DEFAULT_FLAGS, gccDiagnostics, hasError, mapLimit, testOutcome } from './gcc';
 import { injectCompileError, injectLogicError } from './inject';
 import { isCpackDev, loadData, loadSplits, REPO_ROOT, rng, shuffled, TestCase } from './sources';
 
 /** Longest prompt + target kept (the model's max_positions). */
-export const MAX_SEQUENCE = 1024;
+export const MAX_SEQUENCE = TRAINED_POSITIONS;
 /** Clean programs longer than this (model tokens) are not used for synthetic errors. */
 const MAX_CLEAN_TOKENS = 440;
 const GCC_PARALLEL = 2;
@@ -25,6 +27,8 @@ export interface Example {
   /** Loss weight of each target token (ids[target_start..]); the prompt has none. */
   weights: number[];
   target_start: number;
+  /** The copy hint read when predicting each target token, flattened (HINT_WIDTH ids per token). */
+  hints: number[];
   source: string;
   split: 'train' | 'dev';
 }
@@ -72,10 +76,12 @@ function makeExample(buggy: string, fixed: string, problem: RepairProblem, sourc
   if (target.includes('<unk>') || program.modelTokens.includes('<unk>')) return undefined; // pool overflow
   const body = target.slice(0, -1);
   if (body.length === program.modelTokens.length && body.every((t, i) => t === program.modelTokens[i])) return undefined;
+  const targetIds = target.map((t) => VOCABULARY.id(t));
   return {
-    ids: [...prompt.tokens, ...target].map((t) => VOCABULARY.id(t)),
+    ids: [...prompt.tokens.map((t) => VOCABULARY.id(t)), ...targetIds],
     weights: [...modificationWeights(program.modelTokens, body, weightRandom), 1], // <eos> always counts
     target_start: prompt.tokens.length,
+    hints: outputHints(program.modelTokens.map((t) => VOCABULARY.id(t)), targetIds, VOCABULARY),
     source,
     split,
   };
@@ -185,7 +191,7 @@ async function main() {
     fs.writeFileSync(path.join(outDir, `${split}.jsonl`), lines.join('\n') + '\n');
   }
   const tokens = (split: string) => examples.filter((e) => e.split === split).reduce((s, e) => s + e.ids.length, 0);
-  const summary = { counts: Object.fromEntries([...counts.entries()].sort()), train_tokens: tokens('train'), dev_tokens: tokens('dev'), vocab_size: VOCABULARY.size };
+  const summary = { counts: Object.fromEntries([...counts.entries()].sort()), train_tokens: tokens('train'), dev_tokens: tokens('dev'), vocab_size: VOCABULARY.size, max_positions: MAX_SEQUENCE };
   fs.writeFileSync(path.join(outDir, 'summary.json'), JSON.stringify(summary, null, 1) + '\n');
   console.log(summary);
   log(`wrote ${outDir}`);

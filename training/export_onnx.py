@@ -24,33 +24,36 @@ from onnx import helper, numpy_helper, TensorProto
 
 from model import Config, RepairModel
 
+HINT_WIDTH = Config.hint_width
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 MODELS = os.path.join(HERE, '..', 'models')
 OPSET = 17
 
 
 class ContractWrapper(torch.nn.Module):
-    """Flat inputs/outputs in the contract's order: input_ids, past_key_i, past_value_i..."""
+    """Flat inputs/outputs in the contract's order: input_ids, hint_ids, past_key_i, past_value_i..."""
 
     def __init__(self, model):
         super().__init__()
         self.model = model
 
-    def forward(self, input_ids, *flat_past):
+    def forward(self, input_ids, hint_ids, *flat_past):
         past = [(flat_past[2 * i], flat_past[2 * i + 1]) for i in range(len(flat_past) // 2)]
-        logits, presents = self.model(input_ids, past)
+        logits, presents = self.model(input_ids, hint_ids, past)
         return (logits, *[t for kv in presents for t in kv])
 
 
 def export_fp32(model, cfg, path):
-    names_in = ['input_ids'] + [f'past_{kv}_{i}' for i in range(cfg.n_layer) for kv in ('key', 'value')]
+    names_in = ['input_ids', 'hint_ids'] + [f'past_{kv}_{i}' for i in range(cfg.n_layer) for kv in ('key', 'value')]
     names_out = ['logits'] + [f'present_{kv}_{i}' for i in range(cfg.n_layer) for kv in ('key', 'value')]
     ids = torch.tensor([[2, 5, 7]], dtype=torch.long)
+    hints = torch.tensor([[[0] * cfg.hint_width, [8] * cfg.hint_width, [9] * cfg.hint_width]], dtype=torch.long)
     past = [torch.zeros(1, 4, cfg.n_head, cfg.head_dim) for _ in range(2 * cfg.n_layer)]  # P > 0: no specialisation
-    axes = {'input_ids': {1: 'T'}, 'logits': {1: 'T'}}
-    axes.update({n: {1: 'P'} for n in names_in[1:]})
+    axes = {'input_ids': {1: 'T'}, 'hint_ids': {1: 'T'}, 'logits': {1: 'T'}}
+    axes.update({n: {1: 'P'} for n in names_in[2:]})
     axes.update({n: {1: 'T'} for n in names_out[1:]})
-    torch.onnx.export(ContractWrapper(model), (ids, *past), path, input_names=names_in, output_names=names_out,
+    torch.onnx.export(ContractWrapper(model), (ids, hints, *past), path, input_names=names_in, output_names=names_out,
                       dynamic_axes=axes, opset_version=OPSET, do_constant_folding=True)
 
 
@@ -127,6 +130,7 @@ class Int7Linear(torch.nn.Module):
 
 def simulate_int7(model):
     """The model with every constant-weight MatMul computed the way the int7 export computes it."""
+    model.hint_proj = Int7Linear(model.hint_proj)
     for block in model.blocks:
         block.attn.qkv, block.attn.proj = Int7Linear(block.attn.qkv), Int7Linear(block.attn.proj)
         block.mlp[0], block.mlp[2] = Int7Linear(block.mlp[0]), Int7Linear(block.mlp[2])
@@ -140,13 +144,18 @@ def export_check(exported, fp32, examples):
     whole and as prefix + rest (KV cache) by the test."""
     cases = []
     for e in examples:
-        ids = e['ids'][:48]
+        # The prompt's end and the target's start: positions with real copy hints.
+        s = e['target_start']
+        start = max(0, s - 40)
+        ids = e['ids'][start:s + 8]
+        hints = [[0] * HINT_WIDTH for _ in range(s - 1 - start)] + [e['hints'][k * HINT_WIDTH:(k + 1) * HINT_WIDTH] for k in range(9)]
+        hints = hints[:len(ids)]
         prefix = len(ids) - 8
         rows = [prefix - 1, prefix, len(ids) - 1]
         def logits_of(model):
-            logits, _ = model(torch.tensor([ids]))
+            logits, _ = model(torch.tensor([ids]), torch.tensor([hints]))
             return [[round(float(v), 5) for v in logits[0, r]] for r in rows]
-        case = {'ids': ids, 'prefix': prefix, 'rows': rows, 'logits': logits_of(exported)}
+        case = {'ids': ids, 'hints': [h for pair in hints for h in pair], 'prefix': prefix, 'rows': rows, 'logits': logits_of(exported)}
         if exported is not fp32:
             case['fp32_logits'] = logits_of(fp32)
         cases.append(case)
@@ -189,7 +198,7 @@ def main():
         'onnx': 'repair.onnx', 'vocab': 'vocab.json',
         'vocab_sha256': hashlib.sha256('\n'.join(vocab).encode('utf-8')).hexdigest(),
         'n_layer': cfg.n_layer, 'n_head': cfg.n_head, 'head_dim': cfg.head_dim, 'd_model': cfg.d_model,
-        'vocab_size': cfg.vocab_size, 'max_positions': cfg.max_positions, 'weights': args.weights,
+        'vocab_size': cfg.vocab_size, 'max_positions': cfg.max_positions, 'hint_width': cfg.hint_width, 'weights': args.weights,
         # Provenance (not part of the contract): what produced these weights.
         'training': {'loss': state.get('loss'), 'steps': state['step'], 'tokens_seen': state['tokens_seen'],
                      'minutes': round(state['elapsed'] / 60, 1), 'phases': state.get('phases')},

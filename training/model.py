@@ -1,9 +1,16 @@
 """A small decoder-only transformer for whole-program repair (nanoGPT style).
 
 Pre-LN blocks, learned absolute positions, tied input/output embeddings. forward() takes the new
-tokens plus each layer's past keys/values and returns logits and the NEW keys/values only, which is
-exactly the ONNX contract (server/src/model/contract.ts): positions are P + t, computed from the
-past's length inside the graph, and attention is causal over past + new tokens.
+tokens, their copy hints and each layer's past keys/values and returns logits and the NEW
+keys/values only, which is exactly the ONNX contract (server/src/model/contract.ts): positions are
+P + t, computed from the past's length inside the graph, and attention is causal over past + new
+tokens.
+
+Copy hint: every position also reads the HINT_WIDTH program tokens that the copy aligner
+(server/src/model/copyAligner.ts) says come next if the output goes on copying (<pad> in the
+prompt). They enter through the tied token embeddings and one linear map initialised to pass the
+first hint straight through, so that "write the hint" is where training starts and the budget goes
+into the edits.
 """
 import math
 from dataclasses import dataclass, asdict
@@ -15,12 +22,13 @@ import torch.nn.functional as F
 
 @dataclass
 class Config:
-    vocab_size: int = 1323
+    vocab_size: int = 1357
     n_layer: int = 4
     n_head: int = 4
     d_model: int = 256
     max_positions: int = 1024
     dropout: float = 0.0
+    hint_width: int = 2
 
     @property
     def head_dim(self) -> int:
@@ -84,12 +92,16 @@ class RepairModel(nn.Module):
         self.cfg = cfg
         self.wte = nn.Embedding(cfg.vocab_size, cfg.d_model)
         self.wpe = nn.Embedding(cfg.max_positions, cfg.d_model)
+        self.hint_proj = nn.Linear(cfg.hint_width * cfg.d_model, cfg.d_model)
         self.blocks = nn.ModuleList([Block(cfg) for _ in range(cfg.n_layer)])
         self.ln_f = nn.LayerNorm(cfg.d_model)
         self.apply(self._init)
         for name, p in self.named_parameters():  # GPT-2's scaled init of residual projections
             if name.endswith('proj.weight') or name.endswith('mlp.2.weight'):
                 nn.init.normal_(p, 0.0, 0.02 / math.sqrt(2 * cfg.n_layer))
+        with torch.no_grad():  # start by passing the first hinted token through: copying from step 0
+            self.hint_proj.weight.zero_()
+            self.hint_proj.weight[:, :cfg.d_model] = torch.eye(cfg.d_model)
 
     @staticmethod
     def _init(m):
@@ -102,9 +114,9 @@ class RepairModel(nn.Module):
     def num_params(self) -> int:
         return sum(p.numel() for p in self.parameters())
 
-    def forward(self, input_ids, past=None):
-        """input_ids [B,T]; past: list of (key, value) [B,P,H,D] per layer or None.
-        Returns logits [B,T,V] and the new (key, value) [B,T,H,D] per layer."""
+    def forward(self, input_ids, hint_ids, past=None):
+        """input_ids [B,T]; hint_ids [B,T,hint_width]; past: list of (key, value) [B,P,H,D] per layer
+        or None. Returns logits [B,T,V] and the new (key, value) [B,T,H,D] per layer."""
         B, T = input_ids.shape
         cfg = self.cfg
         if past is None:
@@ -112,7 +124,8 @@ class RepairModel(nn.Module):
             past = [(empty, empty)] * cfg.n_layer
         P = past[0][0].shape[1]
         positions = torch.arange(T, device=input_ids.device) + P
-        x = self.wte(input_ids) + self.wpe(positions)[None]
+        hints = self.wte(hint_ids).reshape(B, T, cfg.hint_width * cfg.d_model)
+        x = self.wte(input_ids) + self.wpe(positions)[None] + self.hint_proj(hints)
         # Query t (absolute P+t) may attend to key j when j <= P+t.
         mask = torch.arange(P + T, device=input_ids.device)[None, :] <= positions[:, None]
         presents = []

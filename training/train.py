@@ -19,6 +19,8 @@ import torch.nn.functional as F
 
 from model import Config, RepairModel
 
+HINT_WIDTH = Config.hint_width
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
@@ -47,18 +49,21 @@ def batches(examples, max_tokens, rng):
 def collate(examples, idx, loss, device):
     T = max(len(examples[i]['ids']) for i in idx)
     ids = torch.zeros(len(idx), T, dtype=torch.long)
+    hints = torch.zeros(len(idx), T, HINT_WIDTH, dtype=torch.long)  # <pad> (id 0): no hint in the prompt
     w = torch.zeros(len(idx), T)
     for r, i in enumerate(idx):
         e = examples[i]
         n, s = len(e['ids']), e['target_start']
         ids[r, :n] = torch.tensor(e['ids'])
+        # hints[k] is read at the position that predicts target token k: s - 1 + k.
+        hints[r, s - 1:n - 1] = torch.tensor(e['hints']).view(-1, HINT_WIDTH)
         # weights[j] belongs to target token ids[s + j], which is predicted at position s + j - 1.
         w[r, s - 1:n - 1] = torch.tensor(e['weights']) if loss == 'weighted' else 1.0
-    return ids.to(device), w.to(device)
+    return ids.to(device), hints.to(device), w.to(device)
 
 
-def batch_loss(model, ids, w):
-    logits, _ = model(ids)
+def batch_loss(model, ids, hints, w):
+    logits, _ = model(ids, hints)
     ce = F.cross_entropy(logits[:, :-1].reshape(-1, logits.size(-1)), ids[:, 1:].reshape(-1), reduction='none')
     ce = ce.view(ids.size(0), -1)
     w = w[:, :-1]
@@ -67,18 +72,27 @@ def batch_loss(model, ids, w):
 
 @torch.no_grad()
 def evaluate(model, dev, device, max_tokens):
-    """Dev loss both ways: weighted (as trained) and plain (mean over all target tokens)."""
+    """Dev figures under teacher forcing: loss both ways (weighted as trained; plain = mean over all
+    target tokens), argmax accuracy on target tokens of unedited lines (weight < 1) and of edited
+    lines, and the share of examples with every target token right."""
     model.eval()
-    tot = {'weighted': [0.0, 0.0], 'plain': [0.0, 0.0]}
+    sums = {'weighted': [0.0, 0.0], 'plain': [0.0, 0.0], 'unchanged_acc': [0, 0], 'edited_acc': [0, 0], 'exact': [0, 0]}
     for idx in batches(dev, max_tokens, random.Random(0)):
-        ids, w = collate(dev, idx, 'weighted', device)
-        _, ce, ww = batch_loss(model, ids, w)
-        _, plain_w = collate(dev, idx, 'plain', device)
-        pw = plain_w[:, :-1]
-        tot['weighted'][0] += (ce * ww).sum().item(); tot['weighted'][1] += ww.sum().item()
-        tot['plain'][0] += (ce * pw).sum().item(); tot['plain'][1] += pw.sum().item()
+        ids, hints, w = collate(dev, idx, 'weighted', device)
+        logits, _ = model(ids, hints)
+        ce = F.cross_entropy(logits[:, :-1].reshape(-1, logits.size(-1)), ids[:, 1:].reshape(-1), reduction='none').view(ids.size(0), -1)
+        right = logits[:, :-1].argmax(-1) == ids[:, 1:]
+        ww = w[:, :-1]
+        target = collate(dev, idx, 'plain', device)[2][:, :-1] > 0  # unedited weights may round to 0
+        edited = ww >= 1
+        unchanged = target & ~edited
+        sums['weighted'][0] += (ce * ww).sum().item(); sums['weighted'][1] += ww.sum().item()
+        sums['plain'][0] += (ce * target).sum().item(); sums['plain'][1] += target.sum().item()
+        sums['unchanged_acc'][0] += (right & unchanged).sum().item(); sums['unchanged_acc'][1] += unchanged.sum().item()
+        sums['edited_acc'][0] += (right & edited).sum().item(); sums['edited_acc'][1] += edited.sum().item()
+        sums['exact'][0] += (right | ~target).all(dim=1).sum().item(); sums['exact'][1] += ids.size(0)
     model.train()
-    return {k: a / max(b, 1e-6) for k, (a, b) in tot.items()}
+    return {k: round(a / max(b, 1e-6), 5) for k, (a, b) in sums.items()}
 
 
 def main():
@@ -116,7 +130,10 @@ def main():
     assert all(e['split'] == 'train' for e in train) and all(e['split'] == 'dev' for e in dev_all)
 
     state = torch.load(args.ckpt, map_location='cpu') if args.resume and os.path.exists(args.ckpt) else None
-    cfg = Config(**state['config']) if state else Config(vocab_size=len(vocab), n_layer=args.n_layer, n_head=args.n_head, d_model=args.d_model)
+    # max_positions: the sequence length build_dataset.ts kept (server/src/model/contract.ts TRAINED_POSITIONS).
+    max_positions = json.load(open(os.path.join(args.data, 'summary.json')))['max_positions']
+    cfg = Config(**state['config']) if state else Config(vocab_size=len(vocab), n_layer=args.n_layer, n_head=args.n_head,
+                                                         d_model=args.d_model, max_positions=max_positions)
     assert cfg.vocab_size == len(vocab), 'models/vocab.json changed: the checkpoint does not fit'
     model = RepairModel(cfg).to(device)
     decay = [p for n, p in model.named_parameters() if p.dim() >= 2]
@@ -169,8 +186,8 @@ def main():
                 break
             for g in opt.param_groups:
                 g['lr'] = lr_now()
-            ids, w = collate(train, idx, args.loss, device)
-            loss, _, _ = batch_loss(model, ids, w)
+            ids, hints, w = collate(train, idx, args.loss, device)
+            loss, _, _ = batch_loss(model, ids, hints, w)
             opt.zero_grad(set_to_none=True)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)

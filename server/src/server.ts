@@ -15,7 +15,7 @@ import { Analysis, analyze, AnalysisScheduler } from './features/analysis';
 import { codeActionsFor } from './features/codeActions';
 import { toLspDiagnostics } from './features/diagnostics';
 import { hoverFor } from './features/hover';
-import { ModelHost } from './features/modelHost';
+import { ModelHost } from './model/modelHost';
 import { repairDocumentCommand } from './features/repairCommand';
 import { REPAIR_DOCUMENT_COMMAND, STATUS_NOTIFICATION, StatusParams } from './protocol';
 import { compilerOptions, normalizeSettings, Settings } from './settings';
@@ -86,7 +86,7 @@ async function scheduleAnalysis(doc: TextDocument, immediate: boolean): Promise<
       text: doc.getText(),
       compiler: compilerOptions(settings),
       maxFileSizeKB: settings.maxFileSizeKB,
-      model: await modelHost.ready(),
+      model: await modelHost.ifLoaded(),
     },
     immediate ? 0 : settings.debounceMs,
   );
@@ -164,7 +164,7 @@ connection.onExecuteCommand(async (params, token) => {
   const uri = String(params.arguments?.[0] ?? '');
   const doc = documents.get(uri);
   if (!doc) return { error: `c-repair: ${uri} is not open.` };
-  return repairDocumentCommand(doc, await settingsFor(uri), await modelHost.loaded(), token);
+  return repairDocumentCommand(doc, await settingsFor(uri), await modelHost.whenLoaded(), token);
 });
 
 // Nothing a request does may take the server down: log and answer with an error instead.

@@ -12,7 +12,7 @@ import { abstractProgram } from '../../server/src/c/abstraction';
 import { VOCABULARY } from '../../server/src/c/vocabulary';
 import { readJsonlSync } from '../../server/src/data/jsonl';
 import { compile } from '../../server/src/oracle/compiler';
-import { greedyDecode } from '../../server/src/model/greedyDecoder';
+import { greedyDecode } from '../support/greedyDecoder';
 import { buildPrompt, PromptDiagnostic } from '../../server/src/model/prompt';
 import { EXTRA_OUTPUT_TOKENS, hotLines } from '../../server/src/model/repairModel';
 import { ModelSession } from '../../server/src/model/session';
@@ -85,7 +85,7 @@ async function main(): Promise<void> {
   }
 
   // Warm both paths up (first runs pay for allocations and kernel choice).
-  await greedyDecode(model, inputs[0].prompt, { maxNewTokens: 8 });
+  await greedyDecode(model, inputs[0].prompt, inputs[0].source, { maxNewTokens: 8 });
   await speculativeDecode(model, inputs[0].prompt, inputs[0].source, { maxNewTokens: 64, maxDraft: MAX_DRAFT, hotLines: inputs[0].hotLines });
 
   const arMs: number[] = [];
@@ -99,7 +99,7 @@ async function main(): Promise<void> {
   let ended = 0;
   const cache = model.newCache();
   for (const [k, input] of inputs.entries()) {
-    const ar = await greedyDecode(model, input.prompt, { maxNewTokens: input.maxNewTokens }, cache);
+    const ar = await greedyDecode(model, input.prompt, input.source, { maxNewTokens: input.maxNewTokens }, cache);
     const spec = await speculativeDecode(model, input.prompt, input.source, { maxNewTokens: input.maxNewTokens, maxDraft: MAX_DRAFT, hotLines: input.hotLines }, cache);
     const same = ar.status === spec.status && ar.ids.length === spec.ids.length && ar.ids.every((t, i) => t === spec.ids[i]);
     if (same) identical++;

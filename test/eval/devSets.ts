@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readJsonlSync } from '../../server/src/data/jsonl';
-import type { BatchInput } from '../../server/src/batch/batch';
+import type { BatchInput } from '../../server/src/cli/batch';
 import { dataFile, REPO_ROOT } from '../support/sharedData';
 
 export interface DevItem extends BatchInput {

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { diffLines } from 'diff';
 import { lex, significantTokens } from '../../server/src/c/lexer';
-import type { BatchOutput } from '../../server/src/batch/batch';
+import type { BatchOutput } from '../../server/src/cli/batch';
 import { compile, CompileResult } from '../../server/src/oracle/compiler';
 import { runTests } from '../../server/src/oracle/testRunner';
 import { changedTokenCount } from '../../server/src/repair/edits';
@@ -146,7 +146,7 @@ function table(rows: Row[]): string {
 
 async function main() {
   const { values } = parseArgs({
-    options: { limit: { type: 'string', default: '100' }, jobs: { type: 'string', default: '2' }, timeout: { type: 'string', default: '30' }, only: { type: 'string' }, 'no-model': { type: 'boolean', default: false } },
+    options: { limit: { type: 'string', default: '100' }, jobs: { type: 'string', default: '2' }, timeout: { type: 'string', default: '30' }, only: { type: 'string' }, 'no-model': { type: 'boolean', default: false }, 'only-model': { type: 'boolean', default: false } },
   });
   const workDir = path.join(REPO_ROOT, '.cache', 'eval');
   fs.mkdirSync(workDir, { recursive: true });
@@ -154,7 +154,7 @@ async function main() {
   const rows: Row[] = [];
   for (const set of sets) {
     const started = Date.now();
-    rows.push(await evaluateSet(set, workDir, Number(values.jobs), Number(values.timeout), values['no-model'] ? ['--no-model'] : []));
+    rows.push(await evaluateSet(set, workDir, Number(values.jobs), Number(values.timeout), values['no-model'] ? ['--no-model'] : values['only-model'] ? ['--only-model'] : []));
     console.error(`${set.name}: ${((Date.now() - started) / 1000).toFixed(0)} s`);
   }
   const note = `Repaired: the re-checked result compiles (compile sets: with <= ${MAX_COMPILE_TOKENS} changed tokens) or passes all tests (test sets: with <= ${MAX_TEST_LINES} changed lines). Rate = repaired / (programs - already ok). Limit ${values.limit} per set (0 = all), sorted by id.`;

@@ -11,8 +11,8 @@ import { after, before, describe, test } from 'node:test';
 import { abstractProgram } from '../../server/src/c/abstraction';
 import { VOCABULARY } from '../../server/src/c/vocabulary';
 import { readJsonlSync } from '../../server/src/data/jsonl';
-import { CopyDraft } from '../../server/src/model/copyDraft';
-import { greedyDecode } from '../../server/src/model/greedyDecoder';
+import { CopyAligner, HINT_WIDTH, NO_HINT, outputHints, promptHints, START } from '../../server/src/model/copyAligner';
+import { greedyDecode } from '../support/greedyDecoder';
 import { KvCache } from '../../server/src/model/kvCache';
 import { summarizeRow } from '../../server/src/model/logits';
 import { buildPrompt, PromptDiagnostic } from '../../server/src/model/prompt';
@@ -91,38 +91,54 @@ describe('KvCache', () => {
   });
 });
 
-describe('CopyDraft', () => {
+describe('CopyAligner', () => {
   const source = ids(['<L1>', 'int', 'main', '(', ')', '{', '<L2>', 'int', 'ID_0', '=', '0', ';', '<L3>', 'return', 'ID_0', ';', '<L4>', '}', '<eos>']);
+  const after = (aligner: CopyAligner, out: number[]) => aligner.states(out)[out.length];
 
-  test('continues the copy where the output left the program', () => {
-    const draft = new CopyDraft(source, VOCABULARY);
-    assert.deepEqual(draft.propose(source.slice(0, 3), 4).tokens, source.slice(3, 7));
-    const d = draft.propose(source.slice(0, 9), 3);
-    assert.deepEqual(d.tokens, source.slice(9, 12));
+  test('continues the copy where the output left the program, and hints what comes next', () => {
+    const aligner = new CopyAligner(source, VOCABULARY);
+    assert.deepEqual(aligner.propose(after(aligner, source.slice(0, 3)), 4).tokens, source.slice(3, 7));
+    assert.deepEqual(aligner.propose(after(aligner, source.slice(0, 9)), 3).tokens, source.slice(9, 12));
+    assert.deepEqual(aligner.hint(after(aligner, source.slice(0, 9))), source.slice(9, 11));
+    assert.deepEqual(aligner.hint(START), source.slice(0, 2));
+    assert.deepEqual(aligner.hint(after(aligner, source.slice(0, -1))), [VOCABULARY.id('<eos>'), VOCABULARY.id('<pad>')]);
   });
 
   test('after a replaced token it copies on from the token after the replaced one', () => {
-    const draft = new CopyDraft(source, VOCABULARY);
-    draft.propose(source.slice(0, 9), 3);
+    const aligner = new CopyAligner(source, VOCABULARY);
     const out = [...source.slice(0, 10), VOCABULARY.id('1')]; // "= 1" instead of "= 0"
-    assert.deepEqual(draft.propose(out, 3).tokens, ids([';', '<L3>', 'return']));
+    assert.deepEqual(aligner.propose(after(aligner, out), 3).tokens, ids([';', '<L3>', 'return']));
+    assert.deepEqual(aligner.hint(after(aligner, out)), ids([';', '<L3>']));
   });
 
   test('a draft ends with the first hot line (a reported error line) it reaches', () => {
-    const draft = new CopyDraft(source, VOCABULARY, [2]);
-    const first = draft.propose([], 100);
+    const aligner = new CopyAligner(source, VOCABULARY, [2]);
+    const first = aligner.propose(START, 100);
     assert.deepEqual(first.tokens, source.slice(0, 12));
     assert.equal(first.hot, false);
-    const onHot = draft.propose(source.slice(0, 8), 100);
+    const onHot = aligner.propose(after(aligner, source.slice(0, 8)), 100);
     assert.deepEqual(onHot.tokens, source.slice(8, 12));
     assert.equal(onHot.hot, true);
-    assert.deepEqual(draft.propose(source.slice(0, 13), 100).tokens, source.slice(13));
+    assert.deepEqual(aligner.propose(after(aligner, source.slice(0, 13)), 100).tokens, source.slice(13));
   });
 
   test('renumbers line markers after an inserted line', () => {
-    const draft = new CopyDraft(source, VOCABULARY);
+    const aligner = new CopyAligner(source, VOCABULARY);
     const out = [...source.slice(0, 12), ...ids(['<L3>', 'ID_0', '++', ';', '<L4>', 'return'])];
-    assert.deepEqual(draft.propose(out, 5).tokens, ids(['ID_0', ';', '<L5>', '}', '<eos>']));
+    assert.deepEqual(aligner.propose(after(aligner, out), 5).tokens, ids(['ID_0', ';', '<L5>', '}', '<eos>']));
+  });
+
+  test('outputHints (what training stores) is the aligner stepped over the output; prompts get <pad>', () => {
+    const aligner = new CopyAligner(source, VOCABULARY);
+    const output = [...source.slice(0, 10), VOCABULARY.id('1'), ...source.slice(11)];
+    const hints = outputHints(source.slice(0, -1), output, VOCABULARY);
+    assert.equal(hints.length, output.length * HINT_WIDTH);
+    const states = aligner.states(output.slice(0, -1));
+    states.forEach((state, k) => assert.deepEqual(hints.slice(k * HINT_WIDTH, (k + 1) * HINT_WIDTH), aligner.hint(state)));
+    // Copying, the hint is the very token written next (all but the replaced one).
+    const copied = output.filter((id, k) => hints[k * HINT_WIDTH] === id).length;
+    assert.equal(copied, output.length - 1);
+    assert.deepEqual(promptHints(3, [7, 8]), [...NO_HINT, ...NO_HINT, 7, 8]);
   });
 });
 
@@ -171,7 +187,7 @@ describe('speculative decoding = greedy decoding', () => {
       const prompt = ids(['<bos>', '<err>', '<L2>', 'expected', ';', ...program, '<fix>']);
       const source = prompt.slice(5, -1);
       const options = { maxNewTokens: 40 };
-      const greedy = await greedyDecode(model, prompt, options);
+      const greedy = await greedyDecode(model, prompt, source, options);
       for (const maxDraft of [1, 5, 48]) {
         const spec = await speculativeDecode(model, prompt, source, { ...options, maxDraft });
         assert.deepEqual(spec.ids, greedy.ids, `prompt ${k}, maxDraft ${maxDraft}`);
@@ -187,7 +203,7 @@ describe('speculative decoding = greedy decoding', () => {
     for (const pair of tracerPrograms(10, 160)) {
       const { prompt, source } = promptOf(pair.buggy, tracerDiagnostics(pair.error));
       const options = { maxNewTokens: source.length + 16 };
-      const greedy = await greedyDecode(model, prompt, options);
+      const greedy = await greedyDecode(model, prompt, source, options);
       const spec = await speculativeDecode(model, prompt, source, options);
       assert.deepEqual(spec.ids.map((i) => VOCABULARY.token(i)), greedy.ids.map((i) => VOCABULARY.token(i)), pair.id);
       assert.equal(spec.status, greedy.status, pair.id);
@@ -205,7 +221,7 @@ describe('speculative decoding = greedy decoding', () => {
     const [pair] = tracerPrograms(1, 160);
     const { prompt, source } = promptOf(pair.buggy, tracerDiagnostics(pair.error));
     for (const maxNewTokens of [0, 1, 17]) {
-      const greedy = await greedyDecode(model, prompt, { maxNewTokens });
+      const greedy = await greedyDecode(model, prompt, source, { maxNewTokens });
       const spec = await speculativeDecode(model, prompt, source, { maxNewTokens });
       assert.equal(greedy.status, 'length');
       assert.equal(spec.status, 'length');
@@ -221,16 +237,17 @@ test('after a rollback the cache gives the logits a fresh prefill of the same pr
   const draft = ids(['<L1>', '#', 'include', '<stdio.h>', '<L2>', 'int', 'main', '(', ')', '{']);
   const probe = ids(['int']);
   const V = model.vocabSize;
+  const hintsOf = (tokens: number[]) => tokens.flatMap((t) => [t, t]); // any hints, the same on both paths
 
   const rolled = model.newCache();
-  await model.forward(rolled, prompt);
-  await model.forward(rolled, draft);
+  await model.forward(rolled, prompt, promptHints(prompt.length, NO_HINT));
+  await model.forward(rolled, draft, hintsOf(draft));
   rolled.truncate(prompt.length + 3); // keep 3 drafted rows, reject 7 (they stay in the buffer)
-  const a = await model.forward(rolled, probe);
+  const a = await model.forward(rolled, probe, hintsOf(probe));
 
   const fresh = model.newCache();
-  await model.forward(fresh, [...prompt, ...draft.slice(0, 3)]);
-  const b = await model.forward(fresh, probe);
+  await model.forward(fresh, [...prompt, ...draft.slice(0, 3)], [...promptHints(prompt.length, NO_HINT), ...hintsOf(draft.slice(0, 3))]);
+  const b = await model.forward(fresh, probe, hintsOf(probe));
 
   // The model is batch-invariant (next test), so the kept rows are the very bits a fresh pass
   // computes; a stale row (a rollback off by one) moves logits by whole units.
@@ -239,8 +256,8 @@ test('after a rollback the cache gives the logits a fresh prefill of the same pr
   assert.equal(maxDiff, 0, `max logit difference ${maxDiff}`);
 
   const wrong = model.newCache();
-  await model.forward(wrong, [...prompt, ...draft.slice(0, 4)]);
-  const c = await model.forward(wrong, probe);
+  await model.forward(wrong, [...prompt, ...draft.slice(0, 4)], [...promptHints(prompt.length, NO_HINT), ...hintsOf(draft.slice(0, 4))]);
+  const c = await model.forward(wrong, probe, hintsOf(probe));
   let wrongDiff = 0;
   for (let v = 0; v < V; v++) wrongDiff = Math.max(wrongDiff, Math.abs(a[v] - c[v]));
   assert.ok(wrongDiff > 0.1, `the check can tell a different prefix apart (${wrongDiff})`);
@@ -258,12 +275,16 @@ test('the model is batch-invariant: a token gets the same logits fed alone as in
   const V = model.vocabSize;
   let maxDiff = 0;
   for (const [prompt, draft] of [[real.prompt, real.source.slice(0, 32)], [noise.slice(0, 110), noise.slice(110)]]) {
+    const hints = [...promptHints(prompt.length, NO_HINT), ...draft.flatMap((id, k) => [id, draft[k + 1] ?? id])];
     const single = model.newCache();
-    await model.forward(single, prompt);
+    await model.forward(single, prompt, hints.slice(0, prompt.length * HINT_WIDTH));
     const one: Float32Array[] = [];
-    for (const id of draft) one.push(await model.forward(single, [id]));
+    for (const [k, id] of draft.entries()) {
+      const at = (prompt.length + k) * HINT_WIDTH;
+      one.push(await model.forward(single, [id], hints.slice(at, at + HINT_WIDTH)));
+    }
     const batched = model.newCache();
-    const all = await model.forward(batched, [...prompt, ...draft]); // prefill and draft in one pass
+    const all = await model.forward(batched, [...prompt, ...draft], hints); // prefill and draft in one pass
     one.forEach((row, k) => {
       for (let v = 0; v < V; v++) maxDiff = Math.max(maxDiff, Math.abs(row[v] - all[(prompt.length + k) * V + v]));
     });
@@ -277,9 +298,9 @@ describe('cancellation', () => {
     const controller = new AbortController();
     let passes = 0;
     const counting = Object.create(model) as ModelSession;
-    counting.forward = (cache, input) => {
+    counting.forward = (cache, input, hints) => {
       if (++passes === at) controller.abort();
-      return model.forward(cache, input);
+      return model.forward(cache, input, hints);
     };
     return { counting, signal: controller.signal, passes: () => passes };
   }
@@ -288,7 +309,7 @@ describe('cancellation', () => {
     const [pair] = tracerPrograms(1, 160);
     const { prompt, source } = promptOf(pair.buggy, tracerDiagnostics(pair.error));
     const g = abortingAt(3);
-    const greedy = await greedyDecode(g.counting, prompt, { maxNewTokens: 200, signal: g.signal });
+    const greedy = await greedyDecode(g.counting, prompt, source, { maxNewTokens: 200, signal: g.signal });
     assert.equal(greedy.status, 'cancelled');
     assert.equal(g.passes(), 3);
     const s = abortingAt(2);
@@ -337,14 +358,17 @@ describe('RepairModel', () => {
     assert.deepEqual(scores, [...scores].sort((a, b) => b - a), 'best first');
 
     const { prompt, source } = promptOf(pair.buggy, diagnostics);
-    const greedy = await greedyDecode(model, prompt, { maxNewTokens: source.length + 64 });
+    const greedy = await greedyDecode(model, prompt, source, { maxNewTokens: source.length + 64 });
     const greedyCandidate = proposal.candidates.find((c) => c.greedy);
     assert.deepEqual(greedyCandidate?.tokens, greedy.ids.map((i) => VOCABULARY.token(i)));
 
-    // Teacher forcing: one pass over prompt + candidate + <eos> gives each candidate's score.
+    // Teacher forcing: one pass over prompt + candidate + <eos>, with the hints training stores for
+    // that output, gives each candidate's score.
     for (const candidate of proposal.candidates) {
       const output = [...ids(candidate.tokens), VOCABULARY.id('<eos>')];
-      const logits = await model.forward(model.newCache(), [...prompt, ...output.slice(0, -1)]);
+      const hints = outputHints(source, output, VOCABULARY);
+      const fed = [...promptHints(prompt.length, hints.slice(0, HINT_WIDTH)), ...hints.slice(HINT_WIDTH, output.length * HINT_WIDTH)];
+      const logits = await model.forward(model.newCache(), [...prompt, ...output.slice(0, -1)], fed);
       let score = 0;
       output.forEach((id, k) => {
         const row = summarizeRow(logits, (prompt.length - 1 + k) * model.vocabSize, model.vocabSize);

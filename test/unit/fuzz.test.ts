@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import { abstractProgram, concretizeToken } from '../../server/src/c/abstraction';
 import { lex, significantTokens } from '../../server/src/c/lexer';
 import { isLineMarker, VOCABULARY } from '../../server/src/c/vocabulary';
-import { validateInput } from '../../server/src/batch/batch';
+import { validateInput } from '../../server/src/cli/batch';
 import { readJsonlSync } from '../../server/src/data/jsonl';
 import { buildPrompt } from '../../server/src/model/prompt';
 import { concretize } from '../../server/src/repair/concretize';

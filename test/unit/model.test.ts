@@ -3,14 +3,14 @@
 // tolerance of its weight type, the KV cache path equal to a whole pass, and the vocabulary equal
 // to the server's. C_REPAIR_MODEL_DIR points the test at another export (default: models/).
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import * as ort from 'onnxruntime-node';
 import { abstractProgram } from '../../server/src/c/abstraction';
-import { buildVocabulary, VOCABULARY } from '../../server/src/c/vocabulary';
+import { buildVocabulary, VOCABULARY, vocabularySha256 } from '../../server/src/c/vocabulary';
 import { inputNames, ModelCard, outputNames } from '../../server/src/model/contract';
+import { HINT_WIDTH } from '../../server/src/model/copyAligner';
 import { buildPrompt, MAX_TEST_PART_TOKENS, targetTokens } from '../../server/src/model/prompt';
 
 const MODEL_DIR = process.env.C_REPAIR_MODEL_DIR ?? path.resolve(__dirname, '..', '..', '..', 'models');
@@ -18,6 +18,8 @@ const readJson = <T>(name: string): T => JSON.parse(fs.readFileSync(path.join(MO
 
 interface CheckCase {
   ids: number[];
+  /** Each token's copy hint, HINT_WIDTH ids per token, flat. */
+  hints: number[];
   prefix: number;
   rows: number[];
   /** PyTorch's logits computed as the export computes them (int7 simulated for an int7 export). */
@@ -41,12 +43,13 @@ async function getSession(): Promise<ort.InferenceSession> {
   return session;
 }
 
-/** Runs new tokens `ids` after a cache of `past` (per layer key/value, [1,P,H,D] flattened). */
-async function run(ids: number[], past: Float32Array[] | undefined, pastLength: number) {
+/** Runs new tokens `ids` with their `hints` after a cache of `past` (per layer key/value, [1,P,H,D] flattened). */
+async function run(ids: number[], hints: number[], past: Float32Array[] | undefined, pastLength: number) {
   const s = await getSession();
   const { n_layer: L, n_head: H, head_dim: D } = card;
   const feeds: Record<string, ort.Tensor> = {
     input_ids: new ort.Tensor('int64', BigInt64Array.from(ids.map(BigInt)), [1, ids.length]),
+    hint_ids: new ort.Tensor('int64', BigInt64Array.from(hints.map(BigInt)), [1, ids.length, HINT_WIDTH]),
   };
   for (let i = 0; i < L; i++) {
     feeds[`past_key_${i}`] = new ort.Tensor('float32', past?.[2 * i] ?? new Float32Array(0), [1, pastLength, H, D]);
@@ -82,7 +85,7 @@ test('models/vocab.json is the server vocabulary and model.json names it', () =>
   const vocab = readJson<string[]>(card.vocab);
   assert.deepEqual(vocab, buildVocabulary());
   assert.equal(card.vocab_size, vocab.length);
-  assert.equal(card.vocab_sha256, createHash('sha256').update(vocab.join('\n')).digest('hex'));
+  assert.equal(card.vocab_sha256, vocabularySha256(vocab));
 });
 
 test('model.json describes the graph and the file is small enough to ship', () => {
@@ -102,7 +105,7 @@ test('graph inputs and outputs follow contract.ts', async () => {
 test('ONNX logits match the PyTorch logits saved at export', async () => {
   assert.ok(check.cases.length > 0);
   for (const [k, c] of check.cases.entries()) {
-    const { logits, presents } = await run(c.ids, undefined, 0);
+    const { logits, presents } = await run(c.ids, c.hints, undefined, 0);
     assert.deepEqual(logits.dims, [1, c.ids.length, card.vocab_size]);
     for (const p of presents) assert.deepEqual(p.dims, [1, c.ids.length, card.n_head, card.head_dim]);
     c.rows.forEach((r, j) => compare(row(logits, r), c.logits[j], `case ${k} row ${r}`));
@@ -112,16 +115,16 @@ test('ONNX logits match the PyTorch logits saved at export', async () => {
 test('int7 weights agree with fp32 on the saved inputs', { skip: !quantised && 'the shipped weights are fp32' }, async () => {
   for (const [k, c] of check.cases.entries()) {
     assert.ok(c.fp32_logits, 'a quantised export saves the fp32 logits too');
-    const { logits } = await run(c.ids, undefined, 0);
+    const { logits } = await run(c.ids, c.hints, undefined, 0);
     c.rows.forEach((r, j) => compare(row(logits, r), c.fp32_logits![j], `case ${k} row ${r} vs fp32`, INT7_VS_FP32));
   }
 });
 
 test('prefix + KV cache + rest gives the same logits as one pass', async () => {
   for (const [k, c] of check.cases.entries()) {
-    const first = await run(c.ids.slice(0, c.prefix), undefined, 0);
+    const first = await run(c.ids.slice(0, c.prefix), c.hints.slice(0, c.prefix * HINT_WIDTH), undefined, 0);
     const past = first.presents.map((t) => t.data as Float32Array);
-    const rest = await run(c.ids.slice(c.prefix), past, c.prefix);
+    const rest = await run(c.ids.slice(c.prefix), c.hints.slice(c.prefix * HINT_WIDTH), past, c.prefix);
     assert.deepEqual(rest.logits.dims, [1, c.ids.length - c.prefix, card.vocab_size]);
     c.rows.forEach((r, j) => {
       if (r >= c.prefix) compare(row(rest.logits, r - c.prefix), c.logits[j], `case ${k} cached row ${r}`);

@@ -22,3 +22,22 @@ export function looksBinary(text: string): boolean {
   }
   return sample.length > 0 && control / sample.length > 0.1;
 }
+
+export interface NotRepairable {
+  reason: 'too-large' | 'binary';
+  /** One sentence for the user, naming `what` and the limit's setting. */
+  message: string;
+}
+
+/**
+ * The one check every way in makes before compiling: not over the size limit, not binary.
+ * `what`: how to name the file ("this file", a path); `limitName`: the setting or option to raise.
+ */
+export function checkRepairable(text: string, byteLength: number, maxFileSizeKB: number, what: string, limitName: string): NotRepairable | undefined {
+  if (byteLength > maxFileSizeKB * 1024) {
+    const message = `c-repair: ${what} is ${Math.ceil(byteLength / 1024)} KB, over the ${maxFileSizeKB} KB limit (${limitName}), so it is not compiled or repaired.`;
+    return { reason: 'too-large', message };
+  }
+  if (looksBinary(text)) return { reason: 'binary', message: `c-repair: ${what} looks binary, not C source, so it is not compiled.` };
+  return undefined;
+}

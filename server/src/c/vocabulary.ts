@@ -1,6 +1,7 @@
 // The model's fixed vocabulary. This file is its single source of truth: `models/vocab.json` is
 // generated from it (npm run vocab) and a unit test checks that the two agree, so the trainer
 // (Python) and the server (TypeScript) always see the same token ids.
+import { createHash } from 'node:crypto';
 import { C_KEYWORDS, C_PUNCTUATORS } from './lexer';
 
 /** Control tokens of the prompt and the output. */
@@ -141,6 +142,11 @@ export class Vocabulary {
 }
 
 export const VOCABULARY = new Vocabulary();
+
+/** A vocabulary's fingerprint, as model.json's `vocab_sha256` holds it: sha256 of the tokens joined by '\n'. */
+export function vocabularySha256(tokens: readonly string[]): string {
+  return createHash('sha256').update(tokens.join('\n'), 'utf8').digest('hex');
+}
 
 export function lineMarker(line1: number): string {
   return `<L${Math.min(Math.max(line1, 1), MAX_LINE_MARKER)}>`;

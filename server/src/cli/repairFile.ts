@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { decodeSource, looksBinary } from '../c/sourceText';
+import { checkRepairable, decodeSource } from '../c/sourceText';
 import { CompilerDiagnostic, CompilerOptions } from '../oracle/compiler';
 import { lineStarts } from '../oracle/positions';
 import { discoverTests, readTestFolder } from '../oracle/testDiscovery';
@@ -50,14 +50,10 @@ export async function repairFileCommand(argv: string[], model: () => Promise<Mod
   if (positionals.length !== 1 || (values.compiler !== 'gcc' && values.compiler !== 'clang')) throw new UsageError(FILE_USAGE);
   const file = positionals[0];
   const bytes = fs.readFileSync(file);
-  const maxBytes = Number(values['max-size-kb']) * 1024;
-  if (bytes.length > maxBytes) {
-    console.error(`c-repair: ${file} is ${Math.ceil(bytes.length / 1024)} KB, over the ${values['max-size-kb']} KB limit; not compiled.`);
-    return 2;
-  }
   const { text, encoding } = decodeSource(bytes);
-  if (looksBinary(text)) {
-    console.error(`c-repair: ${file} looks like a binary file, not C source; not compiled.`);
+  const refused = checkRepairable(text, bytes.length, Number(values['max-size-kb']), file, 'option --max-size-kb');
+  if (refused) {
+    console.error(refused.message);
     return 2;
   }
   const compiler: CompilerOptions = { family: values.compiler, path: values['compiler-path'], args: values.flag, encoding };

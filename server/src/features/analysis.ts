@@ -1,6 +1,6 @@
 // Per-document analysis: compile the current text (debounced), then find verified repairs. A newer
 // version of a document cancels the older version's work; results for stale versions are dropped.
-import { looksBinary } from '../c/sourceText';
+import { checkRepairable, type NotRepairable } from '../c/sourceText';
 import { compile, CompileResult, CompilerOptions } from '../oracle/compiler';
 import { RepairEngine } from '../repair/engine';
 import type { ModelSource } from '../repair/modelSource';
@@ -8,7 +8,7 @@ import type { Repair } from '../repair/repair';
 
 export type AnalysisOutcome =
   | { kind: 'compiled'; result: CompileResult; repairs: Repair[]; /** compile + verification time */ ms: number }
-  | { kind: 'skipped'; reason: 'too-large' | 'binary'; message: string }
+  | ({ kind: 'skipped' } & NotRepairable)
   | { kind: 'failed'; message: string; error: Error };
 
 export interface Analysis {
@@ -30,17 +30,8 @@ export interface AnalysisRequest {
 export async function analyze(request: AnalysisRequest, signal: AbortSignal): Promise<Analysis> {
   const { uri, version, text } = request;
   const done = (outcome: AnalysisOutcome): Analysis => ({ uri, version, text, outcome });
-  const sizeKB = Buffer.byteLength(text, 'utf8') / 1024;
-  if (sizeKB > request.maxFileSizeKB) {
-    return done({
-      kind: 'skipped',
-      reason: 'too-large',
-      message: `c-repair: this file is ${Math.ceil(sizeKB)} KB, over the ${request.maxFileSizeKB} KB limit (setting c-repair.maxFileSizeKB), so it is not compiled or repaired.`,
-    });
-  }
-  if (looksBinary(text)) {
-    return done({ kind: 'skipped', reason: 'binary', message: 'c-repair: this file looks binary, not C source, so it is not compiled.' });
-  }
+  const refused = checkRepairable(text, Buffer.byteLength(text, 'utf8'), request.maxFileSizeKB, 'this file', 'setting c-repair.maxFileSizeKB');
+  if (refused) return done({ kind: 'skipped', ...refused });
   try {
     const started = Date.now();
     const result = await compile(text, request.compiler, signal);

@@ -2,7 +2,7 @@
 // (not applied) so that the client can show it as a diff and let the student decide.
 import { CancellationToken } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { looksBinary } from '../c/sourceText';
+import { checkRepairable } from '../c/sourceText';
 import { fileURLToPath } from 'node:url';
 import { discoverTests } from '../oracle/testDiscovery';
 import { RepairEngine } from '../repair/engine';
@@ -18,10 +18,8 @@ export async function repairDocumentCommand(
   token: CancellationToken,
 ): Promise<RepairDocumentResult> {
   const text = doc.getText();
-  if (Buffer.byteLength(text, 'utf8') > settings.maxFileSizeKB * 1024) {
-    return { error: `c-repair: the file is over the ${settings.maxFileSizeKB} KB limit (c-repair.maxFileSizeKB).` };
-  }
-  if (looksBinary(text)) return { error: 'c-repair: the file looks binary, not C source.' };
+  const refused = checkRepairable(text, Buffer.byteLength(text, 'utf8'), settings.maxFileSizeKB, 'this file', 'setting c-repair.maxFileSizeKB');
+  if (refused) return { error: refused.message };
   const controller = new AbortController();
   const subscription = token.onCancellationRequested(() => controller.abort());
   try {

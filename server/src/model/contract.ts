@@ -3,6 +3,9 @@
 //
 // Graph inputs:
 //   input_ids          int64   [1, T]           the new tokens (T >= 1)
+//   hint_ids           int64   [1, T, W]        each new token's copy hint: the W program tokens the
+//                                               copy aligner expects next (copyAligner.ts; <pad> in
+//                                               the prompt but at its last token), W = HINT_WIDTH
 //   past_key_{i}       float32 [1, P, H, D]     keys of the P tokens already seen, layer i (P may be 0)
 //   past_value_{i}     float32 [1, P, H, D]
 // Graph outputs:
@@ -12,6 +15,13 @@
 // Positions are P + t (computed inside the graph); attention is causal over past + new tokens.
 // Returning only the new rows lets the decoder keep each layer's cache in one preallocated buffer:
 // appending is a copy of T rows, rolling back a rejected draft is a change of P.
+
+/**
+ * Longest prompt + output the model is trained for: training/build_dataset.ts keeps sequences up to
+ * it and writes it to the data summary, from which training/train.py sizes the model's positions.
+ * A model's own figure is its model.json's `max_positions`.
+ */
+export const TRAINED_POSITIONS = 1024;
 
 export interface ModelCard {
   /** ONNX file, relative to model.json. */
@@ -33,6 +43,7 @@ export interface ModelCard {
 
 export const inputNames = (nLayer: number): string[] => [
   'input_ids',
+  'hint_ids',
   ...Array.from({ length: nLayer }, (_, i) => [`past_key_${i}`, `past_value_${i}`]).flat(),
 ];
 

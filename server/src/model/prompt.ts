@@ -27,6 +27,11 @@ export interface FailingTest {
 
 export type RepairProblem = PromptDiagnostic[] | FailingTest;
 
+/** The compiler's diagnostics (0-based lines, as the oracle gives them) as the prompt describes them. */
+export function promptDiagnostics(diagnostics: readonly { line: number; message: string; severity: string }[]): PromptDiagnostic[] {
+  return diagnostics.map((d) => ({ line: d.line + 1, message: d.message, severity: d.severity }));
+}
+
 export interface Prompt {
   /** Model tokens from <bos> up to and including <fix>. */
   tokens: string[];
@@ -53,13 +58,16 @@ export function targetTokens(fixedText: string, pools: Pools): { tokens: string[
   return { tokens: [...program.modelTokens, '<eos>'], program };
 }
 
+const isError = (d: PromptDiagnostic) => d.severity.includes('error');
+
+/** The diagnostics a header describes: the errors, or the warnings when there are none (strict flags off). */
+export function headerDiagnostics(problem: RepairProblem): PromptDiagnostic[] {
+  if (!Array.isArray(problem)) return [];
+  return problem.some(isError) ? problem.filter(isError) : problem.filter((d) => d.severity === 'warning');
+}
+
 function diagnosticsHeader(diagnostics: PromptDiagnostic[], pools: Pools): string[] {
-  const isError = (d: PromptDiagnostic) => d.severity.includes('error');
-  // Errors first; a program with warnings only (strict flags off) is described by its warnings.
-  const chosen = diagnostics.some(isError)
-    ? diagnostics.filter(isError)
-    : diagnostics.filter((d) => d.severity === 'warning');
-  return chosen.slice(0, MAX_HEADER_ERRORS).flatMap((d) => [
+  return headerDiagnostics(diagnostics).slice(0, MAX_HEADER_ERRORS).flatMap((d) => [
     isError(d) ? '<err>' : '<warn>',
     lineMarker(d.line),
     ...messageTokens(d.message, pools),

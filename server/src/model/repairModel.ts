@@ -7,7 +7,7 @@ import { VOCABULARY } from '../c/vocabulary';
 import { KvCache } from './kvCache';
 import { nBestDecode } from './nBest';
 import { chooseWindow, ProgramWindow, spliceWindow, windowProgram } from './programWindow';
-import { buildPrompt, PromptDiagnostic, RepairProblem } from './prompt';
+import { buildPrompt, headerDiagnostics, PromptDiagnostic, RepairProblem } from './prompt';
 import { ModelLoadError, ModelSession, ModelSessionOptions, ModelStatus } from './session';
 
 /** Output room beyond the program's own length (a repair may add tokens). */
@@ -156,13 +156,6 @@ export class RepairModel {
   async dispose(): Promise<void> {
     await this.session.release();
   }
-}
-
-/** The diagnostics the prompt's header describes: errors, or warnings when there are none. */
-function headerDiagnostics(problem: RepairProblem): PromptDiagnostic[] {
-  if (!Array.isArray(problem)) return [];
-  const errors = problem.filter((d) => d.severity.includes('error'));
-  return errors.length ? errors : problem.filter((d) => d.severity === 'warning');
 }
 
 /** The line of the first error (or, with no errors, warning); undefined for a failing test. */

@@ -3,14 +3,14 @@
 // that break the contract, an execution provider that cannot start) becomes a ModelLoadError with
 // a sentence a student or instructor can act on; the server shows it and keeps running without
 // the model.
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type * as Ort from 'onnxruntime-node';
-import { VOCABULARY, Vocabulary } from '../c/vocabulary';
+import { VOCABULARY, Vocabulary, vocabularySha256 } from '../c/vocabulary';
 import type { Settings } from '../settings';
 import { inputNames, ModelCard, outputNames } from './contract';
+import { HINT_WIDTH } from './copyAligner';
 import { CacheShape, KvCache } from './kvCache';
 
 export type ExecutionProviderSetting = Settings['executionProvider'];
@@ -107,7 +107,7 @@ function checkVocabulary(card: ModelCard, cardPath: string, vocabulary: Vocabula
   if (!Array.isArray(tokens) || !tokens.every((t) => typeof t === 'string')) {
     throw new ModelLoadError('vocabulary', `the model's vocabulary ${vocabPath} is not a JSON array of strings`);
   }
-  const sha = createHash('sha256').update(tokens.join('\n'), 'utf8').digest('hex');
+  const sha = vocabularySha256(tokens);
   if (card.vocab_sha256 && card.vocab_sha256 !== sha) {
     throw new ModelLoadError('vocabulary', `${vocabPath} does not belong to this model (vocab_sha256 differs from model.json)`);
   }
@@ -224,12 +224,14 @@ export class ModelSession {
   }
 
   /**
-   * One forward pass: feeds `ids` after the cache's positions, appends their keys/values to the
-   * cache and returns the logits [ids.length x vocabSize] (row t predicts the token after ids[t]).
+   * One forward pass: feeds `ids` with their copy hints (`hints`: HINT_WIDTH ids per token, flat)
+   * after the cache's positions, appends their keys/values to the cache and returns the logits
+   * [ids.length x vocabSize] (row t predicts the token after ids[t]).
    */
-  async forward(cache: KvCache, ids: readonly number[]): Promise<Float32Array> {
+  async forward(cache: KvCache, ids: readonly number[], hints: readonly number[]): Promise<Float32Array> {
     const T = ids.length;
     if (T === 0) throw new RangeError('forward pass without tokens');
+    if (hints.length !== T * HINT_WIDTH) throw new RangeError(`${hints.length} hint ids for ${T} tokens (${HINT_WIDTH} each)`);
     if (cache.length + T > this.maxPositions) {
       throw new RangeError(`${cache.length} + ${T} positions exceed the model's ${this.maxPositions}`);
     }
@@ -237,6 +239,7 @@ export class ModelSession {
     for (let t = 0; t < T; t++) inputIds[t] = BigInt(ids[t]);
     const feeds = cache.pastFeeds(this.ort.Tensor);
     feeds[this.inputIdsName] = new this.ort.Tensor('int64', inputIds, [1, T]);
+    feeds.hint_ids = new this.ort.Tensor('int64', BigInt64Array.from(hints, (h) => BigInt(h)), [1, T, HINT_WIDTH]);
     const out = await this.session.run(feeds);
     const logits = out.logits.data as Float32Array;
     if (logits.length !== T * this.vocabSize) {
@@ -269,8 +272,12 @@ export class ModelSession {
           `for ${L} layers (${inputNames(L).length}/${outputNames(L).length}): a model for another server version?`,
       );
     }
-    const expected: Record<string, [string, (number | null)[]]> = { input_ids: ['int64', [1, null]], logits: ['float32', [1, null, V]] };
-    for (const n of [...inputNames(L).slice(1), ...outputNames(L).slice(1)]) expected[n] = ['float32', [1, null, H, D]];
+    const expected: Record<string, [string, (number | null)[]]> = {
+      input_ids: ['int64', [1, null]],
+      hint_ids: ['int64', [1, null, HINT_WIDTH]],
+      logits: ['float32', [1, null, V]],
+    };
+    for (const n of [...inputNames(L).slice(2), ...outputNames(L).slice(1)]) expected[n] = ['float32', [1, null, H, D]];
     for (const meta of [...this.session.inputMetadata, ...this.session.outputMetadata]) {
       const want = expected[meta.name];
       if (!want || !meta.isTensor) continue;
@@ -289,8 +296,9 @@ export class ModelSession {
   private async warmUp(): Promise<void> {
     const cache = this.newCache();
     const ids = ['<bos>', '<fix>', '<L1>', 'int'].map((t) => VOCABULARY.id(t));
-    await this.forward(cache, ids);
-    await this.forward(cache, [VOCABULARY.id('<eos>')]);
+    const pad = VOCABULARY.id('<pad>');
+    await this.forward(cache, ids, new Array<number>(ids.length * HINT_WIDTH).fill(pad));
+    await this.forward(cache, [VOCABULARY.id('<eos>')], new Array<number>(HINT_WIDTH).fill(pad));
   }
 }
 

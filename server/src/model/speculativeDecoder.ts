@@ -1,12 +1,13 @@
 // Copy-speculative decoding (FastFixer; prompt lookup): draft the next tokens by copying the buggy
-// program, verify the whole draft in one forward pass, keep the longest prefix greedy decoding
+// program (the copy aligner's continuation), verify the whole draft in one forward pass (each
+// drafted token with the hint the aligner gives after the draft before it, as greedy decoding would), keep the longest prefix greedy decoding
 // agrees with plus the model's own token after it, and roll the rejected rows back by a change of
 // the cache's length. Every kept token is the argmax of its row, so the output is greedy decoding's
 // (same tie rule, same stopping rule), in a fraction of the forward passes. Bit for bit, near-ties
 // included, when the model gives a token the same logits fed alone or inside a draft (a
 // batch-invariant export; decoder.test.ts checks the shipped model for it).
 import { VOCABULARY } from '../c/vocabulary';
-import { CopyDraft } from './copyDraft';
+import { AlignState, CopyAligner, NO_HINT, START } from './copyAligner';
 import { checkPrompt, DecodeOptions, DecodeResult, DecodeStatus, outputLimit } from './decoding';
 import { KvCache } from './kvCache';
 import { RowSummary, summarizeRow } from './logits';
@@ -76,7 +77,7 @@ const info = (row: RowSummary): PositionInfo => ({
  */
 export class SpeculativeDecoder {
   private readonly eos = VOCABULARY.id('<eos>');
-  private readonly draft: CopyDraft;
+  private readonly aligner: CopyAligner;
   private readonly limit: number;
   /** Output tokens whose rows the cache holds after the prompt's. */
   private fed: readonly number[] = [];
@@ -92,7 +93,7 @@ export class SpeculativeDecoder {
   ) {
     checkPrompt(prompt.length, model.maxPositions);
     this.limit = outputLimit(prompt.length, options.maxNewTokens, model.maxPositions);
-    this.draft = new CopyDraft([...source, this.eos], VOCABULARY, options.hotLines);
+    this.aligner = new CopyAligner([...source, this.eos], VOCABULARY, options.hotLines);
   }
 
   /**
@@ -104,8 +105,7 @@ export class SpeculativeDecoder {
     this.cache.truncate(0);
     this.fed = [];
     this.decoded = true;
-    this.draft.reset();
-    return this.run([], [], this.prompt, 0, started);
+    return this.run([], [], [START], this.prompt, 0, started);
   }
 
   /** `from`'s first `position` tokens, then `token` instead of from.ids[position], then greedy. */
@@ -126,8 +126,7 @@ export class SpeculativeDecoder {
     this.fed = ids.slice(0, common);
     ids.push(token);
     positions.push(tokenInfo);
-    this.draft.reset();
-    return this.run(ids, positions, ids.slice(common), 0, started);
+    return this.run(ids, positions, this.aligner.states(ids), ids.slice(common), 0, started);
   }
 
   /**
@@ -135,8 +134,16 @@ export class SpeculativeDecoder {
    * last output tokens); each pass feeds them plus a draft, and row feed.length - 1 + j says which
    * token follows draft position j. Drafted tokens are kept while each is its row's argmax; the
    * first argmax that differs (or the one after a fully accepted draft) is kept too and fed next.
+   * `states[k]`: the aligner's state before output token k (ids.length + 1 of them).
    */
-  private async run(ids: number[], positions: PositionInfo[], feed: readonly number[], passes: number, started: number): Promise<SpeculativeResult> {
+  private async run(
+    ids: number[],
+    positions: PositionInfo[],
+    states: AlignState[],
+    feed: readonly number[],
+    passes: number,
+    started: number,
+  ): Promise<SpeculativeResult> {
     const V = this.model.vocabSize;
     const maxDraft = this.options.maxDraft ?? DEFAULT_MAX_DRAFT;
     const minDraft = Math.min(maxDraft, this.options.minDraft ?? DEFAULT_MIN_DRAFT);
@@ -153,13 +160,26 @@ export class SpeculativeDecoder {
         status = 'cancelled';
         break;
       }
-      let cap = Math.min(this.limit - ids.length, draftLength);
-      const draft = this.draft.propose(ids, cap);
+      const n = ids.length; // the feed's last row predicts output token n
+      let cap = Math.min(this.limit - n, draftLength);
+      const draft = this.aligner.propose(states[n], cap);
       if (!draft.strong) cap = Math.min(cap, guessLength);
       if (draft.hot) cap = Math.min(cap, hotDraft, draft.strong ? hotDraft : guessLength);
       const proposal = draft.tokens.length > cap ? draft.tokens.slice(0, cap) : draft.tokens;
+      // Hints: fed token i predicts output token n - (feed.length - 1 - i) (<pad> before the output);
+      // drafted token j is output token n + j, fed with the state after it.
+      const hints = feed.flatMap((_, i) => {
+        const k = n - (feed.length - 1 - i);
+        return k >= 0 ? this.aligner.hint(states[k]) : NO_HINT;
+      });
+      const tentative = [...ids, ...proposal];
+      const draftStates: AlignState[] = [];
+      for (let j = 0; j < proposal.length; j++) {
+        draftStates.push(this.aligner.step(j ? draftStates[j - 1] : states[n], tentative, n + j + 1));
+        hints.push(...this.aligner.hint(draftStates[j]));
+      }
       const base = this.cache.length;
-      const logits = await this.model.forward(this.cache, proposal.length ? [...feed, ...proposal] : feed);
+      const logits = await this.model.forward(this.cache, proposal.length ? [...feed, ...proposal] : feed, hints);
       passes++;
       drafted += proposal.length;
 
@@ -181,8 +201,13 @@ export class SpeculativeDecoder {
         ids.push(token);
         positions.push(info(row));
         logProb += row.bestLogProb;
-        if (j < proposal.length && token === proposal[j]) j++; // its row is in this pass already
-        else break;
+        if (j < proposal.length && token === proposal[j]) {
+          states.push(draftStates[j]); // its row is in this pass already
+          j++;
+        } else {
+          states.push(this.aligner.step(states[ids.length - 1], ids));
+          break;
+        }
       }
       accepted += j;
       this.cache.truncate(base + feed.length + j);

@@ -7,7 +7,7 @@
 import { compile, CompileResult, CompilerDiagnostic, CompilerOptions } from '../oracle/compiler';
 import { runTests, TestCase, TestReport } from '../oracle/testRunner';
 import type { ModelSource } from './modelSource';
-import type { FailingTest, RepairProblem } from '../model/prompt';
+import { promptDiagnostics, type FailingTest, type RepairProblem } from '../model/prompt';
 import { concretize } from './concretize';
 import { firstErrorProgress, isProgress, verdictOf } from '../oracle/judge';
 import { applyEdits, changedTokenCount, editsOverlap, TextEdit } from './edits';
@@ -35,6 +35,8 @@ export interface EngineOptions {
   mutationBudget?: number;
   /** A compile repair may change at most this many tokens in all (it must keep the student's code). */
   maxChangedTokens?: number;
+  /** The model as the only candidate source, judged and iterated as usual (the model's ablation). */
+  onlyModel?: boolean;
   signal?: AbortSignal;
 }
 
@@ -208,6 +210,13 @@ export class RepairEngine {
     const o = this.options;
     const errors = current.diagnostics.filter((d) => d.severity === 'error');
     const self = this;
+    const model: CandidateSource = {
+      when: o.onlyModel ? 'always' : 'if-none-accepted',
+      async *proposals() {
+        for (const candidate of await self.modelCandidates(text, current.diagnostics)) yield { candidate };
+      },
+    };
+    if (o.onlyModel) return [model];
     return [
       {
         when: 'always',
@@ -239,12 +248,7 @@ export class RepairEngine {
           }
         },
       },
-      {
-        when: 'if-none-accepted',
-        async *proposals() {
-          for (const candidate of await self.modelCandidates(text, current.diagnostics)) yield { candidate };
-        },
-      },
+      model,
     ];
   }
 
@@ -333,15 +337,15 @@ export class RepairEngine {
           for (const candidate of await self.modelCandidates(text, problem, reason)) yield { candidate };
         },
       },
-      {
+      ...(o.onlyModel ? [] : [{
         // One-token logic edits, conditions first, until one passes every test or the budget ends.
-        when: 'if-none-accepted',
+        when: 'if-none-accepted' as const,
         async *proposals() {
           for (const edit of logicMutations(text).slice(0, o.mutationBudget ?? 40)) {
-            yield { candidate: { text: applyEdits(text, [edit]), source: 'logic-search', changedTokens: 1, reason } };
+            yield { candidate: { text: applyEdits(text, [edit]), source: 'logic-search' as const, changedTokens: 1, reason } };
           }
         },
-      },
+      }]),
     ];
     return this.round(text, new Set(), sources, async (c) => {
       const compiled = await compile(c.text, o.compiler, o.signal);
@@ -354,9 +358,7 @@ export class RepairEngine {
   private async modelCandidates(text: string, problem: CompilerDiagnostic[] | FailingTest, reason?: string): Promise<Candidate[]> {
     const model = this.options.model;
     if (!model) return [];
-    const promptProblem: RepairProblem = Array.isArray(problem)
-      ? problem.map((d) => ({ line: d.line + 1, message: d.message, severity: d.severity }))
-      : problem;
+    const promptProblem: RepairProblem = Array.isArray(problem) ? promptDiagnostics(problem) : problem;
     const result = await model.propose(text, promptProblem, { n: this.options.nBest ?? 4, signal: this.options.signal });
     this.forwardPasses += result.forwardPasses;
     const firstError = Array.isArray(problem) ? problem.find((d) => d.severity === 'error') : undefined;

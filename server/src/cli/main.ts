@@ -1,11 +1,11 @@
 // The instructor's command line: the same engine as the language server.
 //   c-repair FILE.c [--tests DIR] [--apply]
 //   c-repair batch --in IN.jsonl[.gz] --out OUT.jsonl [--jobs N] [--timeout S]
-import { batchCommand } from './batch/batch';
-import { FILE_USAGE, repairFileCommand, UsageError } from './cli/repairFile';
-import { SHIPPED_MODEL_DIR } from './features/modelHost';
-import { RepairModel } from './model/repairModel';
-import type { ModelSource } from './repair/modelSource';
+import { batchCommand } from './batch';
+import { FILE_USAGE, repairFileCommand, UsageError } from './repairFile';
+import { SHIPPED_MODEL_DIR } from '../model/modelHost';
+import { RepairModel } from '../model/repairModel';
+import type { ModelSource } from '../repair/modelSource';
 
 /** The shipped repair model, when it can be loaded; the engine works without it (and says so). */
 async function loadModel(): Promise<ModelSource | undefined> {

@@ -7,7 +7,7 @@ import { flagsFromCommand } from '../oracle/compileFlags';
 import type { TestCase } from '../oracle/testRunner';
 import { RepairEngine } from '../repair/engine';
 import type { ModelSource } from '../repair/modelSource';
-import { BatchProgress } from './progress';
+import { BatchProgress } from './batchProgress';
 
 export interface BatchInput {
   id: string;
@@ -51,7 +51,7 @@ const errorLine = (id: string, error: string): BatchOutput => ({
   id, status: 'error', repaired: null, edits: [], compiles: false, tests_passed: null, tests_total: null, ms: 0, forward_passes: 0, error,
 });
 
-export async function repairOne(input: BatchInput, model: ModelSource | undefined, timeoutMs: number): Promise<BatchOutput> {
+export async function repairOne(input: BatchInput, model: ModelSource | undefined, timeoutMs: number, onlyModel = false): Promise<BatchOutput> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   const tests: TestCase[] | undefined = input.tests?.map((t, i) => ({ name: String(i + 1), input: t.input ?? '', output: t.output }));
@@ -60,6 +60,7 @@ export async function repairOne(input: BatchInput, model: ModelSource | undefine
       compiler: { family: 'gcc', args: flagsFromCommand(input.compile_flags) },
       tests,
       model,
+      onlyModel,
       signal: controller.signal,
     });
     const r = await engine.repair(input.source);
@@ -83,7 +84,7 @@ export async function repairOne(input: BatchInput, model: ModelSource | undefine
   }
 }
 
-export const BATCH_USAGE = 'usage: c-repair batch --in IN.jsonl[.gz] --out OUT.jsonl [--jobs N] [--timeout S] [--no-model]';
+export const BATCH_USAGE = 'usage: c-repair batch --in IN.jsonl[.gz] --out OUT.jsonl [--jobs N] [--timeout S] [--no-model | --only-model]';
 
 export async function batchCommand(argv: string[], loadModel: () => Promise<ModelSource | undefined>): Promise<number> {
   const { values } = parseArgs({
@@ -94,11 +95,12 @@ export async function batchCommand(argv: string[], loadModel: () => Promise<Mode
       jobs: { type: 'string', default: '2' },
       timeout: { type: 'string', default: '60' },
       'no-model': { type: 'boolean', default: false },
+      'only-model': { type: 'boolean', default: false },
     },
   });
   const jobs = Number(values.jobs);
   const timeoutS = Number(values.timeout);
-  if (!values.in || !values.out || !(jobs >= 1) || !(timeoutS > 0)) {
+  if (!values.in || !values.out || !(jobs >= 1) || !(timeoutS > 0) || (values['no-model'] && values['only-model'])) {
     console.error(BATCH_USAGE);
     return 2;
   }
@@ -107,6 +109,10 @@ export async function batchCommand(argv: string[], loadModel: () => Promise<Mode
     return 2;
   }
   const model = values['no-model'] ? undefined : await loadModel();
+  if (values['only-model'] && !model) {
+    console.error('c-repair: --only-model needs the repair model, and it could not be loaded');
+    return 2;
+  }
   const out = fs.createWriteStream(values.out);
   const progress = new BatchProgress(process.stderr);
   const running = new Set<Promise<void>>();
@@ -127,7 +133,7 @@ export async function batchCommand(argv: string[], loadModel: () => Promise<Mode
       continue;
     }
     const input = line.value as BatchInput;
-    const task = repairOne({ ...input, id: String(input.id ?? fallbackId) }, model, timeoutS * 1000).then(write);
+    const task = repairOne({ ...input, id: String(input.id ?? fallbackId) }, model, timeoutS * 1000, values['only-model']).then(write);
     running.add(task);
     void task.finally(() => running.delete(task));
     if (running.size >= jobs) await Promise.race(running);

@@ -1,15 +1,17 @@
 // Plain greedy autoregressive decoding, one token per forward pass after the prompt's prefill. It
 // is the baseline the speculative decoder must reproduce token for token, and what it is timed
-// against.
-import { VOCABULARY } from '../c/vocabulary';
-import { checkPrompt, DecodeOptions, DecodeResult, DecodeStatus, outputLimit } from './decoding';
-import { KvCache } from './kvCache';
-import { summarizeRow } from './logits';
-import type { ModelSession } from './session';
+// against. Each token is fed with its copy hint, the aligner stepped over the output so far.
+import { VOCABULARY } from '../../server/src/c/vocabulary';
+import { CopyAligner, promptHints, START } from '../../server/src/model/copyAligner';
+import { checkPrompt, DecodeOptions, DecodeResult, DecodeStatus, outputLimit } from '../../server/src/model/decoding';
+import { KvCache } from '../../server/src/model/kvCache';
+import { summarizeRow } from '../../server/src/model/logits';
+import type { ModelSession } from '../../server/src/model/session';
 
 export async function greedyDecode(
   model: ModelSession,
   prompt: readonly number[],
+  source: readonly number[],
   options: DecodeOptions,
   cache: KvCache = model.newCache(),
 ): Promise<DecodeResult> {
@@ -25,7 +27,9 @@ export async function greedyDecode(
   let status: DecodeStatus;
   if (options.signal?.aborted) return { ids, status: 'cancelled', logProb, forwardPasses, ms: performance.now() - started };
 
-  let logits = await model.forward(cache, prompt);
+  const aligner = new CopyAligner([...source, eos], VOCABULARY);
+  let state = START;
+  let logits = await model.forward(cache, prompt, promptHints(prompt.length, aligner.hint(state)));
   forwardPasses++;
   let row = summarizeRow(logits, (prompt.length - 1) * V, V);
   for (;;) {
@@ -44,7 +48,8 @@ export async function greedyDecode(
       status = 'cancelled';
       break;
     }
-    logits = await model.forward(cache, [row.best]);
+    state = aligner.step(state, ids);
+    logits = await model.forward(cache, [row.best], aligner.hint(state));
     forwardPasses++;
     row = summarizeRow(logits, 0, V);
   }

@@ -2,7 +2,7 @@
 // it), reloads it when its settings change, and reports its state for the status bar. Without a
 // usable model the server keeps working with compiler fix-its, rewrites and edit search.
 import * as path from 'node:path';
-import { RepairModel } from '../model/repairModel';
+import { RepairModel } from './repairModel';
 import type { StatusParams } from '../protocol';
 import type { ModelSource } from '../repair/modelSource';
 import type { Settings } from '../settings';
@@ -42,13 +42,13 @@ export class ModelHost {
     this.loading = loading;
   }
 
-  /** The model once its load has finished (for explicit commands, which may wait). */
-  async loaded(): Promise<ModelSource | undefined> {
+  /** Waits for the load under way to finish (for explicit commands, which may wait). */
+  async whenLoaded(): Promise<ModelSource | undefined> {
     return this.loading;
   }
 
-  /** The model if it is loaded and usable; never waits for a load in progress. */
-  async ready(): Promise<ModelSource | undefined> {
+  /** The model if it is loaded and usable now; never waits for a load in progress. */
+  async ifLoaded(): Promise<ModelSource | undefined> {
     const pending = this.loading;
     if (!pending) return undefined;
     const settled = await Promise.race([pending, Promise.resolve(LOADING)]);
