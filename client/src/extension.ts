@@ -52,7 +52,8 @@ async function startClient(context: vscode.ExtensionContext, output: vscode.LogO
       { scheme: 'file', language: 'c' },
       { scheme: 'untitled', language: 'c' },
     ],
-    synchronize: { configurationSection: 'c-repair' },
+    // Settings: the server pulls them (workspace/configuration, per file) and registers for change
+    // notifications itself; nothing is pushed from here.
     outputChannel: output,
   };
   client = new LanguageClient('c-repair', 'c-repair', serverOptions, clientOptions);

@@ -62,9 +62,8 @@ export function registerRepairAssignment(getClient: () => LanguageClient | undef
     }
     if (result.edits.length === 0) {
       const tests = result.testsTotal ? ` Tests passed: ${result.testsPassedBefore ?? 0}/${result.testsTotal}.` : '';
-      const clean = result.errorsBefore === 0 && (!result.testsTotal || result.testsPassedBefore === result.testsTotal);
       void vscode.window.showInformationMessage(
-        clean ? `c-repair: nothing to repair: the file compiles${result.testsTotal ? ' and passes its tests' : ''}.` : `c-repair: no verified repair found.${tests}`,
+        result.status === 'unchanged' ? `c-repair: nothing to repair: the file compiles${result.testsTotal ? ' and passes its tests' : ''}.` : `c-repair: no verified repair found.${tests}`,
       );
       return;
     }

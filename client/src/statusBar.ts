@@ -21,8 +21,8 @@ export interface StatusBar extends vscode.Disposable {
 export function describeStatus(s: StatusParams): { text: string; tooltip: string; error: boolean } {
   if (!s.active) return { text: 'c-repair: off (untrusted)', tooltip: 'The workspace is not trusted: c-repair compiles and runs nothing.', error: false };
   const where = s.provider ? ` · ${s.provider}` : '';
-  const last = s.lastRepairMs !== undefined ? ` · ${Math.round(s.lastRepairMs)} ms` : '';
-  const lastTip = s.lastRepairMs !== undefined ? `\nLast analysis with repairs: ${Math.round(s.lastRepairMs)} ms.` : '';
+  const last = s.lastAnalysisMs !== undefined ? ` · ${Math.round(s.lastAnalysisMs)} ms` : '';
+  const lastTip = s.lastAnalysisMs !== undefined ? `\nLast analysis (compile and verified quick fixes): ${Math.round(s.lastAnalysisMs)} ms.` : '';
   switch (s.model) {
     case 'loading':
       return { text: `$(sync~spin) c-repair: loading model${where}`, tooltip: `Loading the repair model${where}…${lastTip}`, error: false };

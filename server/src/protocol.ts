@@ -10,11 +10,18 @@ export interface StatusParams {
   reason?: string;
   /** The execution provider in use, e.g. 'cpu' or 'cuda'. */
   provider?: string;
-  /** How long the last analysis with repairs took, in ms. */
-  lastRepairMs?: number;
+  /** How long the last analysis of a document took (compile and verified quick fixes), in ms. */
+  lastAnalysisMs?: number;
   /** False while the workspace is untrusted (then nothing is compiled or run). */
   active: boolean;
 }
+
+/**
+ * How a whole-file repair ended: `repaired` (compiles and passes the tests found), `unchanged`
+ * (nothing to repair: it already did), `failed` (no verified repair of everything; `edits` may
+ * still hold accepted partial progress).
+ */
+export type RepairStatus = 'repaired' | 'unchanged' | 'failed';
 
 /** Client -> server request (via workspace/executeCommand): whole-file repair of an open document. */
 export const REPAIR_DOCUMENT_COMMAND = 'c-repair.repairDocument';
@@ -31,6 +38,6 @@ export type RepairDocumentResult =
       testsPassedBefore: number | null;
       testsPassedAfter: number | null;
       testsTotal: number | null;
-      status: string;
+      status: RepairStatus;
     }
   | { error: string };

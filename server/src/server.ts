@@ -10,35 +10,28 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CompilerUnavailableError, TemporaryFolderError } from './oracle/compiler';
 import { Analysis, analyze, AnalysisScheduler } from './features/analysis';
 import { codeActionsFor } from './features/codeActions';
 import { toLspDiagnostics } from './features/diagnostics';
 import { hoverFor } from './features/hover';
 import { ModelHost } from './model/modelHost';
 import { repairDocumentCommand } from './features/repairCommand';
-import { REPAIR_DOCUMENT_COMMAND, STATUS_NOTIFICATION, StatusParams } from './protocol';
-import { compilerOptions, normalizeSettings, Settings } from './settings';
+import { StatusReporter } from './features/status';
+import { REPAIR_DOCUMENT_COMMAND, STATUS_NOTIFICATION } from './protocol';
+import { compilerOptions, SettingsSource } from './settings';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const analyses = new Map<string, Analysis>();
-const reportedFailures = new Set<string>();
-let canPullConfiguration = false;
-let initialSettings: Settings = normalizeSettings(undefined);
-const settingsCache = new Map<string, Promise<Settings>>();
-
-function settingsFor(uri: string): Promise<Settings> {
-  if (!canPullConfiguration) return Promise.resolve(initialSettings);
-  let cached = settingsCache.get(uri);
-  if (!cached) {
-    cached = connection.workspace
-      .getConfiguration({ scopeUri: uri, section: 'c-repair' })
-      .then(normalizeSettings, () => initialSettings);
-    settingsCache.set(uri, cached);
-  }
-  return cached;
-}
+const settings = new SettingsSource((scopeUri) => connection.workspace.getConfiguration({ scopeUri, section: 'c-repair' }));
+const status = new StatusReporter(
+  (params) => void connection.sendNotification(STATUS_NOTIFICATION, params),
+  (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message }),
+);
+const modelHost = new ModelHost(
+  (change) => status.update(change),
+  (line) => connection.console.log(line),
+);
 
 const scheduler = new AnalysisScheduler(analyze, (analysis) => {
   const doc = documents.get(analysis.uri);
@@ -46,20 +39,9 @@ const scheduler = new AnalysisScheduler(analyze, (analysis) => {
   analyses.set(analysis.uri, analysis);
   void connection.sendDiagnostics({ uri: analysis.uri, version: analysis.version, diagnostics: toLspDiagnostics(analysis) });
   const outcome = analysis.outcome;
-  if (outcome.kind === 'failed') {
-    connection.console.error(outcome.message);
-    // Say it once, not on every keystroke; the diagnostic stays on the file.
-    const environmental = outcome.error instanceof CompilerUnavailableError || outcome.error instanceof TemporaryFolderError;
-    if (environmental && !reportedFailures.has(outcome.message)) {
-      reportedFailures.add(outcome.message);
-      void connection.sendNotification(ShowMessageNotification.type, {
-        type: MessageType.Error,
-        message: outcome.error instanceof CompilerUnavailableError ? `${outcome.message}. Set c-repair.compiler or c-repair.compilerPath.` : outcome.message,
-      });
-    }
-  } else if (outcome.kind === 'compiled') {
-    reportedFailures.clear();
-    sendStatus({ lastRepairMs: outcome.ms });
+  status.analysed(outcome);
+  if (outcome.kind === 'failed') connection.console.error(outcome.message);
+  if (outcome.kind === 'compiled') {
     connection.console.log(
       `${analysis.uri} v${analysis.version}: ${outcome.result.errorCount} errors, ${outcome.result.warningCount} warnings, ` +
         `${outcome.repairs.length} verified repairs (${outcome.result.ms} ms compile)`,
@@ -67,28 +49,18 @@ const scheduler = new AnalysisScheduler(analyze, (analysis) => {
   }
 });
 
-let status: StatusParams = { model: 'absent', active: true };
-const modelHost = new ModelHost(
-  (change) => sendStatus(change),
-  (line) => connection.console.log(line),
-);
-function sendStatus(change: Partial<StatusParams>): void {
-  status = { ...status, ...change };
-  void connection.sendNotification(STATUS_NOTIFICATION, status);
-}
-
 async function scheduleAnalysis(doc: TextDocument, immediate: boolean): Promise<void> {
-  const settings = await settingsFor(doc.uri);
+  const current = await settings.forDocument(doc.uri);
   scheduler.schedule(
     {
       uri: doc.uri,
       version: doc.version,
       text: doc.getText(),
-      compiler: compilerOptions(settings),
-      maxFileSizeKB: settings.maxFileSizeKB,
+      compiler: compilerOptions(current),
+      maxFileSizeKB: current.maxFileSizeKB,
       model: await modelHost.ifLoaded(),
     },
-    immediate ? 0 : settings.debounceMs,
+    immediate ? 0 : current.debounceMs,
   );
 }
 
@@ -106,8 +78,10 @@ async function currentAnalysis(uri: string): Promise<Analysis | undefined> {
 }
 
 connection.onInitialize((params) => {
-  canPullConfiguration = params.capabilities.workspace?.configuration === true;
-  initialSettings = normalizeSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+  settings.initialize(
+    params.capabilities.workspace?.configuration === true,
+    (params.initializationOptions as { settings?: unknown } | undefined)?.settings,
+  );
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -120,22 +94,14 @@ connection.onInitialize((params) => {
 });
 
 connection.onInitialized(() => {
-  if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
-  sendStatus({});
-  void globalSettings().then((settings) => modelHost.configure(settings));
+  if (settings.pulled) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+  status.update({});
+  void settings.global().then((s) => modelHost.configure(s));
 });
 
-/** Settings that are not per file (the model's): the workspace's, or those given at start. */
-function globalSettings(): Promise<Settings> {
-  if (!canPullConfiguration) return Promise.resolve(initialSettings);
-  return connection.workspace.getConfiguration('c-repair').then(normalizeSettings, () => initialSettings);
-}
-
 connection.onDidChangeConfiguration((change) => {
-  settingsCache.clear();
-  const pushed = (change.settings as { 'c-repair'?: unknown } | undefined)?.['c-repair'];
-  if (pushed !== undefined) initialSettings = normalizeSettings(pushed);
-  void globalSettings().then((settings) => modelHost.configure(settings));
+  settings.changed((change.settings as { 'c-repair'?: unknown } | null | undefined)?.['c-repair']);
+  void settings.global().then((s) => modelHost.configure(s));
   for (const doc of documents.all()) void scheduleAnalysis(doc, true);
 });
 
@@ -145,7 +111,7 @@ documents.onDidSave((e) => void scheduleAnalysis(e.document, true));
 documents.onDidClose((e) => {
   scheduler.forget(e.document.uri);
   analyses.delete(e.document.uri);
-  settingsCache.delete(e.document.uri);
+  settings.forget(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
@@ -164,7 +130,7 @@ connection.onExecuteCommand(async (params, token) => {
   const uri = String(params.arguments?.[0] ?? '');
   const doc = documents.get(uri);
   if (!doc) return { error: `c-repair: ${uri} is not open.` };
-  return repairDocumentCommand(doc, await settingsFor(uri), await modelHost.whenLoaded(), token);
+  return repairDocumentCommand(doc, await settings.forDocument(uri), await modelHost.whenLoaded(), token);
 });
 
 // Nothing a request does may take the server down: log and answer with an error instead.

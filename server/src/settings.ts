@@ -43,3 +43,54 @@ export function normalizeSettings(raw: unknown): Settings {
 export function compilerOptions(settings: Settings): CompilerOptions {
   return { family: settings.compiler, path: settings.compilerPath, args: safeFlags(settings.compilerArgs).kept };
 }
+
+/**
+ * Where the server gets settings: pulled per document from the client (workspace/configuration)
+ * when it can, else the ones given at start or pushed with a change notification. Pulled settings
+ * are cached per document until the next change.
+ */
+export class SettingsSource {
+  private canPull = false;
+  /** From initializationOptions, or the last pushed change: used when pulling is not possible. */
+  private given: Settings = normalizeSettings(undefined);
+  private readonly cache = new Map<string, Promise<Settings>>();
+
+  /** `pull(uri)`: the client's `c-repair` section for that document, or the workspace's without one. */
+  constructor(private readonly pull: (scopeUri?: string) => Promise<unknown>) {}
+
+  /** Settings come from the client's workspace/configuration (so it must tell the server of changes). */
+  get pulled(): boolean {
+    return this.canPull;
+  }
+
+  initialize(canPull: boolean, initializationSettings: unknown): void {
+    this.canPull = canPull;
+    this.given = normalizeSettings(initializationSettings);
+  }
+
+  /** A change notification; `pushed` is its `c-repair` section when the client sends one. */
+  changed(pushed: unknown): void {
+    this.cache.clear();
+    if (pushed !== undefined) this.given = normalizeSettings(pushed);
+  }
+
+  forDocument(uri: string): Promise<Settings> {
+    if (!this.canPull) return Promise.resolve(this.given);
+    let cached = this.cache.get(uri);
+    if (!cached) {
+      cached = this.pull(uri).then(normalizeSettings, () => this.given);
+      this.cache.set(uri, cached);
+    }
+    return cached;
+  }
+
+  /** Settings that are not per file (the model's): the workspace's. */
+  global(): Promise<Settings> {
+    if (!this.canPull) return Promise.resolve(this.given);
+    return this.pull().then(normalizeSettings, () => this.given);
+  }
+
+  forget(uri: string): void {
+    this.cache.delete(uri);
+  }
+}

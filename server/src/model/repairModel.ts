@@ -23,8 +23,8 @@ export interface ProposeOptions {
   maxDraft?: number;
 }
 
-export interface Candidate {
-  /** The whole repaired program's model tokens (no <eos>), under `Proposal.pools`. */
+export interface ModelOutput {
+  /** The whole repaired program's model tokens (no <eos>), under `ModelAnswer.pools`. */
   tokens: string[];
   /** Sum of log-probabilities of the (windowed) output and its <eos>; higher is better. */
   score: number;
@@ -37,13 +37,13 @@ export interface Candidate {
  * too-long: the program does not fit the model, not even a window of it (nothing was truncated);
  * cancelled: the signal fired (candidates found before it are kept).
  */
-export type ProposalStatus = 'ok' | 'no-candidate' | 'too-long' | 'cancelled';
+export type ModelAnswerStatus = 'ok' | 'no-candidate' | 'too-long' | 'cancelled';
 
-export interface Proposal {
-  status: ProposalStatus;
+export interface ModelAnswer {
+  status: ModelAnswerStatus;
   message?: string;
   /** Best score first. */
-  candidates: Candidate[];
+  candidates: ModelOutput[];
   /** The input program's abstraction: candidates are token sequences to align with its modelTokens. */
   program: AbstractProgram;
   /** The program's pools, extended by names only the compiler's messages mention. */
@@ -83,7 +83,7 @@ export class RepairModel {
     return this.session.status;
   }
 
-  async propose(text: string, problem: RepairProblem, options: ProposeOptions = {}): Promise<Proposal> {
+  async propose(text: string, problem: RepairProblem, options: ProposeOptions = {}): Promise<ModelAnswer> {
     const started = performance.now();
     const program = abstractProgram(text);
     const maxPositions = this.session.maxPositions;
@@ -136,7 +136,7 @@ export class RepairModel {
         const tokens = o.ids.map((id) => VOCABULARY.token(id));
         return { tokens: window ? spliceWindow(program, window, tokens) : tokens, score: o.score, greedy: o.greedy };
       });
-      const status: ProposalStatus = result.status === 'cancelled' ? 'cancelled' : candidates.length ? 'ok' : 'no-candidate';
+      const status: ModelAnswerStatus = result.status === 'cancelled' ? 'cancelled' : candidates.length ? 'ok' : 'no-candidate';
       return {
         status,
         message: status === 'no-candidate' ? 'the model did not finish a repaired program within its output room' : undefined,
