@@ -2,13 +2,14 @@
 // written once to training/splits.json and then always read from there.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { datasetFile, datasetsDir } from '../server/src/data/datasets';
 import { readJsonlSync } from '../server/src/data/jsonl';
 import { rng } from '../server/src/data/random';
 
 export { rng };
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
-export const DATA_DIR = process.env.C_REPAIR_DATA ?? path.resolve(REPO_ROOT, '..', 'shared', 'data');
+export const DATA_DIR = datasetsDir(REPO_ROOT);
 export const SPLITS_FILE = path.join(REPO_ROOT, 'training', 'splits.json');
 
 export interface TestCase { input: string; output: string }
@@ -32,7 +33,7 @@ export interface Data {
   codeflaws: CodeflawsPair[];
 }
 
-const read = <T>(file: string) => readJsonlSync<T>(path.join(DATA_DIR, file));
+const read = <T>(file: string) => readJsonlSync<T>(datasetFile(DATA_DIR, file));
 
 export function loadData(): Data {
   return {

@@ -1,16 +1,12 @@
 // Locates ../shared/data (the real student programs) and lists every C source in it.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { datasetFile, datasetsDir } from '../../server/src/data/datasets';
 import { readJsonlSync } from '../../server/src/data/jsonl';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
-export const DATA_DIR = process.env.C_REPAIR_DATA ?? path.resolve(REPO_ROOT, '..', 'shared', 'data');
+export const DATA_DIR = datasetsDir(REPO_ROOT);
 
-export function dataFile(relative: string): string {
-  const file = path.join(DATA_DIR, relative);
-  if (!fs.existsSync(file)) throw new Error(`missing dataset file ${file} (set C_REPAIR_DATA to ../shared/data)`);
-  return file;
-}
+export const dataFile = (relative: string): string => datasetFile(DATA_DIR, relative);
 
 type Rec = Record<string, unknown>;
 

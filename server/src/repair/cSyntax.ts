@@ -91,18 +91,28 @@ export function matching(tokens: readonly Token[], at: number): number {
   return -1;
 }
 
-/** Index of the '{' of the innermost block that contains token `i`. */
-export function enclosingBlock(tokens: readonly Token[], i: number): number {
+/**
+ * Index of the innermost unmatched `open` before token `i`, walking back, or -1; any token in
+ * `stops` ends the walk (-1).
+ */
+function enclosing(tokens: readonly Token[], i: number, open: string, close: string, stops: string): number {
   let depth = 0;
   for (let k = i - 1; k >= 0; k--) {
-    if (tokens[k].text === '}') depth++;
-    else if (tokens[k].text === '{') {
+    const t = tokens[k].text;
+    if (t === close) depth++;
+    else if (t === open) {
       if (depth === 0) return k;
       depth--;
-    }
+    } else if (stops.includes(t)) return -1;
   }
   return -1;
 }
+
+/** Index of the '{' of the innermost block that contains token `i`. */
+export const enclosingBlock = (tokens: readonly Token[], i: number) => enclosing(tokens, i, '{', '}', '');
+
+/** Index of the '(' of the innermost parentheses around token `i` within its statement's braces. */
+export const enclosingParen = (tokens: readonly Token[], i: number) => enclosing(tokens, i, '(', ')', '{}');
 
 /** The student's own text of a token run, spacing included. */
 export const source = (text: string, ts: readonly Token[]) => text.slice(ts[0].start, ts[ts.length - 1].end);

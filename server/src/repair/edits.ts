@@ -5,6 +5,9 @@ import type { TextEdit } from '../oracle/compiler';
 
 export type { TextEdit };
 
+/** The edit that puts `newText` in place of a token (or any span with start/end). */
+export const replaceSpan = (span: { start: number; end: number }, newText: string): TextEdit => ({ start: span.start, end: span.end, newText });
+
 /** True when no two edits touch the same characters (two insertions at one point also clash). */
 export function editsOverlap(edits: readonly TextEdit[]): boolean {
   const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);

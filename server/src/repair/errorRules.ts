@@ -7,10 +7,11 @@
 import type { Token } from '../c/lexer';
 import type { CompilerDiagnostic, TextEdit } from '../oracle/compiler';
 import { matching, tokenIndexAt } from './cSyntax';
+import { replaceSpan } from './edits';
 import type { Proposal, Rule } from './rules';
 import { assignmentAsCondition } from './strictRules';
 
-const replace = (t: Token, newText: string): TextEdit => ({ start: t.start, end: t.end, newText });
+const replace = replaceSpan;
 
 /** The token the diagnostic points at, or undefined. */
 function tokenAtDiagnostic(tokens: readonly Token[], d: CompilerDiagnostic): number | undefined {

@@ -3,6 +3,7 @@
 // && for ||). Each candidate is one token changed; the tests judge them.
 import { codeTokens, Token } from '../c/lexer';
 import type { TextEdit } from '../oracle/compiler';
+import { enclosingParen } from './cSyntax';
 
 const RELATIONAL: Record<string, string[]> = {
   '<': ['<=', '>', '!='],
@@ -23,31 +24,10 @@ interface Scored {
   priority: number;
 }
 
-/** True when the token sits in a condition: inside if/while/for parentheses. */
+/** True when the token sits in a condition: directly inside if/while/for parentheses. */
 function inCondition(tokens: readonly Token[], i: number): boolean {
-  let depth = 0;
-  for (let k = i - 1; k >= 0; k--) {
-    const t = tokens[k].text;
-    if (t === ')') depth++;
-    else if (t === '(') {
-      if (depth === 0) return k > 0 && /^(if|while|for)$/.test(tokens[k - 1].text);
-      depth--;
-    } else if (t === ';' && depth === 0 && !isInFor(tokens, k)) return false;
-    else if (t === '{' || t === '}') return false;
-  }
-  return false;
-}
-
-function isInFor(tokens: readonly Token[], semicolon: number): boolean {
-  let depth = 0;
-  for (let k = semicolon - 1; k >= 0; k--) {
-    if (tokens[k].text === ')') depth++;
-    else if (tokens[k].text === '(') {
-      if (depth === 0) return k > 0 && tokens[k - 1].text === 'for';
-      depth--;
-    } else if (tokens[k].text === '{' || tokens[k].text === '}') return false;
-  }
-  return false;
+  const open = enclosingParen(tokens, i);
+  return open > 0 && /^(if|while|for)$/.test(tokens[open - 1].text);
 }
 
 /** Candidate single-token logic edits, most promising first (conditions before other code). */

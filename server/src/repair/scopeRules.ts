@@ -6,14 +6,15 @@ import { distance } from 'fastest-levenshtein';
 import type { Token } from '../c/lexer';
 import { parseC, SyntaxNode } from '../c/parser';
 import { declaredBy, DeclaredName, enclosingFunction, namesInScope } from '../c/scopes';
-import type { CompilerDiagnostic, TextEdit } from '../oracle/compiler';
+import type { CompilerDiagnostic } from '../oracle/compiler';
 import { enclosingBlock, insertAtBlockStart, matching, tokenIndexAt } from './cSyntax';
+import { replaceSpan } from './edits';
 import type { Proposal, Rule } from './rules';
 
 /** How many other names an undeclared one may be replaced with (each costs a compile). */
 const MAX_NAME_CANDIDATES = 4;
 
-const replace = (t: Token, newText: string): TextEdit => ({ start: t.start, end: t.end, newText });
+const replace = replaceSpan;
 
 /** The token the diagnostic points at when it is `name`, or undefined. */
 function nameAt(tokens: readonly Token[], d: CompilerDiagnostic, name: string): number | undefined {
