@@ -73,10 +73,11 @@ def batch_loss(model, ids, hints, w):
 @torch.no_grad()
 def evaluate(model, dev, device, max_tokens):
     """Dev figures under teacher forcing: loss both ways (weighted as trained; plain = mean over all
-    target tokens), argmax accuracy on target tokens of unedited lines (weight < 1) and of edited
-    lines, and the share of examples with every target token right."""
+    target tokens), argmax accuracy on target tokens of unedited lines (weight < 1), of edited lines,
+    and where the copy hint is wrong (the edits proper), and the share of examples with every
+    target token right."""
     model.eval()
-    sums = {'weighted': [0.0, 0.0], 'plain': [0.0, 0.0], 'unchanged_acc': [0, 0], 'edited_acc': [0, 0], 'exact': [0, 0]}
+    sums = {'weighted': [0.0, 0.0], 'plain': [0.0, 0.0], 'unchanged_acc': [0, 0], 'edited_acc': [0, 0], 'unhinted_acc': [0, 0], 'exact': [0, 0]}
     for idx in batches(dev, max_tokens, random.Random(0)):
         ids, hints, w = collate(dev, idx, 'weighted', device)
         logits, _ = model(ids, hints)
@@ -90,6 +91,8 @@ def evaluate(model, dev, device, max_tokens):
         sums['plain'][0] += (ce * target).sum().item(); sums['plain'][1] += target.sum().item()
         sums['unchanged_acc'][0] += (right & unchanged).sum().item(); sums['unchanged_acc'][1] += unchanged.sum().item()
         sums['edited_acc'][0] += (right & edited).sum().item(); sums['edited_acc'][1] += edited.sum().item()
+        unhinted = target & (hints[:, :-1, 0] != ids[:, 1:])  # the edits proper: the copy hint is wrong there
+        sums['unhinted_acc'][0] += (right & unhinted).sum().item(); sums['unhinted_acc'][1] += unhinted.sum().item()
         sums['exact'][0] += (right | ~target).all(dim=1).sum().item(); sums['exact'][1] += ids.size(0)
     model.train()
     return {k: round(a / max(b, 1e-6), 5) for k, (a, b) in sums.items()}

@@ -5,6 +5,7 @@
 // extensions' fixes never show up here), so what is shown is what the lightbulb would apply.
 import * as vscode from 'vscode';
 import { CodeActionRequest, LanguageClient, State } from 'vscode-languageclient/node';
+import { DIAGNOSTIC_SOURCE } from '../../server/src/protocol';
 
 const SETTING = 'c-repair.inlineDiff';
 const APPLY_COMMAND = 'c-repair.inlineDiff.apply';
@@ -28,7 +29,7 @@ export interface InlineDiff extends vscode.Disposable {
   readonly onDidRefresh: vscode.Event<vscode.Uri>;
 }
 
-const isRepairDiagnostic = (d: vscode.Diagnostic) => d.source === 'c-repair';
+const isRepairDiagnostic = (d: vscode.Diagnostic) => d.source === DIAGNOSTIC_SOURCE;
 const proposalKey = (p: InlineProposal) =>
   `${p.title}|${p.edits.map((e) => `${e.range.start.line}:${e.range.start.character}-${e.range.end.line}:${e.range.end.character}=${e.newText}`).join(',')}`;
 

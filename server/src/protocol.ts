@@ -1,5 +1,8 @@
 // Custom messages between the c-repair server and its client, beyond standard LSP.
 
+/** The `source` of every diagnostic the server publishes (the client finds its own by it). */
+export const DIAGNOSTIC_SOURCE = 'c-repair';
+
 /** Server -> client notification: the state shown in the status bar. */
 export const STATUS_NOTIFICATION = 'c-repair/status';
 

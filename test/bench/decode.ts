@@ -13,7 +13,7 @@ import { VOCABULARY } from '../../server/src/c/vocabulary';
 import { readJsonlSync } from '../../server/src/data/jsonl';
 import { compile } from '../../server/src/oracle/compiler';
 import { greedyDecode } from '../support/greedyDecoder';
-import { buildPrompt, PromptDiagnostic } from '../../server/src/model/prompt';
+import { buildPrompt, PromptDiagnostic, promptDiagnostics } from '../../server/src/model/prompt';
 import { EXTRA_OUTPUT_TOKENS, hotLines } from '../../server/src/model/repairModel';
 import { ModelSession } from '../../server/src/model/session';
 import { DEFAULT_MAX_DRAFT, speculativeDecode } from '../../server/src/model/speculativeDecoder';
@@ -26,8 +26,8 @@ const THREADS = Number(opt('--threads', '1'));
 const COUNT = Number(opt('--n', '200'));
 const MAX_DRAFT = Number(opt('--max-draft', String(DEFAULT_MAX_DRAFT)));
 const MAX_PROGRAM_TOKENS = 400;
-/** The training pipeline's gcc flags (training/gcc.ts): the headers the model was trained on. */
-const GCC_FLAGS = ['-std=gnu11', '-Werror=implicit-function-declaration'];
+/** The training pipeline's flags for TRACER (training/gcc.ts DEFAULT_FLAGS): the headers the model was trained on. */
+const GCC_FLAGS = ['-Werror=implicit-function-declaration'];
 const LIST_FILE = path.join(REPO_ROOT, 'test', 'bench', 'programs.json');
 
 interface TracerPair {
@@ -49,8 +49,7 @@ function programList(pairs: TracerPair[]): string[] {
 }
 
 async function diagnosticsOf(text: string): Promise<PromptDiagnostic[]> {
-  const result = await compile(text, { family: 'gcc', args: GCC_FLAGS });
-  return result.diagnostics.map((d) => ({ line: d.line + 1, message: d.message, severity: d.severity }));
+  return promptDiagnostics((await compile(text, { family: 'gcc', args: GCC_FLAGS })).diagnostics);
 }
 
 const median = (xs: number[]) => {

@@ -313,7 +313,8 @@ describe('cancellation', () => {
     assert.equal(greedy.status, 'cancelled');
     assert.equal(g.passes(), 3);
     const s = abortingAt(2);
-    const spec = await speculativeDecode(s.counting, prompt, source, { maxNewTokens: 200, signal: s.signal });
+    // Short drafts, so that the output needs many passes (a copying model finishes in one with long ones).
+    const spec = await speculativeDecode(s.counting, prompt, source, { maxNewTokens: 200, maxDraft: 4, signal: s.signal });
     assert.equal(spec.status, 'cancelled');
     assert.equal(s.passes(), 2);
   });
@@ -389,8 +390,8 @@ describe('RepairModel', () => {
     assert.ok(proposal.window, 'windowed');
     assert.ok(proposal.window.firstLine <= errorLine && errorLine <= proposal.window.lastLine);
     assert.ok(proposal.window.lastLine < text.split('\n').length);
-    // A model that never ends its output within the room gives no candidate: said, not invented.
-    assert.ok(proposal.status === 'ok' || proposal.status === 'no-candidate', proposal.message);
+    assert.equal(proposal.status, 'ok', proposal.message);
+    assert.ok(proposal.candidates.length > 0, 'the window is repaired and spliced back');
     const full = proposal.program.modelTokens;
     const start = full.indexOf(`<L${proposal.window.firstLine}>`);
     const end = full.indexOf(`<L${proposal.window.lastLine + 1}>`);

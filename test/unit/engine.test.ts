@@ -7,9 +7,10 @@ import { test } from 'node:test';
 import { readJsonlSync } from '../../server/src/data/jsonl';
 import { compile } from '../../server/src/oracle/compiler';
 import { applyEdits } from '../../server/src/repair/edits';
+import { RepairModel } from '../../server/src/model/repairModel';
 import { RepairEngine } from '../../server/src/repair/engine';
 import { hostileProgram } from '../support/fixtures';
-import { dataFile } from '../support/sharedData';
+import { dataFile, REPO_ROOT } from '../support/sharedData';
 
 const gcc = { family: 'gcc' as const, args: ['-Werror=implicit-function-declaration'] };
 
@@ -85,4 +86,28 @@ test('a logic slip is repaired by a one-token edit that the tests accept', async
   assert.ok(r.repaired.includes('i <= n'));
   assert.equal(r.edits.length, 1);
   assert.match(r.edits[0].explanation, /Replace `<` with `<=` on line 6, because test 1 expects "6" but the program printed "3"/);
+});
+
+test('onlyModel: the shipped model is the only candidate source, judged by the compiler', async () => {
+  const model = await RepairModel.load({ shippedModelDir: path.join(REPO_ROOT, 'models'), executionProvider: 'cpu', threads: 1 });
+  try {
+    const programs = [
+      '#include <stdio.h>\nint main()\n{\n  int n;\n  scanf("%d", &n);\n  printf("%d\\n", n * 2)\n  return 0;\n}\n',
+      '#include <stdio.h>\nint main()\n{\n  int i, s = 0;\n  for (i = 0; i < 10; i++)\n    s = s + i;\n  printf("%d\\n", s);\n  return 0;\n',
+      '#include <stdio.h>\nint main()\n{\n  int a, b;\n  scanf("%d %d", &a, &b);\n  if (a > b\n    printf("%d\\n", a);\n  return 0;\n}\n',
+    ];
+    let repaired = 0;
+    for (const program of programs) {
+      const r = await new RepairEngine({ compiler: gcc, model, onlyModel: true }).repair(program);
+      assert.ok(r.sources.every((s) => s === 'model'), `only the model: ${r.sources.join(', ')}`);
+      if (r.status === 'repaired') {
+        repaired++;
+        assert.equal((await compile(r.repaired, gcc)).errorCount, 0, 'independently recompiled');
+        assert.ok(r.forwardPasses > 0);
+      }
+    }
+    assert.ok(repaired >= 2, `the model alone repairs the common slips (${repaired} of ${programs.length})`);
+  } finally {
+    await model.dispose();
+  }
 });

@@ -5,7 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompilerDiagnostic } from '../oracle/compiler';
 import type { Analysis } from './analysis';
 
-export const DIAGNOSTIC_SOURCE = 'c-repair';
+import { DIAGNOSTIC_SOURCE } from '../protocol';
 
 const SEVERITY = {
   error: DiagnosticSeverity.Error,
