@@ -1,7 +1,8 @@
 """Trains the repair model on training/data/{train,dev}.jsonl (built by build_dataset.ts).
 
 Loss: cross-entropy on the target (the fixed program), each token weighted by the example's
-`weights` (FastFixer's modification-focused mask), or --loss plain: weight 1 on every target token.
+`weights` (FastFixer's modification-focused mask), or --loss plain: weight 1 on every target token,
+or --loss hinted: weight 1 on every target token and 5 where the copy hint is wrong (the edits).
 The learning-rate schedule runs on wall-clock time (--minutes), because on a CPU the budget is time.
 Checkpoints go to --ckpt (outside git) every --save-every minutes; --resume continues from there.
 
@@ -58,7 +59,12 @@ def collate(examples, idx, loss, device):
         # hints[k] is read at the position that predicts target token k: s - 1 + k.
         hints[r, s - 1:n - 1] = torch.tensor(e['hints']).view(-1, HINT_WIDTH)
         # weights[j] belongs to target token ids[s + j], which is predicted at position s + j - 1.
-        w[r, s - 1:n - 1] = torch.tensor(e['weights']) if loss == 'weighted' else 1.0
+        if loss == 'weighted':
+            w[r, s - 1:n - 1] = torch.tensor(e['weights'])
+        elif loss == 'hinted':  # every token counts; the ones the copy hint gets wrong (the edits) count 5x
+            w[r, s - 1:n - 1] = 1.0 + 4.0 * (hints[r, s - 1:n - 1, 0] != ids[r, s:n]).float()
+        else:
+            w[r, s - 1:n - 1] = 1.0
     return ids.to(device), hints.to(device), w.to(device)
 
 
@@ -105,7 +111,7 @@ def main():
     ap.add_argument('--resume', action='store_true')
     ap.add_argument('--device', default='cuda' if torch.cuda.is_available() else 'cpu')
     ap.add_argument('--threads', type=int, default=1)
-    ap.add_argument('--loss', choices=['weighted', 'plain'], default='weighted')
+    ap.add_argument('--loss', choices=['weighted', 'plain', 'hinted'], default='weighted')
     ap.add_argument('--minutes', type=float, default=90, help='wall-clock training budget; sets the LR schedule')
     ap.add_argument('--steps', type=int, help='step budget for this run instead of --minutes (equal-compute comparisons)')
     ap.add_argument('--init', help='start from this checkpoint\'s weights with a fresh optimizer and schedule (fine-tuning)')
