@@ -10,7 +10,7 @@ import type * as Ort from 'onnxruntime-node';
 import { VOCABULARY, Vocabulary, vocabularySha256 } from '../c/vocabulary';
 import type { Settings } from '../settings';
 import { inputNames, ModelCard, outputNames } from './contract';
-import { HINT_WIDTH } from './copyAligner';
+import { HINT_WIDTH, NO_HINT, promptHints } from './copyAligner';
 import { CacheShape, KvCache } from './kvCache';
 
 export type ExecutionProviderSetting = Settings['executionProvider'];
@@ -296,9 +296,8 @@ export class ModelSession {
   private async warmUp(): Promise<void> {
     const cache = this.newCache();
     const ids = ['<bos>', '<fix>', '<L1>', 'int'].map((t) => VOCABULARY.id(t));
-    const pad = VOCABULARY.id('<pad>');
-    await this.forward(cache, ids, new Array<number>(ids.length * HINT_WIDTH).fill(pad));
-    await this.forward(cache, [VOCABULARY.id('<eos>')], new Array<number>(HINT_WIDTH).fill(pad));
+    await this.forward(cache, ids, promptHints(ids.length, NO_HINT));
+    await this.forward(cache, [VOCABULARY.id('<eos>')], NO_HINT);
   }
 }
 
