@@ -2,10 +2,11 @@
 // program (the copy aligner's continuation), verify the whole draft in one forward pass (each
 // drafted token with the hint the aligner gives after the draft before it, as greedy decoding
 // would), keep the longest prefix greedy decoding agrees with plus the model's own token after it,
-// and roll the rejected rows back by a change of the cache's length. Every kept token is the argmax of its row, so the output is greedy decoding's
-// (same tie rule, same stopping rule), in a fraction of the forward passes. Bit for bit, near-ties
-// included, when the model gives a token the same logits fed alone or inside a draft (a
-// batch-invariant export; decoder.test.ts checks the shipped model for it).
+// and roll the rejected rows back by a change of the cache's length. Every kept token is the
+// argmax of its row, so the output is greedy decoding's (same tie rule, same stopping rule), in a
+// fraction of the forward passes. Bit for bit, near-ties included, when the model gives a token
+// the same logits fed alone or inside a draft (a batch-invariant export; decoder.test.ts checks
+// the shipped model for it).
 import { VOCABULARY } from '../c/vocabulary';
 import { AlignState, CopyAligner, NO_HINT, START } from './copyAligner';
 import { checkPrompt, DecodeOptions, DecodeResult, DecodeStatus, outputLimit } from './decoding';
