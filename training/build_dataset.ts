@@ -7,19 +7,20 @@
 import { diffArrays } from 'diff';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { abstractProgram } from '../server/src/c/abstraction';
+import { abstractProgram, type AbstractProgram } from '../server/src/c/abstraction';
 import { isLineMarker, VOCABULARY } from '../server/src/c/vocabulary';
 import { TRAINED_POSITIONS } from '../server/src/model/contract';
 import { outputHints } from '../server/src/model/copyAligner';
-import { buildPrompt, RepairProblem, targetTokens } from '../server/src/model/prompt';
+import { cutWindow, fitsPositions } from '../server/src/model/programWindow';
+import { buildPrompt, type PromptDiagnostic, RepairProblem, targetTokens } from '../server/src/model/prompt';
 import { CPACK_FLAGS, DEFAULT_FLAGS, gccDiagnostics, hasError, mapLimit, testOutcome } from './gcc';
 import { injectCompileError, injectLogicError } from './inject';
 import { isCpackDev, loadData, loadSplits, REPO_ROOT, rng, shuffled, TestCase } from './sources';
 
 /** Longest prompt + target kept (the model's max_positions). */
 export const MAX_SEQUENCE = TRAINED_POSITIONS;
-/** Clean programs longer than this (model tokens) are not used for synthetic errors. */
-const MAX_CLEAN_TOKENS = 440;
+/** Clean programs longer than this (model tokens) are not used for synthetic errors (longer ones give windows). */
+const MAX_CLEAN_TOKENS = 700;
 const GCC_PARALLEL = 2;
 
 export interface Example {
@@ -37,6 +38,10 @@ const args = process.argv.slice(2);
 const outDir = path.resolve(args.includes('--out') ? args[args.indexOf('--out') + 1] : path.join(REPO_ROOT, 'training', 'data'));
 const withLogic = !args.includes('--no-logic');
 const weightRandom = rng(7);
+const windowRandom = rng(13);
+/** Share of training programs with at least WINDOW_MIN_LINES lines that also give a window example. */
+const WINDOW_SHARE = 0.2;
+const WINDOW_MIN_LINES = 12;
 
 /**
  * FastFixer's modification-focused weights: target tokens on lines that the fix edits weigh 1,
@@ -68,10 +73,28 @@ export function modificationWeights(buggy: string[], target: string[], random: (
   return target.map((_, i) => (editedLines.has(lineOf[i]) ? 1 : Math.round(random() * 100) / 1000));
 }
 
-function makeExample(buggy: string, fixed: string, problem: RepairProblem, source: string, split: 'train' | 'dev'): Example | undefined {
-  const program = abstractProgram(buggy);
+/** Fixed-token range [start, end) aligned with the program's tokens [start, end) by a token diff (edits at the edges belong to the range). */
+export function alignedRange(program: readonly string[], fixed: readonly string[], start: number, end: number): [number, number] {
+  let bi = 0;
+  let fi = 0;
+  let from = start === 0 ? 0 : -1;
+  let to = -1;
+  for (const part of diffArrays([...program], [...fixed])) {
+    if (part.added) fi += part.count!;
+    else {
+      for (let k = 0; k < part.count!; k++) {
+        if (bi === start && from < 0) from = fi;
+        if (bi === end && to < 0) to = fi;
+        bi++;
+        if (!part.removed) fi++;
+      }
+    }
+  }
+  return [from < 0 ? fi : from, to < 0 ? fi : to];
+}
+
+function exampleFrom(program: AbstractProgram, problem: RepairProblem, target: string[], source: string, split: 'train' | 'dev'): Example | undefined {
   const prompt = buildPrompt(program, problem);
-  const target = targetTokens(fixed, prompt.pools).tokens;
   if (prompt.tokens.length + target.length > MAX_SEQUENCE) return undefined;
   if (target.includes('<unk>') || program.modelTokens.includes('<unk>')) return undefined; // pool overflow
   const body = target.slice(0, -1);
@@ -87,6 +110,39 @@ function makeExample(buggy: string, fixed: string, problem: RepairProblem, sourc
   };
 }
 
+/**
+ * The example for a buggy/fixed pair as the server would prompt for it: the whole program, or the
+ * window the server cuts when it does not fit (programWindow.ts). A compile example of a program
+ * with at least WINDOW_MIN_LINES lines also yields, with probability WINDOW_SHARE, a window of a
+ * random smaller budget, so that windows starting at any line are common in training.
+ */
+export function makeExamples(buggy: string, fixed: string, problem: RepairProblem, source: string, split: 'train' | 'dev'): Example[] {
+  const program = abstractProgram(buggy);
+  const target = targetTokens(fixed, buildPrompt(program, problem).pools).tokens;
+  const windowed = (fits: (p: AbstractProgram, pr: PromptDiagnostic[]) => boolean): Example | undefined => {
+    const cut = cutWindow(program, problem, fits);
+    if (!cut) return undefined;
+    const fixedTokens = targetTokens(fixed, buildPrompt(cut.program, cut.problem).pools).tokens.slice(0, -1); // the window prompt's name slots
+    const [from, to] = alignedRange(program.modelTokens, fixedTokens, cut.window.tokenStart, cut.window.tokenEnd);
+    return exampleFrom(cut.program, cut.problem, [...fixedTokens.slice(from, to), '<eos>'], source, split);
+  };
+  const examples: Example[] = [];
+  const fitsModel = fitsPositions(MAX_SEQUENCE);
+  if (!fitsModel(program, problem)) {
+    const e = windowed(fitsModel);
+    return e ? [e] : [];
+  }
+  const whole = exampleFrom(program, problem, target, source, split);
+  if (whole) examples.push(whole);
+  const lines = program.modelTokens.filter(isLineMarker).length;
+  if (split === 'train' && lines >= WINDOW_MIN_LINES && windowRandom() < WINDOW_SHARE) {
+    const budget = Math.round(program.modelTokens.length * (0.3 + 0.4 * windowRandom()));
+    const e = windowed((p) => p.modelTokens.length <= budget);
+    if (e) examples.push({ ...e, source: `${source}-window` });
+  }
+  return examples;
+}
+
 const modelLength = (text: string) => abstractProgram(text).modelTokens.length;
 
 async function main() {
@@ -98,11 +154,12 @@ async function main() {
   const random = rng(splits.seed);
   const examples: Example[] = [];
   const counts = new Map<string, number>();
-  const add = (e: Example | undefined) => {
-    if (!e) return;
-    examples.push(e);
-    const key = `${e.split}:${e.source}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+  const add = (made: Example[]) => {
+    for (const e of made) {
+      examples.push(e);
+      const key = `${e.split}:${e.source}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
   };
   const log = (what: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0)}s] ${what}`);
 
@@ -146,7 +203,7 @@ async function main() {
       noError++;
       continue;
     }
-    add(makeExample(job.buggy, job.fixed, diags, job.source, job.split));
+    add(makeExamples(job.buggy, job.fixed, diags, job.source, job.split));
   }
   log(`compile examples done (${noError} without a gcc error dropped)`);
 
@@ -181,7 +238,7 @@ async function main() {
       progress(i, logicJobs.length);
       return { job, failure: (await testOutcome(job.buggy, job.tests)).failure };
     });
-    for (const { job, failure } of failures) if (failure) add(makeExample(job.buggy, job.fixed, failure, job.source, job.split));
+    for (const { job, failure } of failures) if (failure) add(makeExamples(job.buggy, job.fixed, failure, job.source, job.split));
     log('logic examples done');
   }
 

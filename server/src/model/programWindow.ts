@@ -2,6 +2,7 @@
 // around the first error, cut from the whole program's abstraction (so line markers keep the
 // original line numbers and names keep their slots), and the repaired window spliced back.
 import type { AbstractProgram } from '../c/abstraction';
+import { buildPrompt, headerDiagnostics, type PromptDiagnostic, type RepairProblem } from './prompt';
 
 export interface ProgramWindow {
   /** 1-based source lines, inclusive. */
@@ -79,4 +80,40 @@ export function windowProgram(program: AbstractProgram, window: ProgramWindow): 
 /** The whole program's tokens with the window replaced by its repair. */
 export function spliceWindow(program: AbstractProgram, window: ProgramWindow, repaired: readonly string[]): string[] {
   return [...program.modelTokens.slice(0, window.tokenStart), ...repaired, ...program.modelTokens.slice(window.tokenEnd)];
+}
+
+/** The line of the first error (or, with no errors, warning); undefined for a failing test. */
+export function firstProblemLine(problem: RepairProblem): number | undefined {
+  const chosen = headerDiagnostics(problem);
+  return chosen.length ? Math.min(...chosen.map((d) => d.line)) : undefined;
+}
+
+/** Smallest room for the output to grow past the input (inserted tokens) for a prompt to count as fitting. */
+const MIN_EXTRA_OUTPUT_TOKENS = 24;
+
+/** Whether a prompt for `program` plus an output about its length fits the model's positions. */
+export const fitsPositions = (maxPositions: number) => (program: AbstractProgram, problem: RepairProblem) =>
+  buildPrompt(program, problem).tokens.length + program.modelTokens.length + MIN_EXTRA_OUTPUT_TOKENS <= maxPositions;
+
+export interface WindowedProblem {
+  window: ProgramWindow;
+  program: AbstractProgram;
+  problem: PromptDiagnostic[];
+}
+
+/**
+ * The part of a program the model repairs when `fits` rejects the whole: the widest window around
+ * the problem's first line that fits, with the diagnostics that fall inside it. Undefined for a
+ * failing test (no line) or when not even that line fits. Training cuts its windows here too.
+ */
+export function cutWindow(
+  program: AbstractProgram,
+  problem: RepairProblem,
+  fits: (program: AbstractProgram, problem: PromptDiagnostic[]) => boolean,
+): WindowedProblem | undefined {
+  const centerLine = firstProblemLine(problem);
+  if (centerLine === undefined || !Array.isArray(problem)) return undefined;
+  const inWindow = (w: ProgramWindow) => problem.filter((d) => d.line >= w.firstLine && d.line <= w.lastLine);
+  const window = chooseWindow(program, centerLine, (w) => fits(windowProgram(program, w), inWindow(w)));
+  return window && { window, program: windowProgram(program, window), problem: inWindow(window) };
 }

@@ -6,14 +6,12 @@ import { abstractProgram, AbstractProgram, Pools } from '../c/abstraction';
 import { VOCABULARY } from '../c/vocabulary';
 import { KvCache } from './kvCache';
 import { nBestDecode } from './nBest';
-import { chooseWindow, ProgramWindow, spliceWindow, windowProgram } from './programWindow';
-import { buildPrompt, headerDiagnostics, PromptDiagnostic, RepairProblem } from './prompt';
+import { cutWindow, firstProblemLine, fitsPositions, ProgramWindow, spliceWindow } from './programWindow';
+import { buildPrompt, headerDiagnostics, RepairProblem } from './prompt';
 import { ModelLoadError, ModelSession, ModelSessionOptions, ModelStatus } from './session';
 
 /** Output room beyond the program's own length (a repair may add tokens). */
 export const EXTRA_OUTPUT_TOKENS = 64;
-/** Smallest such room for which a prompt counts as fitting the model. */
-const MIN_EXTRA_OUTPUT_TOKENS = 24;
 
 export interface ProposeOptions {
   /** How many distinct candidates to look for (1: greedy decoding only). */
@@ -87,28 +85,19 @@ export class RepairModel {
     const started = performance.now();
     const program = abstractProgram(text);
     const maxPositions = this.session.maxPositions;
-    const fits = (p: AbstractProgram, pr: RepairProblem) =>
-      buildPrompt(p, pr).tokens.length + p.modelTokens.length + MIN_EXTRA_OUTPUT_TOKENS <= maxPositions;
+    const fits = fitsPositions(maxPositions);
 
     let window: ProgramWindow | undefined;
     let modelInput = program;
     let modelProblem = problem;
     if (!fits(program, problem)) {
-      const centerLine = firstProblemLine(problem);
-      if (centerLine !== undefined) {
-        const inWindow = (w: ProgramWindow) => (problem as PromptDiagnostic[]).filter((d) => d.line >= w.firstLine && d.line <= w.lastLine);
-        window = chooseWindow(program, centerLine, (w) => fits(windowProgram(program, w), inWindow(w)));
-        if (window) {
-          modelInput = windowProgram(program, window);
-          modelProblem = inWindow(window);
-        }
-      }
-      if (!window) {
+      const cut = cutWindow(program, problem, fits);
+      if (!cut) {
         const prompt = buildPrompt(program, problem);
         return {
           status: 'too-long',
           message: `the program (${program.modelTokens.length} model tokens) is too long for the repair model (${maxPositions} positions)` +
-            (centerLine === undefined ? ' and the problem names no line to repair around' : ''),
+            (firstProblemLine(problem) === undefined ? ' and the problem names no line to repair around' : ''),
           candidates: [],
           program,
           pools: prompt.pools,
@@ -117,6 +106,7 @@ export class RepairModel {
           ms: performance.now() - started,
         };
       }
+      ({ window, program: modelInput, problem: modelProblem } = cut);
     }
 
     const prompt = buildPrompt(modelInput, modelProblem);
@@ -156,12 +146,6 @@ export class RepairModel {
   async dispose(): Promise<void> {
     await this.session.release();
   }
-}
-
-/** The line of the first error (or, with no errors, warning); undefined for a failing test. */
-export function firstProblemLine(problem: RepairProblem): number | undefined {
-  const chosen = headerDiagnostics(problem);
-  return chosen.length ? Math.min(...chosen.map((d) => d.line)) : undefined;
 }
 
 /**
