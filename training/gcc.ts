@@ -6,6 +6,8 @@ import { runTests } from '../server/src/oracle/testRunner';
 import { promptDiagnostics, type PromptDiagnostic, type RepairProblem } from '../server/src/model/prompt';
 import type { TestCase } from './sources';
 
+export { mapLimit } from '../server/src/mapLimit';
+
 /** The server's default (no flags) plus the one check that clang (TRACER's course compiler) and gcc >= 14 make an error. */
 export const DEFAULT_FLAGS = ['-Werror=implicit-function-declaration'];
 /** C-Pack's course flags (its `compile` verdict), without linking. */
@@ -30,16 +32,3 @@ export async function testOutcome(text: string, tests: readonly TestCase[]): Pro
   return { built: true, failure: failing && { input: failing.input, expected: failing.expected, actual: failing.actual } };
 }
 
-/** Runs `task` over `items` with at most `limit` in flight (the machine has 2 cores). */
-export async function mapLimit<T, R>(items: T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await task(items[i], i);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}

@@ -41,6 +41,8 @@ export type RepairDocumentResult =
       testsPassedBefore: number | null;
       testsPassedAfter: number | null;
       testsTotal: number | null;
+      /** Where the failing tests point (1-based lines, most suspicious first, with an Ochiai score in (0, 1]). */
+      faultLines: { line: number; score: number }[];
       status: RepairStatus;
     }
   | { error: string };

@@ -1,5 +1,6 @@
 // The held-out dev sets, built from ../shared/data with the splits listed in training/splits.json.
 // None of these programs is ever trained on.
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readJsonlSync } from '../../server/src/data/jsonl';
@@ -9,6 +10,8 @@ import { dataFile, REPO_ROOT } from '../support/sharedData';
 export interface DevItem extends BatchInput {
   /** The student's own next version, when the set has one. */
   studentFix?: string;
+  /** Who wrote it, where the set says: a student's own programs are never their peers. */
+  student?: string;
 }
 
 export interface DevSet {
@@ -18,6 +21,10 @@ export interface DevSet {
   /** Flags the independent re-check compiles with (the course's, where it has them). */
   checkFlags: string[];
   items: DevItem[];
+  /** Test sets: the instructor's reference program of each problem. */
+  referenceOf?: Map<string, string>;
+  /** Test sets: correct programs of other students, by problem (never the item's own fix). */
+  peers?: DevItem[];
 }
 
 const COURSE_FLAGS = 'gcc -Wall -Wextra -Werror -ansi -pedantic -lm';
@@ -39,11 +46,21 @@ export function readSplits(): Splits {
 type Rec = Record<string, unknown>;
 type Test = { input: string; output: string };
 
-/** Every dev set, each sorted by id and cut to `limit` items (0: all). */
-export function buildDevSets(limit: number): DevSet[] {
+/**
+ * The test sets' two halves, by problem: logic repair is built and tuned looking at 'build' only,
+ * and its figures are reported on 'held-out', whose programs nobody looked at while building it.
+ */
+export type Part = 'build' | 'held-out' | 'all';
+
+export const partOf = (problem: string): Exclude<Part, 'all'> =>
+  createHash('sha256').update(problem).digest()[0] % 2 === 0 ? 'build' : 'held-out';
+
+/** Every dev set, each sorted by id and cut to `limit` items (0: all); test sets keep the problems of `part`. */
+export function buildDevSets(limit: number, part: Part = 'all'): DevSet[] {
   const splits = readSplits();
-  const cut = <T extends { id: string }>(items: T[]) =>
-    [...items].sort((a, b) => (a.id < b.id ? -1 : 1)).slice(0, limit > 0 ? limit : undefined);
+  const inPart = (item: DevItem) => part === 'all' || item.problem === undefined || partOf(item.problem) === part;
+  const cut = <T extends DevItem>(items: T[]) =>
+    [...items].filter(inPart).sort((a, b) => (a.id < b.id ? -1 : 1)).slice(0, limit > 0 ? limit : undefined);
 
   const tracerDev = new Set(splits.tracer_dev);
   const tracer = readJsonlSync<Rec>(dataFile('tracer/pairs.jsonl.gz'))
@@ -56,20 +73,35 @@ export function buildDevSets(limit: number): DevSet[] {
     year3
       .filter((s) => s.verdict === 'compile' && s.fails_plain_gcc === plain)
       .map((s) => ({ id: s.id as string, source: s.source as string, compile_flags: COURSE_FLAGS }));
+  const cpackProblems = readJsonlSync<Rec>(dataFile('cpack/problems.jsonl.gz'));
   const cpackLogic = readJsonlSync<Rec>(dataFile('cpack/pairs.jsonl.gz'))
     .filter((p) => p.year === splits.cpack_dev_year && p.kind === 'logic')
-    .map((p) => ({ id: p.id as string, source: p.buggy as string, studentFix: p.fixed as string, tests: cpackTests.get(p.problem as string), compile_flags: COURSE_FLAGS }));
+    .map((p) => ({
+      id: p.id as string, source: p.buggy as string, studentFix: p.fixed as string, tests: cpackTests.get(p.problem as string), compile_flags: COURSE_FLAGS,
+      problem: p.problem as string, student: p.student as string,
+    }));
+  const cpackPeers = year3
+    .filter((s) => s.verdict === 'correct')
+    .map((s) => ({ id: `peer/${s.id as string}`, source: s.source as string, tests: cpackTests.get(s.problem as string), compile_flags: COURSE_FLAGS, problem: s.problem as string, student: s.student as string }));
 
   const itspDev = new Set(splits.itsp_dev_problems);
-  const itspTests = new Map(readJsonlSync<Rec>(dataFile('itsp/problems.jsonl.gz')).map((p) => [p.problem as string, p.tests as Test[]]));
+  const itspProblems = readJsonlSync<Rec>(dataFile('itsp/problems.jsonl.gz'));
+  const itspTests = new Map(itspProblems.map((p) => [p.problem as string, p.tests as Test[]]));
   const itsp = readJsonlSync<Rec>(dataFile('itsp/pairs.jsonl.gz'))
     .filter((p) => itspDev.has(p.problem as string) && p.verified === true)
-    .map((p) => ({ id: p.id as string, source: p.buggy as string, studentFix: p.fixed as string, tests: itspTests.get(p.problem as string), compile_flags: ['-std=gnu99', '-w'] }));
+    .map((p) => ({
+      id: p.id as string, source: p.buggy as string, studentFix: p.fixed as string, tests: itspTests.get(p.problem as string), compile_flags: ['-std=gnu99', '-w'],
+      problem: p.problem as string,
+    }));
+  // ITSP names no students: its peers are the other pairs' fixed programs, each item's own fix left out (evaluate.ts).
+  const itspPeers = itsp.map((p) => ({ ...p, id: `peer/${p.id}`, source: p.studentFix, studentFix: undefined }));
 
-  const introTests = new Map(readJsonlSync<Rec>(dataFile('introclass/problems.jsonl.gz')).map((p) => [p.problem as string, p.tests as Test[]]));
+  const introProblems = readJsonlSync<Rec>(dataFile('introclass/problems.jsonl.gz'));
+  const introTests = new Map(introProblems.map((p) => [p.problem as string, p.tests as Test[]]));
   const intro = readJsonlSync<Rec>(dataFile('introclass/programs.jsonl.gz'))
     .filter((p) => p.nondeterministic !== true)
-    .map((p) => ({ id: p.id as string, source: p.source as string, tests: introTests.get(p.problem as string) }));
+    .map((p) => ({ id: p.id as string, source: p.source as string, tests: introTests.get(p.problem as string), problem: p.problem as string }));
+  const referenceOf = (problems: Rec[]) => new Map(problems.map((p) => [p.problem as string, p.reference as string]));
 
   const deepfixBuild = new Set(splits.deepfix_build_problems);
   const deepfix = readJsonlSync<Rec>(dataFile('deepfix/programs.jsonl.gz')).map((r) => ({ id: r.id as string, problem: r.problem as string, source: r.source as string }));
@@ -81,9 +113,9 @@ export function buildDevSets(limit: number): DevSet[] {
     { name: 'TRACER dev (compile)', goal: 'compile', checkFlags: TRACER_FLAGS, items: cut(tracer) },
     { name: 'C-Pack y3 compile: fails plain gcc', goal: 'compile', checkFlags: flags(COURSE_FLAGS), items: cut(cpackCompile(true)) },
     { name: 'C-Pack y3 compile: strict flags only', goal: 'compile', checkFlags: flags(COURSE_FLAGS), items: cut(cpackCompile(false)) },
-    { name: 'ITSP held-out problems (tests)', goal: 'tests', checkFlags: ['-std=gnu99', '-w'], items: cut(itsp) },
-    { name: 'C-Pack y3 logic (tests)', goal: 'tests', checkFlags: flags(COURSE_FLAGS), items: cut(cpackLogic) },
-    { name: 'IntroClass (tests, strict output)', goal: 'tests', checkFlags: [], items: cut(intro) },
+    { name: 'ITSP held-out problems (tests)', goal: 'tests', checkFlags: ['-std=gnu99', '-w'], items: cut(itsp), referenceOf: referenceOf(itspProblems), peers: itspPeers },
+    { name: 'C-Pack y3 logic (tests)', goal: 'tests', checkFlags: flags(COURSE_FLAGS), items: cut(cpackLogic), referenceOf: referenceOf(cpackProblems), peers: cpackPeers },
+    { name: 'IntroClass (tests, strict output)', goal: 'tests', checkFlags: [], items: cut(intro), referenceOf: referenceOf(introProblems), peers: [] },
   ];
 }
 

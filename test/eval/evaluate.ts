@@ -4,31 +4,19 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { diffLines } from 'diff';
 import { lex, significantTokens } from '../../server/src/c/lexer';
-import type { BatchOutput } from '../../server/src/cli/batch';
+import type { BatchInput, BatchOutput } from '../../server/src/cli/batch';
+import { peersFor } from '../../server/src/cli/batchPeers';
 import { compile, CompileResult } from '../../server/src/oracle/compiler';
 import { runTests } from '../../server/src/oracle/testRunner';
-import { changedTokenCount } from '../../server/src/repair/edits';
+import { changedLines, changedTokenCount } from '../../server/src/repair/edits';
 import { REPO_ROOT } from '../support/sharedData';
-import { buildDevSets, DevItem, DevSet } from './devSets';
+import { buildDevSets, DevItem, DevSet, Part } from './devSets';
 
 const MAX_COMPILE_TOKENS = 10;
 const MAX_TEST_LINES = 5;
 
 const tokensOf = (text: string) => significantTokens(lex(text)).map((t) => t.text);
-
-export function changedLines(before: string, after: string): number {
-  let n = 0;
-  const parts = diffLines(before, after);
-  for (let i = 0; i < parts.length; i++) {
-    if (!parts[i].removed && !parts[i].added) continue;
-    const removed = parts[i].removed ? parts[i].count ?? 0 : 0;
-    const added = parts[i].removed && parts[i + 1]?.added ? parts[++i].count ?? 0 : parts[i].added ? parts[i].count ?? 0 : 0;
-    n += Math.max(removed, added);
-  }
-  return n;
-}
 
 interface Row {
   set: string;
@@ -49,11 +37,30 @@ const quantile = (xs: number[], q: number) => {
   return s.length ? s[Math.min(s.length - 1, Math.floor(q * s.length))] : 0;
 };
 
-async function evaluateSet(set: DevSet, workDir: string, jobs: number, timeoutS: number, extraArgs: string[]): Promise<Row> {
+/**
+ * What guides a test set's logic repair: nothing, the instructor's reference, or peers (other
+ * students' correct programs of the same problem, the nearest in length as a batch picks them;
+ * never the student's own programs).
+ */
+type Guide = 'none' | 'reference' | 'peers';
+
+function batchLine(item: DevItem, set: DevSet, guide: Guide): BatchInput {
+  const { studentFix: _, student: __, problem, ...line } = item;
+  if (problem === undefined || guide === 'none') return line;
+  if (guide === 'reference') {
+    const reference = set.referenceOf?.get(problem);
+    return reference ? { ...line, references: [reference] } : line;
+  }
+  const own = new Set([item.source, item.studentFix]);
+  const others = (set.peers ?? []).filter((p) => p.problem === problem && (p.student === undefined || p.student !== item.student) && !own.has(p.source));
+  return { ...line, references: peersFor(item.source, others.map((p) => p.source)) };
+}
+
+async function evaluateSet(set: DevSet, workDir: string, jobs: number, timeoutS: number, extraArgs: string[], guide: Guide): Promise<Row> {
   const slug = set.name.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase();
   const input = path.join(workDir, `${slug}.in.jsonl`);
   const output = path.join(workDir, `${slug}.out.jsonl`);
-  fs.writeFileSync(input, set.items.map(({ studentFix: _, ...item }) => JSON.stringify(item)).join('\n') + '\n');
+  fs.writeFileSync(input, set.items.map((item) => JSON.stringify(batchLine(item, set, guide))).join('\n') + '\n');
   const run = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'c-repair.js'), 'batch', '--in', input, '--out', output, '--jobs', String(jobs), '--timeout', String(timeoutS), ...extraArgs], {
     stdio: ['ignore', 'inherit', 'pipe'],
     encoding: 'utf8',
@@ -146,18 +153,27 @@ function table(rows: Row[]): string {
 
 async function main() {
   const { values } = parseArgs({
-    options: { limit: { type: 'string', default: '100' }, jobs: { type: 'string', default: '2' }, timeout: { type: 'string', default: '30' }, only: { type: 'string' }, 'no-model': { type: 'boolean', default: false }, 'only-model': { type: 'boolean', default: false } },
+    options: {
+      limit: { type: 'string', default: '100' }, jobs: { type: 'string', default: '2' }, timeout: { type: 'string', default: '30' }, only: { type: 'string' },
+      'no-model': { type: 'boolean', default: false }, 'only-model': { type: 'boolean', default: false },
+      guide: { type: 'string', default: 'none' }, part: { type: 'string', default: 'all' },
+    },
   });
+  const guide = values.guide as Guide;
+  const part = values.part as Part;
+  if (!['none', 'reference', 'peers'].includes(guide) || !['build', 'held-out', 'all'].includes(part)) {
+    throw new Error('--guide takes none, reference or peers; --part takes build, held-out or all');
+  }
   const workDir = path.join(REPO_ROOT, '.cache', 'eval');
   fs.mkdirSync(workDir, { recursive: true });
-  const sets = buildDevSets(Number(values.limit)).filter((s) => !values.only || s.name.toLowerCase().includes(values.only.toLowerCase()));
+  const sets = buildDevSets(Number(values.limit), part).filter((s) => !values.only || s.name.toLowerCase().includes(values.only.toLowerCase()));
   const rows: Row[] = [];
   for (const set of sets) {
     const started = Date.now();
-    rows.push(await evaluateSet(set, workDir, Number(values.jobs), Number(values.timeout), values['no-model'] ? ['--no-model'] : values['only-model'] ? ['--only-model'] : []));
+    rows.push(await evaluateSet(set, workDir, Number(values.jobs), Number(values.timeout), values['no-model'] ? ['--no-model'] : values['only-model'] ? ['--only-model'] : [], guide));
     console.error(`${set.name}: ${((Date.now() - started) / 1000).toFixed(0)} s`);
   }
-  const note = `Repaired: the re-checked result compiles (compile sets: with <= ${MAX_COMPILE_TOKENS} changed tokens) or passes all tests (test sets: with <= ${MAX_TEST_LINES} changed lines). Rate = repaired / (programs - already ok). Limit ${values.limit} per set (0 = all), sorted by id.`;
+  const note = `Repaired: the re-checked result compiles (compile sets: with <= ${MAX_COMPILE_TOKENS} changed tokens) or passes all tests (test sets: with <= ${MAX_TEST_LINES} changed lines). Rate = repaired / (programs - already ok). Limit ${values.limit} per set (0 = all), sorted by id. Test sets: part ${part} (by problem), guided by ${guide}.`;
   const report = `${table(rows)}\n\n${note}\n${classTable(rows)}\n`;
   fs.writeFileSync(path.join(workDir, 'results.md'), report);
   fs.writeFileSync(path.join(workDir, 'results.json'), JSON.stringify(rows, null, 2));

@@ -8,12 +8,17 @@ import type { TestCase } from '../oracle/testRunner';
 import { RepairEngine } from '../repair/engine';
 import type { ModelSource } from '../repair/modelSource';
 import { BatchProgress } from './batchProgress';
+import { passingByProblem, peersFor } from './batchPeers';
 
 export interface BatchInput {
   id: string;
   source: string;
   tests?: { input: string; output: string }[];
   compile_flags?: string | string[];
+  /** The assignment: lines of the same problem whose source passes all its tests guide the others. */
+  problem?: string;
+  /** Correct programs for the assignment (e.g. the instructor's reference). */
+  references?: string[];
 }
 
 export interface BatchOutput {
@@ -41,6 +46,10 @@ export function validateInput(value: unknown): string | undefined {
       return 'each test needs a string "output" (and optionally a string "input")';
     }
   }
+  if (v.problem !== undefined && typeof v.problem !== 'string') return '"problem" must be a string';
+  if (v.references !== undefined && !(Array.isArray(v.references) && v.references.every((r) => typeof r === 'string'))) {
+    return '"references" must be an array of strings (C sources)';
+  }
   if (v.compile_flags !== undefined && typeof v.compile_flags !== 'string' && !(Array.isArray(v.compile_flags) && v.compile_flags.every((f) => typeof f === 'string'))) {
     return '"compile_flags" must be a string or an array of strings';
   }
@@ -51,7 +60,7 @@ const errorLine = (id: string, error: string): BatchOutput => ({
   id, status: 'error', repaired: null, edits: [], compiles: false, tests_passed: null, tests_total: null, ms: 0, forward_passes: 0, error,
 });
 
-export async function repairOne(input: BatchInput, model: ModelSource | undefined, timeoutMs: number, onlyModel = false): Promise<BatchOutput> {
+export async function repairOne(input: BatchInput, model: ModelSource | undefined, timeoutMs: number, onlyModel = false, peers: readonly string[] = []): Promise<BatchOutput> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   const tests: TestCase[] | undefined = input.tests?.map((t, i) => ({ name: String(i + 1), input: t.input ?? '', output: t.output }));
@@ -61,6 +70,7 @@ export async function repairOne(input: BatchInput, model: ModelSource | undefine
       tests,
       model,
       onlyModel,
+      references: [...(input.references ?? []), ...peers],
       signal: controller.signal,
     });
     const r = await engine.repair(input.source);
@@ -113,6 +123,8 @@ export async function batchCommand(argv: string[], loadModel: () => Promise<Mode
     console.error('c-repair: --only-model needs the repair model, and it could not be loaded');
     return 2;
   }
+  // A first pass finds the passing submissions of each problem: they guide the others' repairs.
+  const passing = await passingByProblem(values.in, jobs);
   const out = fs.createWriteStream(values.out);
   const progress = new BatchProgress(process.stderr);
   const running = new Set<Promise<void>>();
@@ -133,7 +145,8 @@ export async function batchCommand(argv: string[], loadModel: () => Promise<Mode
       continue;
     }
     const input = line.value as BatchInput;
-    const task = repairOne({ ...input, id: String(input.id ?? fallbackId) }, model, timeoutS * 1000, values['only-model']).then(write);
+    const peers = input.problem ? peersFor(input.source, passing.get(input.problem) ?? []) : [];
+    const task = repairOne({ ...input, id: String(input.id ?? fallbackId) }, model, timeoutS * 1000, values['only-model'], peers).then(write);
     running.add(task);
     void task.finally(() => running.delete(task));
     if (running.size >= jobs) await Promise.race(running);

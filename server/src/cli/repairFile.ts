@@ -6,18 +6,19 @@ import { parseArgs } from 'node:util';
 import { checkRepairable, decodeSource } from '../c/sourceText';
 import { CompilerDiagnostic, CompilerOptions } from '../oracle/compiler';
 import { lineStarts } from '../oracle/positions';
-import { discoverTests, readTestFolder } from '../oracle/testDiscovery';
+import { discoverTests, readReferences, readTestFolder } from '../oracle/testDiscovery';
 import { unifiedDiff } from '../repair/edits';
 import { EngineResult, RepairEngine } from '../repair/engine';
 import type { ModelSource } from '../repair/modelSource';
 import { DEFAULT_SETTINGS } from '../settings';
 
-export const FILE_USAGE = `usage: c-repair FILE.c [--tests DIR] [--apply] [--compiler gcc|clang] [--compiler-path PATH] [--flag FLAG]...
+export const FILE_USAGE = `usage: c-repair FILE.c [--tests DIR] [--reference FILE]... [--apply] [--compiler gcc|clang] [--compiler-path PATH] [--flag FLAG]...
        c-repair batch --in IN.jsonl[.gz] --out OUT.jsonl [--jobs N] [--timeout S]
 
 Compiles FILE.c, repairs it (compile errors, then failing tests), and prints the repair as a
 unified diff with an explanation of every edit. FILE.c is written only with --apply.
-Tests: DIR/NAME.in + DIR/NAME.out; without --tests, tests/<stem>/ or tests/ next to FILE.c.`;
+Tests: DIR/NAME.in + DIR/NAME.out; without --tests, tests/<stem>/ or tests/ next to FILE.c.
+References (correct programs that guide logic repair): --reference FILE, and reference*.c in the tests folder.`;
 
 export class UsageError extends Error {}
 
@@ -45,6 +46,7 @@ export async function repairFileCommand(argv: string[], model: () => Promise<Mod
       flag: { type: 'string', multiple: true, default: [] },
       'max-size-kb': { type: 'string', default: String(DEFAULT_SETTINGS.maxFileSizeKB) },
       'no-model': { type: 'boolean', default: false },
+      reference: { type: 'string', multiple: true, default: [] },
     },
   });
   if (positionals.length !== 1 || (values.compiler !== 'gcc' && values.compiler !== 'clang')) throw new UsageError(FILE_USAGE);
@@ -57,10 +59,12 @@ export async function repairFileCommand(argv: string[], model: () => Promise<Mod
     return 2;
   }
   const compiler: CompilerOptions = { family: values.compiler, path: values['compiler-path'], args: values.flag, encoding };
-  const found = values.tests ? { dir: values.tests, tests: readTestFolder(values.tests) } : discoverTests(file);
+  const found = values.tests ? { dir: values.tests, tests: readTestFolder(values.tests), references: readReferences(values.tests) } : discoverTests(file);
   if (values.tests && found?.tests.length === 0) console.error(`c-repair: no tests (NAME.out files) in ${values.tests}`);
   if (found && found.tests.length > 0) console.log(`Tests: ${found.tests.length} from ${found.dir}`);
-  const engine = new RepairEngine({ compiler, tests: found?.tests, model: values['no-model'] ? undefined : await model() });
+  const references = [...(found?.references ?? []), ...values.reference.map((f) => fs.readFileSync(f, 'utf8'))];
+  if (references.length > 0) console.log(`References: ${references.length}`);
+  const engine = new RepairEngine({ compiler, tests: found?.tests, references, model: values['no-model'] ? undefined : await model() });
   const result = await engine.repair(text);
 
   const starts = lineStarts(text);
@@ -68,6 +72,10 @@ export async function repairFileCommand(argv: string[], model: () => Promise<Mod
   if (result.before.diagnostics.length === 0) console.log(`${file}: compiles without diagnostics.`);
   const failing = result.testsBefore?.results.filter((t) => !t.passed) ?? [];
   for (const t of failing) console.log(`${file}: test ${t.name} ${t.status}`);
+  if (result.faultLines?.length) {
+    const top = result.faultLines.slice(0, 5).map((f) => `${f.line} (${f.score.toFixed(2)})`);
+    console.log(`The failing tests point at line${top.length > 1 ? 's' : ''} ${top.join(', ')}.`);
+  }
   if (result.edits.length === 0) {
     console.log(result.status === 'unchanged' ? 'Nothing to repair.' : '\nNo verified repair found.');
     return result.status === 'unchanged' ? 0 : 1;

@@ -11,7 +11,8 @@ const SOURCE_WORDS: Record<RepairSource, string> = {
   'error-rule': 'a rewrite for a common compile error',
   model: 'the repair model’s proposal',
   'syntax-search': 'a minimal token edit found by the C parser and confirmed by the compiler',
-  'logic-search': 'a one-token logic edit, checked by the tests',
+  reference: 'a difference from a correct program for the same assignment, checked by the tests',
+  'logic-search': 'a small logic edit on the lines the failing tests run, checked by the tests',
 };
 
 export function hoverFor(analysis: Analysis, position: Position): Hover | null {

@@ -23,9 +23,11 @@ export async function repairDocumentCommand(
   const controller = new AbortController();
   const subscription = token.onCancellationRequested(() => controller.abort());
   try {
-    // The assignment's tests, found next to the file (tests/<stem>/ or tests/), judge logic repairs.
-    const tests = doc.uri.startsWith('file:') ? discoverTests(fileURLToPath(doc.uri))?.tests : undefined;
-    const engine = new RepairEngine({ compiler: compilerOptions(settings), tests, model, signal: controller.signal });
+    // The assignment's tests, found next to the file (tests/<stem>/ or tests/), judge logic repairs;
+    // reference*.c there guide them.
+    const assignment = doc.uri.startsWith('file:') ? discoverTests(fileURLToPath(doc.uri)) : undefined;
+    const tests = assignment?.tests;
+    const engine = new RepairEngine({ compiler: compilerOptions(settings), tests, references: assignment?.references, model, signal: controller.signal });
     const r = await engine.repair(text);
     if (controller.signal.aborted) return { error: 'c-repair: repair cancelled.' };
     return {
@@ -42,6 +44,7 @@ export async function repairDocumentCommand(
       testsPassedBefore: r.testsBefore?.passed ?? null,
       testsPassedAfter: r.testsAfter?.passed ?? null,
       testsTotal: tests?.length ?? null,
+      faultLines: r.faultLines ?? [],
       status: r.status,
     };
   } catch (e) {

@@ -4,6 +4,7 @@ import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CompilerOptions } from './compiler';
+import { blockLines, coverageBuildArgs, coveredLines } from './coverage';
 import { RunResult, runProcess } from './process';
 import { reportedStatus, sandboxPlan, SandboxLimits } from './sandbox';
 
@@ -27,6 +28,8 @@ export interface TestResult {
   /** The signal number that killed the program, if one did. */
   signal: number | null;
   ms: number;
+  /** With `coverage`: the source lines whose code ran (undefined when the run did not exit normally). */
+  lines?: number[];
 }
 
 export interface TestReport {
@@ -46,6 +49,10 @@ export interface TestRunOptions {
   limits?: Partial<SandboxLimits>;
   outputBytes?: number;
   signal?: AbortSignal;
+  /** Build with line coverage (coverage.ts) and report each run's covered lines. */
+  coverage?: boolean;
+  /** The first this many tests must pass: the run stops at the first of them that fails (a candidate judged on its target test first). */
+  requiredFirst?: number;
 }
 
 export const DEFAULT_LIMITS: SandboxLimits = {
@@ -70,9 +77,11 @@ export async function runTests(source: string, tests: readonly TestCase[], optio
     const file = path.join(dir, 'main.c');
     const binary = path.join(dir, 'prog');
     await fs.writeFile(file, Buffer.from(source, options.compiler.encoding ?? 'utf8'));
+    const compiler = options.compiler.path || options.compiler.family;
+    const coverageArgs = options.coverage ? await coverageBuildArgs(compiler, dir, options.signal) : undefined;
     const build = await runProcess(
-      options.compiler.path || options.compiler.family,
-      [...(options.compiler.args ?? []), '-o', binary, file, '-lm'],
+      compiler,
+      [...(options.compiler.args ?? []), ...(coverageArgs ?? []), '-o', binary, file, '-lm'],
       { cwd: dir, timeoutMs: 20_000, maxOutputBytes: 256 * 1024, env: { ...process.env, LC_ALL: 'C' }, signal: options.signal },
     );
     const plan = sandboxPlan(binary, limits);
@@ -81,6 +90,7 @@ export async function runTests(source: string, tests: readonly TestCase[], optio
       return { compiled: false, compileOutput: build.stderr, results: [], passed: 0, total: tests.length, enforced: plan.enforced };
     }
     await fs.chmod(binary, 0o755);
+    const blocks = coverageArgs ? await blockLines(binary, file, options.signal) : undefined;
     const results: TestResult[] = [];
     for (const test of tests) {
       if (options.signal?.aborted) break;
@@ -103,8 +113,11 @@ export async function runTests(source: string, tests: readonly TestCase[], optio
         exitCode: reportedStatus(run.stderr).exitCode,
         signal: reportedStatus(run.stderr).signal,
         ms: run.ms,
+        lines: blocks && coveredLines(blocks, run.stderr),
       });
+      if (status !== 'passed' && results.length <= (options.requiredFirst ?? 0)) break;
     }
+    // A run cut short by `requiredFirst` counts the tests it skipped as not passed.
     const passed = results.filter((r) => r.passed).length;
     return { compiled: true, compileOutput: build.stderr, results, passed, total: tests.length, enforced: plan.enforced };
   } finally {

@@ -1,5 +1,5 @@
 // Text edits on the student's original text (offsets are UTF-16 code units, `end` exclusive).
-import { createTwoFilesPatch, diffArrays } from 'diff';
+import { createTwoFilesPatch, diffArrays, diffLines } from 'diff';
 import { lex, significantTokens } from '../c/lexer';
 import type { TextEdit } from '../oracle/compiler';
 
@@ -126,6 +126,19 @@ export function changedTokenCount(before: string, after: string): number {
     if (!parts[i].removed && !parts[i].added) continue;
     const removed = parts[i].removed ? parts[i].value.length : 0;
     const added = parts[i].removed && parts[i + 1]?.added ? parts[++i].value.length : parts[i].added ? parts[i].value.length : 0;
+    n += Math.max(removed, added);
+  }
+  return n;
+}
+
+/** Lines changed from `before` to `after`: a replaced run of lines counts its longer side. */
+export function changedLines(before: string, after: string): number {
+  let n = 0;
+  const parts = diffLines(before, after);
+  for (let i = 0; i < parts.length; i++) {
+    if (!parts[i].removed && !parts[i].added) continue;
+    const removed = parts[i].removed ? parts[i].count ?? 0 : 0;
+    const added = parts[i].removed && parts[i + 1]?.added ? parts[++i].count ?? 0 : parts[i].added ? parts[i].count ?? 0 : 0;
     n += Math.max(removed, added);
   }
   return n;

@@ -10,11 +10,13 @@ import type { ModelSource } from './modelSource';
 import { promptDiagnostics, type FailingTest, type RepairProblem } from '../model/prompt';
 import { concretize } from './concretize';
 import { firstErrorProgress, isProgress, verdictOf } from '../oracle/judge';
-import { applyEdits, changedTokenCount, editsOverlap, TextEdit } from './edits';
+import { applyEdits, changedLines, changedTokenCount, editsOverlap, TextEdit } from './edits';
 import { explainEdit, summarizeEdits } from './explain';
 import { fixitRepairs } from './fixitRepair';
+import { ochiai, rankedLines, type Suspicion } from './faultLocalization';
 import { logicMutations } from './mutationSearch';
 import { editOwners } from './provenance';
+import { referenceEdits } from './referenceRepair';
 import { ruleProposals } from './rules';
 import { syntaxCandidates } from './syntaxSearch';
 import type { ExplainedEdit, Repair, RepairSource } from './repair';
@@ -31,8 +33,14 @@ export interface EngineOptions {
   syntaxSearchBudget?: number;
   /** Model candidates per round. */
   nBest?: number;
-  /** Test runs spent on one-token logic edits per round. */
+  /** Candidates of the logic edit search tried per round. */
   mutationBudget?: number;
+  /** Correct programs for the same assignment (the instructor's reference, passing peers): their differences are candidate edits. */
+  references?: readonly string[];
+  /** Candidates taken from references tried per round. */
+  referenceBudget?: number;
+  /** A test repair may change at most this many lines of the original in all (it must keep the student's program). */
+  maxChangedLines?: number;
   /** A compile repair may change at most this many tokens in all (it must keep the student's code). */
   maxChangedTokens?: number;
   /** The model as the only candidate source, judged and iterated as usual (the model's ablation). */
@@ -56,6 +64,8 @@ export interface EngineResult {
   forwardPasses: number;
   /** Which source each accepted round came from. */
   sources: RepairSource[];
+  /** Where the failing tests point in the original (compiled) program: lines, most suspicious first, with their score. */
+  faultLines?: { line: number; score: number }[];
   ms: number;
 }
 
@@ -91,7 +101,7 @@ interface CandidateSource {
   proposals(): AsyncGenerator<Proposal, void, boolean>;
 }
 
-const SOURCE_ORDER: Record<RepairSource, number> = { model: 0, 'compiler-fixit': 1, 'strict-rule': 2, 'scope-rule': 3, 'error-rule': 4, 'syntax-search': 5, 'logic-search': 6 };
+const SOURCE_ORDER: Record<RepairSource, number> = { model: 0, 'compiler-fixit': 1, 'strict-rule': 2, 'scope-rule': 3, 'error-rule': 4, 'syntax-search': 5, reference: 6, 'logic-search': 7 };
 
 /** Better first: fewer errors, the first error later, more tests passed, fewer warnings, smaller edits. */
 function compareJudged(a: Judged, b: Judged): number {
@@ -108,6 +118,8 @@ function compareJudged(a: Judged, b: Judged): number {
 
 export class RepairEngine {
   private forwardPasses = 0;
+  /** The first test round's fault localization (of the program before any logic edit). */
+  private firstLocalization: Suspicion | undefined;
 
   constructor(private readonly options: EngineOptions) {}
 
@@ -153,7 +165,7 @@ export class RepairEngine {
       testsNow = text === original ? testsBefore : await this.test(text);
       let testRounds = 0;
       while (testRounds++ < maxRounds && testsNow && testsNow.passed < testsNow.total && !o.signal?.aborted) {
-        const best = await this.testRound(text, current, testsNow);
+        const best = await this.testRound(text, current, testsNow, original);
         if (!best || o.signal?.aborted) break;
         rounds++;
         accepted.push(...(best.steps ?? [best]));
@@ -168,7 +180,9 @@ export class RepairEngine {
     const status: EngineStatus = text === original ? (clean ? 'unchanged' : 'failed') : clean ? 'repaired' : 'failed';
     return {
       status, original, repaired: text, edits, before, after: current, testsBefore, testsAfter: testsNow, rounds,
-      forwardPasses: this.forwardPasses, sources: accepted.map((a) => a.source), ms: Date.now() - started,
+      forwardPasses: this.forwardPasses, sources: accepted.map((a) => a.source),
+      faultLines: this.firstLocalization && rankedLines(this.firstLocalization).map((line) => ({ line, score: this.firstLocalization!.get(line)! })),
+      ms: Date.now() - started,
     };
   }
 
@@ -321,8 +335,12 @@ export class RepairEngine {
     return { text: candidateText, source, changedTokens: changedTokenCount(text, candidateText), reason };
   }
 
-  /** One test-repair round: the best candidate that passes more tests, or undefined. */
-  private async testRound(text: string, current: CompileResult, report: TestReport): Promise<Judged | undefined> {
+  /**
+   * One test-repair round: the best candidate that passes more tests, or undefined. The first
+   * failing test is the round's target: a candidate is run on it first and dropped at once when it
+   * still fails it (most do), so that only promising candidates run every test.
+   */
+  private async testRound(text: string, current: CompileResult, report: TestReport, original: string): Promise<Judged | undefined> {
     const failing = report.results.find((r) => !r.passed);
     if (!failing) return undefined;
     const problem: FailingTest = { input: failing.input, expected: failing.expected, actual: failing.actual };
@@ -330,6 +348,13 @@ export class RepairEngine {
     const o = this.options;
     const self = this;
     const before = { ...verdictOf(text, current), tests: report };
+    const targetFirst = [...(o.tests ?? [])].sort((a, b) => Number(b.name === failing.name) - Number(a.name === failing.name));
+    // Started now, so that it runs while the model proposes; the editor and the CLI show the first one.
+    const suspicion = this.localize(text);
+    const logicCandidate = (edits: TextEdit[], source: 'reference' | 'logic-search'): Candidate => {
+      const candidateText = applyEdits(text, edits);
+      return { text: candidateText, source, changedTokens: changedTokenCount(text, candidateText), reason };
+    };
     const sources: CandidateSource[] = [
       {
         when: 'always',
@@ -337,22 +362,45 @@ export class RepairEngine {
           for (const candidate of await self.modelCandidates(text, problem, reason)) yield { candidate };
         },
       },
-      ...(o.onlyModel ? [] : [{
-        // One-token logic edits, conditions first, until one passes every test or the budget ends.
-        when: 'if-none-accepted' as const,
-        async *proposals() {
-          for (const edit of logicMutations(text).slice(0, o.mutationBudget ?? 40)) {
-            yield { candidate: { text: applyEdits(text, [edit]), source: 'logic-search' as const, changedTokens: 1, reason } };
-          }
+      ...(o.onlyModel ? [] : [
+        {
+          // What a correct program for the same assignment does differently, on the suspicious lines first.
+          when: 'if-none-accepted' as const,
+          async *proposals() {
+            if (!o.references?.length) return;
+            for (const edits of referenceEdits(text, o.references, await suspicion).slice(0, o.referenceBudget ?? 40)) yield { candidate: logicCandidate(edits, 'reference') };
+          },
         },
-      }]),
+        {
+          // Small logic edits on the lines the failing tests point at, until one passes every test or the budget ends.
+          when: 'if-none-accepted' as const,
+          async *proposals() {
+            for (const edit of logicMutations(text, { suspicion: await suspicion, failing: problem }).slice(0, o.mutationBudget ?? 60)) {
+              yield { candidate: logicCandidate([edit], 'logic-search') };
+            }
+          },
+        },
+      ]),
     ];
+    const maxLines = o.maxChangedLines ?? 5;
     return this.round(text, new Set(), sources, async (c) => {
+      if (changedLines(original, c.text) > maxLines) return undefined;
+      const tests = await runTests(c.text, targetFirst, { compiler: o.compiler, signal: o.signal, requiredFirst: 1 });
+      if (!tests.compiled || tests.passed <= report.passed) return undefined;
       const compiled = await compile(c.text, o.compiler, o.signal);
-      const tests = compiled.errorCount === 0 ? await this.test(c.text) : undefined;
       const after = { ...verdictOf(c.text, compiled), tests };
       return isProgress('tests', before, after) ? { ...c, compiled, tests } : undefined;
     }, (j) => j.tests?.passed === j.tests?.total);
+  }
+
+  /** Which lines the failing tests point at (an instrumented run of every test), if coverage works here. */
+  private async localize(text: string): Promise<Suspicion | undefined> {
+    const o = this.options;
+    // Never rejects: it runs unawaited beside the model, and the search goes on without it.
+    const covered = await runTests(text, o.tests ?? [], { compiler: o.compiler, signal: o.signal, coverage: true }).catch(() => undefined);
+    const suspicion = covered && ochiai(covered);
+    this.firstLocalization ??= suspicion;
+    return suspicion;
   }
 
   private async modelCandidates(text: string, problem: CompilerDiagnostic[] | FailingTest, reason?: string): Promise<Candidate[]> {

@@ -1,9 +1,15 @@
-// Small logic edits for a program that compiles but fails its tests: the mutations that fix most
-// novice logic slips (a wrong relational or arithmetic operator, an off-by-one bound or constant,
-// && for ||). Each candidate is one token changed; the tests judge them.
+// Small logic edits for a program that compiles but fails its tests: the slips that novices make
+// most (a wrong relational or arithmetic operator, an off-by-one bound or constant, && for ||, the
+// wrong variable of the same type, a missing initialisation, an extra statement, a wrong printf
+// format or literal text). Each candidate is one small edit; the tests judge them. With a fault
+// localization the most suspicious lines go first and lines no failing test ran are left out.
 import { codeTokens, Token } from '../c/lexer';
+import { parseC, SyntaxNode } from '../c/parser';
+import { namesInScope } from '../c/scopes';
 import type { TextEdit } from '../oracle/compiler';
 import { enclosingParen } from './cSyntax';
+import type { Suspicion } from './faultLocalization';
+import { outputLiteralEdits } from './outputEdits';
 
 const RELATIONAL: Record<string, string[]> = {
   '<': ['<=', '>', '!='],
@@ -19,9 +25,18 @@ const ARITHMETIC: Record<string, string[]> = {
   '+=': ['-='], '-=': ['+='], '++': ['--'], '--': ['++'],
 };
 
-interface Scored {
+/** An edit, the 1-based line it is about, and how likely such a slip is (lower first). */
+export interface LogicEdit {
   edit: TextEdit;
+  line: number;
   priority: number;
+}
+
+export interface LogicSearchContext {
+  /** Suspiciousness of lines from the tests (faultLocalization.ts). */
+  suspicion?: Suspicion;
+  /** The first failing test's output, for edits of the text the program prints. */
+  failing?: { expected: string; actual: string };
 }
 
 /** True when the token sits in a condition: directly inside if/while/for parentheses. */
@@ -30,25 +45,47 @@ function inCondition(tokens: readonly Token[], i: number): boolean {
   return open > 0 && /^(if|while|for)$/.test(tokens[open - 1].text);
 }
 
-/** Candidate single-token logic edits, most promising first (conditions before other code). */
-export function logicMutations(text: string): TextEdit[] {
+/** Candidate logic edits, most promising first. */
+export function logicMutations(text: string, context: LogicSearchContext = {}): TextEdit[] {
   const tokens = codeTokens(text);
-  const scored: Scored[] = [];
+  const found: LogicEdit[] = [...tokenEdits(tokens)];
+  if (context.suspicion) {
+    // Scope-aware edits multiply the candidates: only on lines the failing tests point at.
+    const root = parseC(text).rootNode;
+    found.push(...variableEdits(root, tokens, context.suspicion), ...statementEdits(root, context.suspicion), ...initialisationEdits(root, context.suspicion));
+  }
+  if (context.failing) found.push(...outputLiteralEdits(tokens, context.failing));
+  return rank(found, context.suspicion);
+}
+
+/**
+ * Most suspicious lines first (in steps of 0.1, so that near-equal lines share a step), then the
+ * likelier slip. Without a localization the slip's likelihood alone orders them.
+ */
+function rank(found: LogicEdit[], suspicion?: Suspicion): TextEdit[] {
+  const step = (e: LogicEdit) => (suspicion ? Math.round((suspicion.get(e.line) ?? 0) * 10) : 0);
+  return found
+    .filter((e) => !suspicion || step(e) > 0)
+    .sort((a, b) => step(b) - step(a) || a.priority - b.priority || a.edit.start - b.edit.start)
+    .map((e) => e.edit);
+}
+
+/** Operators, logical connectives, and off-by-one integer constants (conditions first). */
+function tokenEdits(tokens: readonly Token[]): LogicEdit[] {
+  const found: LogicEdit[] = [];
   tokens.forEach((token, i) => {
-    const condition = inCondition(tokens, i);
-    const base = condition ? 0 : 20;
+    const base = inCondition(tokens, i) ? 0 : 20;
     const replace = (texts: string[], priority: number) =>
-      texts.forEach((newText, k) => scored.push({ edit: { start: token.start, end: token.end, newText }, priority: priority + k }));
+      texts.forEach((newText, k) => found.push({ edit: { start: token.start, end: token.end, newText }, line: token.line + 1, priority: priority + k }));
     if (token.kind === 'punct' && RELATIONAL[token.text]) replace(RELATIONAL[token.text], base);
     else if (token.kind === 'punct' && LOGICAL[token.text]) replace(LOGICAL[token.text], base + 2);
     else if (token.kind === 'punct' && ARITHMETIC[token.text] && !isUnary(tokens, i)) replace(ARITHMETIC[token.text], base + 8);
     else if (token.kind === 'number' && /^\d+$/.test(token.text)) {
       const n = Number(token.text);
-      // Off-by-one: bounds and constants in conditions first.
       replace([String(n + 1), ...(n > 0 ? [String(n - 1)] : [])], base + 4);
     }
   });
-  return scored.sort((a, b) => a.priority - b.priority || a.edit.start - b.edit.start).map((s) => s.edit);
+  return found;
 }
 
 /** A '-' or '+' with no operand before it (e.g. `x = -1`), or '*' dereferencing: not arithmetic. */
@@ -56,4 +93,54 @@ function isUnary(tokens: readonly Token[], i: number): boolean {
   const prev = tokens[i - 1];
   if (!prev) return true;
   return prev.kind === 'punct' && !/^[)\]]$/.test(prev.text) && !['++', '--'].includes(prev.text);
+}
+
+const suspicious = (suspicion: Suspicion, line: number) => (suspicion.get(line) ?? 0) > 0;
+const lineOf = (node: SyntaxNode) => node.startPosition.row + 1;
+
+/** A variable used on a suspicious line replaced by another in scope of the same type and shape. */
+function variableEdits(root: SyntaxNode, tokens: readonly Token[], suspicion: Suspicion): LogicEdit[] {
+  const found: LogicEdit[] = [];
+  tokens.forEach((token, i) => {
+    if (token.kind !== 'identifier' || !suspicious(suspicion, token.line + 1)) return;
+    if (tokens[i + 1]?.text === '(' || /^(\.|->)$/.test(tokens[i - 1]?.text ?? '')) return; // calls, members
+    const visible = namesInScope(root, token.start);
+    const self = visible.find((n) => n.name === token.text);
+    if (!self || self.at === token.start) return; // not a variable, or its own declaration
+    const seen = new Set([token.text]);
+    visible
+      .filter((n) => n.type === self.type && n.arrayDims === self.arrayDims && n.pointers === self.pointers)
+      .filter((n) => !seen.has(n.name) && seen.add(n.name))
+      .slice(0, 4)
+      .forEach((n, k) => found.push({ edit: { start: token.start, end: token.end, newText: n.name }, line: token.line + 1, priority: 30 + k }));
+  });
+  return found;
+}
+
+/** An extra statement: an expression statement on a suspicious line, removed. */
+function statementEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
+  return root
+    .descendantsOfType('expression_statement')
+    .filter((s) => suspicious(suspicion, lineOf(s)) && s.parent?.type === 'compound_statement')
+    .map((s) => ({ edit: { start: s.startIndex, end: s.endIndex, newText: '' }, line: lineOf(s), priority: 36 }));
+}
+
+/** A local variable declared without a value, given 0 or 1 (a sum or a product that starts from garbage). */
+function initialisationEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
+  const found: LogicEdit[] = [];
+  for (const declaration of root.descendantsOfType('declaration')) {
+    if (declaration.parent?.type !== 'compound_statement') continue;
+    const type = declaration.childForFieldName('type')?.text ?? '';
+    if (!/^(int|long|short|unsigned|float|double|char|long long|unsigned int|long int)$/.test(type)) continue;
+    for (const declarator of declaration.childrenForFieldName('declarator')) {
+      if (declarator.type !== 'identifier') continue;
+      // Where it is used decides how suspicious leaving it unset is.
+      const uses = declaration.parent.descendantsOfType('identifier').filter((n) => n.text === declarator.text && n.startIndex > declarator.endIndex);
+      const line = uses.map(lineOf).sort((a, b) => (suspicion.get(b) ?? 0) - (suspicion.get(a) ?? 0))[0];
+      if (line === undefined) continue;
+      ['0', '1'].forEach((value, k) =>
+        found.push({ edit: { start: declarator.endIndex, end: declarator.endIndex, newText: ` = ${value}` }, line, priority: 12 + k }));
+    }
+  }
+  return found;
 }

@@ -1,7 +1,7 @@
 // A proposed repair: minimal edits on the original text, why each is made, and the oracle's verdict.
 import type { CompilerDiagnostic, CompileResult, TextEdit } from '../oracle/compiler';
 
-export type RepairSource = 'compiler-fixit' | 'strict-rule' | 'scope-rule' | 'error-rule' | 'model' | 'syntax-search' | 'logic-search';
+export type RepairSource = 'compiler-fixit' | 'strict-rule' | 'scope-rule' | 'error-rule' | 'model' | 'syntax-search' | 'reference' | 'logic-search';
 
 export interface ExplainedEdit extends TextEdit {
   explanation: string;

@@ -1,0 +1,30 @@
+// Spectrum-based fault localization: lines run by failing tests more than by passing ones are the
+// likely place of a logic bug. Ochiai's formula, the best of the classic ones on real faults.
+import type { TestReport } from '../oracle/testRunner';
+
+/** Suspiciousness in (0, 1] of each 1-based line that a failing test ran; lines absent score 0. */
+export type Suspicion = ReadonlyMap<number, number>;
+
+/**
+ * Ochiai: failed(l) / sqrt(allFailed * (failed(l) + passed(l))), over the runs whose coverage is
+ * known. Undefined when no failing run has coverage (nothing to point at).
+ */
+export function ochiai(report: TestReport): Suspicion | undefined {
+  const runs = report.results.filter((r) => r.lines !== undefined);
+  const allFailed = runs.filter((r) => !r.passed).length;
+  if (allFailed === 0) return undefined;
+  const failed = new Map<number, number>();
+  const passed = new Map<number, number>();
+  for (const run of runs) {
+    const counts = run.passed ? passed : failed;
+    for (const line of run.lines!) counts.set(line, (counts.get(line) ?? 0) + 1);
+  }
+  const scores = new Map<number, number>();
+  for (const [line, f] of failed) scores.set(line, f / Math.sqrt(allFailed * (f + (passed.get(line) ?? 0))));
+  return scores;
+}
+
+/** The lines in order of suspicion (most first; ties by line), for the editor and the CLI. */
+export function rankedLines(suspicion: Suspicion): number[] {
+  return [...suspicion.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([line]) => line);
+}

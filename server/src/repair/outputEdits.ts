@@ -1,0 +1,80 @@
+// Edits of the text a program prints, guided by how the failing test's output differs from the
+// expected one: a prompt the grader does not want ("Enter n: "), a missing or extra newline, a word
+// or a space off, a float printed with the wrong precision. Only string literals are edited.
+import type { Token } from '../c/lexer';
+import type { LogicEdit } from './mutationSearch';
+
+/** Differences longer than this are not a slip in a literal. */
+const MAX_DIFFERENCE = 40;
+/** How much printed text before or after a missing piece is looked for in a literal. */
+const CONTEXT = 12;
+
+const normalize = (s: string) => s.replace(/\r\n?/g, '\n').split('\n').map((l) => l.trimEnd()).join('\n').replace(/\n+$/, '');
+
+/** C source text for printed characters (as they appear between a literal's quotes). */
+const escapeC = (s: string) => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\t/g, '\\t');
+
+/** The first stretch where `actual` and `expected` differ, within the first line that does. */
+export function firstDifference(actual: string, expected: string): { before: string; removed: string; inserted: string; after: string } | undefined {
+  const a = normalize(actual).split('\n');
+  const e = normalize(expected).split('\n');
+  const k = a.findIndex((line, i) => line !== e[i]);
+  const at = k < 0 ? (a.length < e.length ? a.length : -1) : k;
+  if (at < 0) return undefined;
+  // The line and its newline, so that a missing line break shows as a difference in text.
+  const aLine = at < a.length ? a[at] + (at + 1 < a.length ? '\n' : '') : '';
+  const eLine = at < e.length ? e[at] + (at + 1 < e.length ? '\n' : '') : '';
+  let p = 0;
+  while (p < aLine.length && p < eLine.length && aLine[p] === eLine[p]) p++;
+  let s = 0;
+  while (s < aLine.length - p && s < eLine.length - p && aLine[aLine.length - 1 - s] === eLine[eLine.length - 1 - s]) s++;
+  return { before: aLine.slice(0, p), removed: aLine.slice(p, aLine.length - s), inserted: eLine.slice(p, eLine.length - s), after: aLine.slice(aLine.length - s) };
+}
+
+/** Literal edits, most targeted first: the difference itself, then newlines and float precision. */
+export function outputLiteralEdits(tokens: readonly Token[], failing: { expected: string; actual: string }): LogicEdit[] {
+  const literals = tokens.filter((t) => t.kind === 'string' && t.text.startsWith('"') && t.text.endsWith('"') && t.text.length >= 2);
+  const found: LogicEdit[] = [];
+  const at = (t: Token, offset: number, removeLength: number, newText: string, priority: number) =>
+    found.push({ edit: { start: t.start + 1 + offset, end: t.start + 1 + offset + removeLength, newText }, line: t.line + 1, priority });
+  const diff = firstDifference(failing.actual, failing.expected);
+  if (diff && diff.removed.length <= MAX_DIFFERENCE && diff.inserted.length <= MAX_DIFFERENCE) {
+    const removed = escapeC(diff.removed);
+    const inserted = escapeC(diff.inserted);
+    for (const t of literals) {
+      const body = t.text.slice(1, -1);
+      if (removed) {
+        const i = body.indexOf(removed);
+        if (i >= 0) at(t, i, removed.length, inserted, 0);
+        continue;
+      }
+      // Text is missing: put it after the printed text that comes before it, or before what follows.
+      const before = longestSuffixIn(escapeC(diff.before.slice(-CONTEXT)), body);
+      if (before) at(t, body.indexOf(before) + before.length, 0, inserted, 1);
+      const after = longestPrefixIn(escapeC(diff.after.slice(0, CONTEXT)), body);
+      if (after) at(t, body.indexOf(after), 0, inserted, 1);
+    }
+  }
+  for (const t of literals) {
+    const body = t.text.slice(1, -1);
+    if (!/%/.test(body) && !/\\n$/.test(body)) continue; // a format or a line of output
+    if (body.endsWith('\\n')) at(t, body.length - 2, 2, '', 6);
+    else at(t, body.length, 0, '\\n', 6);
+    for (const m of body.matchAll(/%(\.\d+)?(l?f)/g)) {
+      for (const precision of ['.2', '.1', '', '.3', '.4', '.6'].filter((p) => p !== (m[1] ?? ''))) {
+        at(t, m.index! + 1, (m[1] ?? '').length, precision, 5);
+      }
+    }
+  }
+  return found;
+}
+
+function longestSuffixIn(context: string, body: string): string | undefined {
+  for (let n = context.length; n >= 1; n--) if (body.includes(context.slice(-n))) return context.slice(-n);
+  return undefined;
+}
+
+function longestPrefixIn(context: string, body: string): string | undefined {
+  for (let n = context.length; n >= 1; n--) if (body.includes(context.slice(0, n))) return context.slice(0, n);
+  return undefined;
+}

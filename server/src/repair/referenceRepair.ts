@@ -1,0 +1,219 @@
+// Reference- and peer-guided logic repair (the idea of Clara, Refactory and PaR): a correct program
+// for the same assignment (the instructor's reference, or another student's passing submission) is
+// aligned with the buggy one, statement by statement after its variable names are mapped onto the
+// student's, and what differs becomes small candidate edits, smallest first. Whole functions are far
+// too coarse (the closest correct program differs from a buggy one by dozens of lines): only single
+// lines, or the tokens that differ within a line, are taken over.
+import { diffArrays } from 'diff';
+import { codeTokens, Token } from '../c/lexer';
+import type { TextEdit } from '../oracle/compiler';
+import type { Suspicion } from './faultLocalization';
+
+/** Hunks of more lines than this (on either side) are not taken over. */
+const MAX_HUNK_LINES = 3;
+/** References kept per program: the closest after alignment. */
+const MAX_REFERENCES = 3;
+
+interface CodeLine {
+  /** 1-based source line. */
+  line: number;
+  tokens: Token[];
+  /** The line's tokens joined by single spaces, names mapped (the alignment key). */
+  key: string;
+}
+
+/** Identifiers that name a variable here (not a called function, not a member). */
+const isVariable = (tokens: readonly Token[], i: number) =>
+  tokens[i].kind === 'identifier' && tokens[i + 1]?.text !== '(' && !/^(\.|->)$/.test(tokens[i - 1]?.text ?? '');
+
+/**
+ * Which of the reference's variable names stands for which of the student's: names in the same
+ * place of the aligned token streams (all names abstracted to one class) vote; the most voted pairs
+ * are taken, one student name per reference name.
+ */
+export function mapNames(student: readonly Token[], reference: readonly Token[]): Map<string, string> {
+  const shape = (tokens: readonly Token[]) => tokens.map((t, i) => (isVariable(tokens, i) ? '<var>' : t.text));
+  const votes = new Map<string, number>();
+  let si = 0;
+  let ri = 0;
+  for (const part of diffArrays(shape(student), shape(reference))) {
+    const n = part.count ?? 0;
+    if (part.added) ri += n;
+    else if (part.removed) si += n;
+    else {
+      for (let k = 0; k < n; k++) {
+        if (isVariable(student, si + k)) {
+          const pair = `${reference[ri + k].text}\u0000${student[si + k].text}`;
+          votes.set(pair, (votes.get(pair) ?? 0) + 1);
+        }
+      }
+      si += n;
+      ri += n;
+    }
+  }
+  const mapping = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const [pair] of [...votes.entries()].sort((a, b) => b[1] - a[1])) {
+    const [from, to] = pair.split('\u0000');
+    if (mapping.has(from) || taken.has(to)) continue;
+    mapping.set(from, to);
+    taken.add(to);
+  }
+  return mapping;
+}
+
+function codeLines(tokens: readonly Token[], rename: (t: Token, i: number) => string): CodeLine[] {
+  const lines: CodeLine[] = [];
+  tokens.forEach((t, i) => {
+    const last = lines[lines.length - 1];
+    const text = rename(t, i);
+    if (last && last.line === t.line + 1) {
+      last.tokens.push(t);
+      last.key += ` ${text}`;
+    } else lines.push({ line: t.line + 1, tokens: [t], key: text });
+  });
+  return lines;
+}
+
+interface Hunk {
+  /** The student's lines replaced (may be empty: an insertion before `at`). */
+  removed: CodeLine[];
+  /** The reference's lines (names mapped) put in their place. */
+  added: CodeLine[];
+  /** The student's line the hunk is at (for ranking by suspicion). */
+  at: number;
+}
+
+export interface ReferenceEdit {
+  edits: TextEdit[];
+  /** Student lines the edit changes (at least one). */
+  lines: number;
+  line: number;
+  /** How many tokens of the student's program the reference shares after alignment (closer first). */
+  closeness: number;
+}
+
+/** Candidate edits taken from one reference, and how close it is to the student's program. */
+function editsFrom(text: string, studentTokens: readonly Token[], reference: string): { closeness: number; edits: ReferenceEdit[] } {
+  const refTokens = codeTokens(reference);
+  const names = mapNames(studentTokens, refTokens);
+  const studentLines = codeLines(studentTokens, (t) => t.text);
+  const refLines = codeLines(refTokens, (t, i) => (isVariable(refTokens, i) ? names.get(t.text) ?? t.text : t.text));
+  const parts = diffArrays(studentLines.map((l) => l.key), refLines.map((l) => l.key));
+  const hunks: Hunk[] = [];
+  let si = 0;
+  let ri = 0;
+  let closeness = 0;
+  for (let p = 0; p < parts.length; p++) {
+    const part = parts[p];
+    const n = part.count ?? 0;
+    if (!part.added && !part.removed) {
+      closeness += studentLines.slice(si, si + n).reduce((s, l) => s + l.tokens.length, 0);
+      si += n;
+      ri += n;
+      continue;
+    }
+    const removed = part.removed ? studentLines.slice(si, (si += n)) : [];
+    let added: CodeLine[] = [];
+    if (part.added) added = refLines.slice(ri, (ri += n));
+    else if (parts[p + 1]?.added) {
+      const m = parts[++p].count ?? 0;
+      added = refLines.slice(ri, (ri += m));
+    }
+    const at = removed[0]?.line ?? studentLines[si]?.line ?? studentLines[si - 1]?.line ?? 1;
+    if (removed.length <= MAX_HUNK_LINES && added.length <= MAX_HUNK_LINES) hunks.push({ removed, added, at });
+  }
+  return { closeness, edits: hunks.flatMap((h) => hunkEdits(text, h, refTokens, names)).map((e) => ({ ...e, closeness })) };
+}
+
+/** The reference's line as source text, its names mapped to the student's. */
+function renderLine(line: CodeLine, refTokens: readonly Token[], names: Map<string, string>): string {
+  return line.tokens
+    .map((t, k) => {
+      const i = refTokens.indexOf(t);
+      const text = isVariable(refTokens, i) ? names.get(t.text) ?? t.text : t.text;
+      const next = line.tokens[k + 1];
+      return next && next.start > t.end ? `${text} ` : text; // the reference's own spacing, in short
+    })
+    .join('');
+}
+
+/** A hunk's candidates: the tokens that differ within a one-line change, then the whole lines. */
+function hunkEdits(text: string, hunk: Hunk, refTokens: readonly Token[], names: Map<string, string>): Omit<ReferenceEdit, 'closeness'>[] {
+  const out: Omit<ReferenceEdit, 'closeness'>[] = [];
+  const added = hunk.added.map((l) => renderLine(l, refTokens, names));
+  if (hunk.removed.length === 1 && hunk.added.length === 1) out.push(...withinLine(hunk.removed[0], hunk.added[0], refTokens, names));
+  if (hunk.removed.length > 0) {
+    const start = hunk.removed[0].tokens[0].start;
+    const end = hunk.removed[hunk.removed.length - 1].tokens.at(-1)!.end;
+    const indent = /[ \t]*$/.exec(text.slice(text.lastIndexOf('\n', start - 1) + 1, start))![0];
+    out.push({ edits: [{ start, end, newText: added.join(`\n${indent}`) }], lines: Math.max(hunk.removed.length, hunk.added.length), line: hunk.at });
+  } else if (added.length > 0) {
+    // An insertion: before the student's line at `at`, indented like it.
+    const lineStart = lineStartOffset(text, hunk.at);
+    const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
+    out.push({ edits: [{ start: lineStart, end: lineStart, newText: added.map((a) => `${indent}${a}\n`).join('') }], lines: added.length, line: hunk.at });
+  }
+  return out;
+}
+
+/** Token-level differences within one changed line: each alone, smallest first (all of them together is the whole line). */
+function withinLine(student: CodeLine, reference: CodeLine, refTokens: readonly Token[], names: Map<string, string>): Omit<ReferenceEdit, 'closeness'>[] {
+  const refTexts = reference.tokens.map((t) => (isVariable(refTokens, refTokens.indexOf(t)) ? names.get(t.text) ?? t.text : t.text));
+  const parts = diffArrays(student.tokens.map((t) => t.text), refTexts);
+  if (parts.filter((p) => p.added || p.removed).length < 2) return []; // one difference: the whole-line edit is it
+  const out: Omit<ReferenceEdit, 'closeness'>[] = [];
+  let si = 0;
+  let ri = 0;
+  for (let p = 0; p < parts.length; p++) {
+    const part = parts[p];
+    const n = part.count ?? 0;
+    if (!part.added && !part.removed) {
+      si += n;
+      ri += n;
+      continue;
+    }
+    const removed = part.removed ? student.tokens.slice(si, (si += n)) : [];
+    let inserted: string[] = [];
+    if (part.added) inserted = refTexts.slice(ri, (ri += n));
+    else if (parts[p + 1]?.added) {
+      const m = parts[++p].count ?? 0;
+      inserted = refTexts.slice(ri, (ri += m));
+    }
+    const start = removed[0]?.start ?? student.tokens[si]?.start ?? student.tokens[si - 1].end;
+    const end = removed.length ? removed[removed.length - 1].end : start;
+    const pad = removed.length ? '' : ' ';
+    out.push({ edits: [{ start, end, newText: removed.length ? inserted.join(' ') : `${inserted.join(' ')}${pad}` }], lines: 1, line: student.line });
+  }
+  return out;
+}
+
+function lineStartOffset(text: string, line: number): number {
+  let offset = 0;
+  for (let l = 1; l < line; l++) {
+    const next = text.indexOf('\n', offset);
+    if (next < 0) return text.length;
+    offset = next + 1;
+  }
+  return offset;
+}
+
+/**
+ * Candidate edits from the closest references, in the order to try them: on suspicious lines first
+ * (when a localization is known), then fewer changed lines, then closer references.
+ */
+export function referenceEdits(text: string, references: readonly string[], suspicion?: Suspicion): TextEdit[][] {
+  const studentTokens = codeTokens(text);
+  const perReference = references.filter((r) => r.trim() && r !== text).map((r) => editsFrom(text, studentTokens, r));
+  const closest = perReference.sort((a, b) => b.closeness - a.closeness).slice(0, MAX_REFERENCES);
+  const step = (e: ReferenceEdit) => (suspicion ? Math.round((suspicion.get(e.line) ?? 0) * 10) : 0);
+  const seen = new Set<string>();
+  return closest
+    .flatMap((r) => r.edits)
+    .sort((a, b) => step(b) - step(a) || a.lines - b.lines || b.closeness - a.closeness)
+    .filter((e) => {
+      const key = JSON.stringify(e.edits);
+      return !seen.has(key) && seen.add(key);
+    })
+    .map((e) => e.edits);
+}

@@ -1,0 +1,162 @@
+// Logic repair: coverage of real runs, fault localization, the edit search on the suspicious lines,
+// output-guided literal edits, and repairs taken from a reference program, judged by real tests.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { codeTokens } from '../../server/src/c/lexer';
+import { runTests } from '../../server/src/oracle/testRunner';
+import { applyEdits } from '../../server/src/repair/edits';
+import { RepairEngine } from '../../server/src/repair/engine';
+import { ochiai, rankedLines } from '../../server/src/repair/faultLocalization';
+import { logicMutations } from '../../server/src/repair/mutationSearch';
+import { firstDifference } from '../../server/src/repair/outputEdits';
+import { mapNames, referenceEdits } from '../../server/src/repair/referenceRepair';
+
+const gcc = { family: 'gcc' as const, args: [] };
+
+// Sums 1..n, but the loop stops one short (line 5).
+const SUM = `#include <stdio.h>
+int main() {
+    int n, i, s = 0;
+    scanf("%d", &n);
+    for (i = 1; i < n; i++) {
+        s = s + i;
+    }
+    printf("Sum: %d\\n", s);
+    return 0;
+}
+`;
+const SUM_TESTS = [
+  { name: '1', input: '3', output: 'Sum: 6\n' },
+  { name: '2', input: '1', output: 'Sum: 1\n' },
+  { name: '3', input: '0', output: 'Sum: 0\n' },
+];
+
+// Prints "big" or "small"; a crash for n > 5 (line 6) and a loop for n < 0 (lines 7-8).
+const BRANCHES = `#include <stdio.h>
+int main() {
+  int n, *p = 0;
+  scanf("%d", &n);
+  if (n > 5)
+    *p = 1;
+  while (n < 0)
+    n = n * 1;
+  printf("%d\\n", n);
+  return 0;
+}
+`;
+
+test('coverage: each run reports the lines it ran, also when it crashes or loops', async () => {
+  const report = await runTests(BRANCHES, [
+    { name: 'ok', input: '3', output: '3' },
+    { name: 'crash', input: '8', output: '8' },
+    { name: 'loop', input: '-1', output: '-1' },
+  ], { compiler: gcc, coverage: true });
+  const [ok, crash, loop] = report.results;
+  assert.equal(ok.status, 'passed');
+  assert.equal(crash.status, 'crashed');
+  assert.equal(loop.status, 'timeout');
+  assert.ok(ok.lines!.includes(9) && !ok.lines!.includes(6) && !ok.lines!.includes(8), `passing run: ${ok.lines}`);
+  assert.ok(crash.lines!.includes(6) && !crash.lines!.includes(9), `crashing run: ${crash.lines}`);
+  assert.ok(loop.lines!.includes(8) && !loop.lines!.includes(6), `looping run: ${loop.lines}`);
+});
+
+test('requiredFirst: a run stops at the first required test that fails', async () => {
+  const tests = [{ name: 'a', input: '8', output: 'wrong' }, { name: 'b', input: '3', output: '3' }];
+  const cut = await runTests(BRANCHES, tests, { compiler: gcc, requiredFirst: 1 });
+  assert.equal(cut.results.length, 1);
+  assert.equal(cut.passed, 0);
+  const full = await runTests(BRANCHES, tests, { compiler: gcc });
+  assert.equal(full.results.length, 2);
+  assert.equal(full.passed, 1);
+});
+
+test('Ochiai ranks the lines only failing runs reach above the lines every run reaches', async () => {
+  const report = await runTests(BRANCHES, [
+    { name: 'ok', input: '3', output: '3' },
+    { name: 'ok2', input: '1', output: '1' },
+    { name: 'crash', input: '8', output: '8' },
+  ], { compiler: gcc, coverage: true });
+  const suspicion = ochiai(report)!;
+  assert.equal(suspicion.get(6), 1, 'the crashing line: run by the failing test only');
+  assert.ok(suspicion.get(4)! < 1 && suspicion.get(4)! > 0, 'a line all runs reach is less suspicious');
+  assert.equal(suspicion.get(9), undefined, 'a line the failing run never reached is not suspicious');
+  assert.equal(rankedLines(suspicion)[0], 6);
+  assert.equal(ochiai({ ...report, results: report.results.filter((r) => r.passed) }), undefined, 'no failing run: nothing to point at');
+});
+
+test('the edit search tries the suspicious lines first and leaves out lines no failing test ran', async () => {
+  const report = await runTests(SUM, SUM_TESTS, { compiler: gcc, coverage: true });
+  const suspicion = ochiai(report)!;
+  const edits = logicMutations(SUM, { suspicion });
+  const lineOf = (offset: number) => SUM.slice(0, offset).split('\n').length;
+  assert.ok(edits.every((e) => (suspicion.get(lineOf(e.start)) ?? 0) > 0), 'only lines a failing test ran');
+  const fix = edits.findIndex((e) => applyEdits(SUM, [e]).includes('i <= n'));
+  assert.ok(fix >= 0 && fix < 10, `the fix comes early (at ${fix})`);
+  assert.ok(edits.some((e) => applyEdits(SUM, [e]).includes('s = s + n')), 'a variable of the same type in scope');
+});
+
+test('output edits follow how the printed text differs from the expected one', () => {
+  const program = 'int main() { int n = 2; printf("Enter n: "); printf("%d\\n", n); printf("%.3f\\n", 1.0); return 0; }';
+  assert.deepEqual(firstDifference('Enter n: 2\n', '2\n'), { before: '', removed: 'Enter n: ', inserted: '', after: '2' });
+  const edits = logicMutations(program, { failing: { actual: 'Enter n: 2\n1.000\n', expected: '2\n1.000\n' } });
+  assert.ok(edits.slice(0, 3).some((e) => applyEdits(program, [e]).includes('printf("")')), 'the prompt the grader does not want is removed first');
+  const precision = logicMutations(program, { failing: { actual: '2\n1.000\n', expected: '2\n1.00\n' } });
+  assert.ok(precision.some((e) => applyEdits(program, [e]).includes('"%.2f\\n"')), 'the float precision is tried');
+});
+
+test('a reference program aligned with the student\'s, names mapped, gives the differing token as an edit', () => {
+  const reference = SUM.replace('int n, i, s = 0;', 'int count, i, total = 0;').replace('&n', '&count').replace('i < n', 'i <= count')
+    .replace('s = s + i', 'total = total + i').replace('"Sum: %d\\n", s', '"Sum: %d\\n", total');
+  const names = mapNames(codeTokens(SUM), codeTokens(reference));
+  assert.equal(names.get('count'), 'n');
+  assert.equal(names.get('total'), 's');
+  const candidates = referenceEdits(SUM, [reference]);
+  assert.ok(candidates.length >= 1 && candidates.length <= 3, `few candidates: ${JSON.stringify(candidates)}`);
+  assert.ok(applyEdits(SUM, candidates[0]).includes('for (i = 1; i <= n; i++)'), applyEdits(SUM, candidates[0]));
+});
+
+test('engine: a missing statement no one-token edit can add is taken from a reference, and the localization is reported', async () => {
+  // Counts the even numbers among n inputs, but never counts (line 8 is missing `c++;`).
+  const buggy = `#include <stdio.h>
+int main() {
+    int n, x, c = 0, i;
+    scanf("%d", &n);
+    for (i = 0; i < n; i++) {
+        scanf("%d", &x);
+        if (x % 2 == 0) {
+        }
+    }
+    printf("%d\\n", c);
+    return 0;
+}
+`;
+  const reference = `#include <stdio.h>
+int main() {
+  int count, value, evens = 0, k;
+  scanf("%d", &count);
+  for (k = 0; k < count; k++) {
+    scanf("%d", &value);
+    if (value % 2 == 0) {
+      evens++;
+    }
+  }
+  printf("%d\\n", evens);
+  return 0;
+}
+`;
+  const tests = [
+    { name: '1', input: '3 1 2 4', output: '2\n' },
+    { name: '2', input: '2 1 3', output: '0\n' },
+    { name: '3', input: '1 6', output: '1\n' },
+  ];
+  const without = await new RepairEngine({ compiler: gcc, tests }).repair(buggy);
+  assert.notEqual(without.status, 'repaired', 'no small logic edit adds a statement');
+  assert.ok(without.faultLines && without.faultLines.length > 0 && without.faultLines[0].score > 0, 'the failing tests point somewhere');
+  const r = await new RepairEngine({ compiler: gcc, tests, references: [reference] }).repair(buggy);
+  assert.equal(r.status, 'repaired', JSON.stringify(r.edits));
+  assert.deepEqual(r.sources, ['reference']);
+  assert.match(r.repaired, /c\+\+;/);
+  assert.equal(r.testsAfter?.passed, 3);
+  const check = await runTests(r.repaired, tests, { compiler: gcc });
+  assert.equal(check.passed, 3, 'independently re-run');
+});
