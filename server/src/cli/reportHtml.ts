@@ -93,7 +93,8 @@ ${countTable("Submissions by the original's first compile error", 'first compile
 
 /** The unified diff with added, removed and hunk lines marked; every line escaped. */
 function diffBlock(id: string, before: string, after: string): string {
-  const lines = unifiedDiff(id, before, after).replace(/\n$/, '').split('\n');
+  // Without the patch's ===== separator line: one submission, one file.
+  const lines = unifiedDiff(id, before, after).replace(/\n$/, '').split('\n').filter((l) => !/^=+$/.test(l));
   const marked = lines.map((l) => {
     const cls = l.startsWith('@@') ? 'hunk' : l.startsWith('+') && !l.startsWith('+++') ? 'add' : l.startsWith('-') && !l.startsWith('---') ? 'del' : '';
     return cls ? `<span class="${cls}">${escapeHtml(l)}</span>` : `${escapeHtml(l)}\n`;
