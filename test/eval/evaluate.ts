@@ -7,7 +7,8 @@ import { parseArgs } from 'node:util';
 import { lex, significantTokens } from '../../server/src/c/lexer';
 import type { BatchInput, BatchOutput } from '../../server/src/cli/batch';
 import { peersFor } from '../../server/src/cli/batchPeers';
-import { compile, CompileResult } from '../../server/src/oracle/compiler';
+import { compile } from '../../server/src/oracle/compiler';
+import { errorClass } from '../../server/src/oracle/errorClass';
 import { runTests } from '../../server/src/oracle/testRunner';
 import { changedLines, changedTokenCount } from '../../server/src/repair/edits';
 import { REPO_ROOT } from '../support/sharedData';
@@ -81,7 +82,7 @@ async function evaluateSet(set: DevSet, workDir: string, jobs: number, timeoutS:
     if (!o) throw new Error(`no result for ${id}`);
     ms.push(o.ms);
     const final = o.repaired ?? item.source;
-    const klass = set.goal === 'compile' ? errorClass(await compile(item.source, { family: 'gcc', args: set.checkFlags })) : undefined;
+    const klass = set.goal === 'compile' ? (errorClass(await compile(item.source, { family: 'gcc', args: set.checkFlags })) ?? '(none)') : undefined;
     // The independent re-check: the batch's own claims are not trusted.
     const compiled = await compile(final, { family: 'gcc', args: set.checkFlags });
     let ok = compiled.errorCount === 0;
@@ -120,12 +121,6 @@ async function evaluateSet(set: DevSet, workDir: string, jobs: number, timeoutS:
     medianEdit: edits.length ? quantile(edits, 0.5) : null,
     ...(set.goal === 'compile' ? { byClass } : {}),
   };
-}
-
-/** The class of a program's compile error: gcc's first error message with names and tokens as X. */
-function errorClass(result: CompileResult): string {
-  const first = result.diagnostics.find((d) => d.severity === 'error');
-  return first ? first.message.replace(/'[^']*'/g, "'X'").replace(/"[^"]*"/g, '"X"').replace(/; did you mean 'X'\?/, '') : '(none)';
 }
 
 /** Per set, the error classes with at least `min` programs (the rest together), most frequent first. */

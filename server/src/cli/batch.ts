@@ -1,14 +1,20 @@
 // `c-repair batch`: repairs many submissions from a JSONL file, several at a time, and writes one
-// result line per input line. A malformed line becomes an error line; the batch goes on.
+// result line per input line, in input order. A malformed line becomes an error line; the batch goes
+// on. Optionally one shard of the input only (shard.ts), and the instructor's report (HTML, CSV).
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { readJsonl } from '../data/jsonl';
+import { countJsonlLines, readJsonl } from '../data/jsonl';
 import { flagsFromCommand } from '../oracle/compileFlags';
+import { errorClass } from '../oracle/errorClass';
 import type { TestCase } from '../oracle/testRunner';
 import { RepairEngine } from '../repair/engine';
 import type { ModelSource } from '../repair/modelSource';
 import { BatchProgress } from './batchProgress';
 import { passingByProblem, peersFor } from './batchPeers';
+import { NO_COMPILE_ERROR, NOT_COMPILED, ReportEntry } from './reportEntry';
+import { renderCsv } from './reportCsv';
+import { renderHtmlReport } from './reportHtml';
+import { parseShard, shardRange } from './shard';
 
 export interface BatchInput {
   id: string;
@@ -60,7 +66,8 @@ const errorLine = (id: string, error: string): BatchOutput => ({
   id, status: 'error', repaired: null, edits: [], compiles: false, tests_passed: null, tests_total: null, ms: 0, forward_passes: 0, error,
 });
 
-export async function repairOne(input: BatchInput, model: ModelSource | undefined, timeoutMs: number, onlyModel = false, peers: readonly string[] = []): Promise<BatchOutput> {
+/** Repairs one submission: its output line, with the class of its first compile error for the report. */
+export async function repairOne(input: BatchInput, model: ModelSource | undefined, timeoutMs: number, onlyModel = false, peers: readonly string[] = []): Promise<ReportEntry> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   const tests: TestCase[] | undefined = input.tests?.map((t, i) => ({ name: String(i + 1), input: t.input ?? '', output: t.output }));
@@ -75,7 +82,7 @@ export async function repairOne(input: BatchInput, model: ModelSource | undefine
     });
     const r = await engine.repair(input.source);
     const timedOut = controller.signal.aborted;
-    return {
+    const output: BatchOutput = {
       id: input.id,
       status: timedOut ? 'failed' : r.status,
       repaired: r.repaired === r.original ? null : r.repaired,
@@ -87,14 +94,16 @@ export async function repairOne(input: BatchInput, model: ModelSource | undefine
       forward_passes: r.forwardPasses,
       ...(timedOut ? { error: `timed out after ${timeoutMs / 1000} s` } : {}),
     };
+    return { output, source: input.source, errorClass: errorClass(r.before) ?? NO_COMPILE_ERROR };
   } catch (e) {
-    return errorLine(input.id, (e as Error).message);
+    return { output: errorLine(input.id, (e as Error).message), source: input.source, errorClass: NOT_COMPILED };
   } finally {
     clearTimeout(timer);
   }
 }
 
-export const BATCH_USAGE = 'usage: c-repair batch --in IN.jsonl[.gz] --out OUT.jsonl [--jobs N] [--timeout S] [--no-model | --only-model]';
+export const BATCH_USAGE = 'usage: c-repair batch --in IN.jsonl[.gz] --out OUT.jsonl [--jobs N] [--timeout S] [--no-model | --only-model]\n' +
+  '                      [--shard K/N | --shard auto/N] [--report REPORT.html] [--csv REPORT.csv]';
 
 export async function batchCommand(argv: string[], loadModel: () => Promise<ModelSource | undefined>): Promise<number> {
   const { values } = parseArgs({
@@ -106,6 +115,9 @@ export async function batchCommand(argv: string[], loadModel: () => Promise<Mode
       timeout: { type: 'string', default: '60' },
       'no-model': { type: 'boolean', default: false },
       'only-model': { type: 'boolean', default: false },
+      shard: { type: 'string' },
+      report: { type: 'string' },
+      csv: { type: 'string' },
     },
   });
   const jobs = Number(values.jobs);
@@ -118,35 +130,59 @@ export async function batchCommand(argv: string[], loadModel: () => Promise<Mode
     console.error(`c-repair: no such file ${values.in}`);
     return 2;
   }
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  if (typeof shard === 'string') {
+    console.error(`c-repair: ${shard}`);
+    return 2;
+  }
   const model = values['no-model'] ? undefined : await loadModel();
   if (values['only-model'] && !model) {
     console.error('c-repair: --only-model needs the repair model, and it could not be loaded');
     return 2;
   }
-  // A first pass finds the passing submissions of each problem: they guide the others' repairs.
+  // A first pass over the whole input (every shard sees the same) finds the passing submissions of
+  // each problem: they guide the others' repairs.
   const passing = await passingByProblem(values.in, jobs);
+  const total = shard ? await countJsonlLines(values.in) : 0;
+  const range = shard ? shardRange(total, shard) : { start: 0, end: Infinity };
+  const wantReport = values.report !== undefined || values.csv !== undefined;
+  const entries: ReportEntry[] = [];
   const out = fs.createWriteStream(values.out);
   const progress = new BatchProgress(process.stderr);
   const running = new Set<Promise<void>>();
-  const write = (o: BatchOutput) => {
-    out.write(`${JSON.stringify(o)}\n`);
-    progress.record(o);
+  // Lines are written in input order (so that shards concatenate to the whole); a result that is
+  // ready early waits here for those before it.
+  const ready = new Map<number, ReportEntry>();
+  let nextToWrite = 0;
+  const finish = (seq: number, entry: ReportEntry) => {
+    progress.record(entry.output);
+    ready.set(seq, entry);
+    for (let e = ready.get(nextToWrite); e; e = ready.get(nextToWrite)) {
+      ready.delete(nextToWrite++);
+      out.write(`${JSON.stringify(e.output)}\n`);
+      if (wantReport) entries.push(e);
+    }
   };
+  let index = -1;
   for await (const line of readJsonl(values.in)) {
+    index++;
+    if (index < range.start) continue;
+    if (index >= range.end) break;
+    const seq = index - range.start;
     const fallbackId = `line-${line.lineNumber}`;
     if ('error' in line) {
-      write(errorLine(fallbackId, `line ${line.lineNumber}: not JSON: ${line.error}`));
+      finish(seq, { output: errorLine(fallbackId, `line ${line.lineNumber}: not JSON: ${line.error}`), errorClass: NOT_COMPILED });
       continue;
     }
     const problem = validateInput(line.value);
     if (problem) {
       const id = (line.value as { id?: unknown } | null)?.id;
-      write(errorLine(typeof id === 'string' ? id : fallbackId, `line ${line.lineNumber}: ${problem}`));
+      finish(seq, { output: errorLine(typeof id === 'string' ? id : fallbackId, `line ${line.lineNumber}: ${problem}`), errorClass: NOT_COMPILED });
       continue;
     }
     const input = line.value as BatchInput;
     const peers = input.problem ? peersFor(input.source, passing.get(input.problem) ?? []) : [];
-    const task = repairOne({ ...input, id: String(input.id ?? fallbackId) }, model, timeoutS * 1000, values['only-model'], peers).then(write);
+    const task = repairOne({ ...input, id: String(input.id ?? fallbackId) }, model, timeoutS * 1000, values['only-model'], peers).then((e) => finish(seq, e));
     running.add(task);
     void task.finally(() => running.delete(task));
     if (running.size >= jobs) await Promise.race(running);
@@ -154,5 +190,8 @@ export async function batchCommand(argv: string[], loadModel: () => Promise<Mode
   await Promise.all(running);
   await new Promise<void>((resolve) => out.end(resolve));
   progress.finish();
+  const what = shard ? `${values.in}, shard ${shard.k} of ${shard.n} (${range.end - range.start} of its ${total} lines)` : values.in;
+  if (values.report) fs.writeFileSync(values.report, renderHtmlReport(entries, { input: what, generated: new Date() }));
+  if (values.csv) fs.writeFileSync(values.csv, renderCsv(entries));
   return 0;
 }

@@ -1,6 +1,6 @@
 // The instructor's command line: the same engine as the language server.
 //   c-repair FILE.c [--tests DIR] [--apply]
-//   c-repair batch --in IN.jsonl[.gz] --out OUT.jsonl [--jobs N] [--timeout S]
+//   c-repair batch --in IN.jsonl[.gz] --out OUT.jsonl [--jobs N] [--timeout S] [--shard K/N] [--report R.html] [--csv R.csv]
 import { batchCommand } from './batch';
 import { FILE_USAGE, repairFileCommand, UsageError } from './repairFile';
 import { SHIPPED_MODEL_DIR } from '../model/modelHost';

@@ -13,7 +13,8 @@ import type { ModelSource } from '../repair/modelSource';
 import { DEFAULT_SETTINGS } from '../settings';
 
 export const FILE_USAGE = `usage: c-repair FILE.c [--tests DIR] [--reference FILE]... [--apply] [--compiler gcc|clang] [--compiler-path PATH] [--flag FLAG]...
-       c-repair batch --in IN.jsonl[.gz] --out OUT.jsonl [--jobs N] [--timeout S]
+       c-repair batch --in IN.jsonl[.gz] --out OUT.jsonl [--jobs N] [--timeout S] [--shard K/N]
+                      [--report REPORT.html] [--csv REPORT.csv]
 
 Compiles FILE.c, repairs it (compile errors, then failing tests), and prints the repair as a
 unified diff with an explanation of every edit. FILE.c is written only with --apply.

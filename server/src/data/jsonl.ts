@@ -7,11 +7,8 @@ export type JsonlLine = { lineNumber: number; value: unknown } | { lineNumber: n
 
 /** Yields each non-blank line parsed, or the parse error for that line, so one bad line stops nothing. */
 export async function* readJsonl(path: string): AsyncGenerator<JsonlLine> {
-  const raw = fs.createReadStream(path);
-  const input = path.endsWith('.gz') ? raw.pipe(zlib.createGunzip()) : raw;
-  const lines = readline.createInterface({ input, crlfDelay: Infinity });
   let lineNumber = 0;
-  for await (const line of lines) {
+  for await (const line of rawLines(path)) {
     lineNumber++;
     if (line.trim() === '') continue;
     try {
@@ -20,6 +17,19 @@ export async function* readJsonl(path: string): AsyncGenerator<JsonlLine> {
       yield { lineNumber, error: (e as Error).message };
     }
   }
+}
+
+/** How many lines readJsonl yields (the non-blank ones), without parsing them. */
+export async function countJsonlLines(path: string): Promise<number> {
+  let n = 0;
+  for await (const line of rawLines(path)) if (line.trim() !== '') n++;
+  return n;
+}
+
+function rawLines(path: string): readline.Interface {
+  const raw = fs.createReadStream(path);
+  const input = path.endsWith('.gz') ? raw.pipe(zlib.createGunzip()) : raw;
+  return readline.createInterface({ input, crlfDelay: Infinity });
 }
 
 /** Reads a whole trusted .jsonl(.gz) dataset file into memory; throws on a malformed line. */
