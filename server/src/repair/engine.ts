@@ -99,7 +99,18 @@ interface CandidateSource {
   when: 'always' | 'until-enough' | 'if-none-accepted';
   /** Its candidates, most promising first; each `yield` answers whether the judge accepted it. */
   proposals(): AsyncGenerator<Proposal, void, boolean>;
+  /** Its proposals do not depend on the answers: several may be judged at once. */
+  independent?: boolean;
 }
+
+/** Judgements run at once for an independent source (the machines have two cores or more). */
+const PARALLEL_JUDGEMENTS = 2;
+
+/**
+ * Limits for running a logic candidate: an edit that makes a loop endless (`i++` to `i--`) is common
+ * among candidates and must cost a second, not the 2 s CPU / 5 s wall a student's own run may take.
+ */
+const CANDIDATE_RUN_LIMITS = { wallMs: 1500, limits: { cpuSeconds: 1 } };
 
 const SOURCE_ORDER: Record<RepairSource, number> = { model: 0, 'compiler-fixit': 1, 'strict-rule': 2, 'scope-rule': 3, 'error-rule': 4, 'syntax-search': 5, reference: 6, 'logic-search': 7 };
 
@@ -283,17 +294,19 @@ export class RepairEngine {
     for (const source of sources) {
       if (stop(source.when) || (source.when === 'if-none-accepted' && judged.length > 0)) continue;
       const proposals = source.proposals();
-      for (let next = await proposals.next(); !next.done && !stop(source.when); ) {
-        const { candidate, compiled } = next.value;
-        let accepted: Judged | undefined;
-        if (candidate.text !== text && !tried.has(candidate.text)) {
-          tried.add(candidate.text);
-          accepted = await judge(candidate, compiled);
-          // A compile cut by the abort says nothing: its candidate is not taken.
-          if (this.options.signal?.aborted) accepted = undefined;
-          if (accepted) judged.push(accepted);
-        }
-        next = await proposals.next(accepted !== undefined);
+      // Independent proposals are judged `width` at a time (each judgement is a compile and a run).
+      const width = source.independent ? PARALLEL_JUDGEMENTS : 1;
+      let feedback = false;
+      while (!stop(source.when)) {
+        const chunk: Proposal[] = [];
+        for (let next; chunk.length < width && !(next = await proposals.next(feedback)).done; feedback = false) chunk.push(next.value);
+        if (chunk.length === 0) break;
+        const fresh = chunk.filter(({ candidate }) => candidate.text !== text && !tried.has(candidate.text) && tried.add(candidate.text));
+        const verdicts = await Promise.all(fresh.map(({ candidate, compiled }) => judge(candidate, compiled)));
+        // A compile cut by the abort says nothing: its candidate is not taken.
+        if (this.options.signal?.aborted) break;
+        for (const accepted of verdicts) if (accepted) judged.push(accepted);
+        feedback = verdicts.some((v) => v !== undefined);
       }
     }
     return judged.sort(compareJudged)[0];
@@ -353,7 +366,8 @@ export class RepairEngine {
     const suspicion = this.localize(text);
     const logicCandidate = (edits: TextEdit[], source: 'reference' | 'logic-search'): Candidate => {
       const candidateText = applyEdits(text, edits);
-      return { text: candidateText, source, changedTokens: changedTokenCount(text, candidateText), reason };
+      const why = source === 'reference' ? `a correct program for this assignment does it so, and ${reason}` : reason;
+      return { text: candidateText, source, changedTokens: changedTokenCount(text, candidateText), reason: why };
     };
     const sources: CandidateSource[] = [
       {
@@ -366,6 +380,7 @@ export class RepairEngine {
         {
           // What a correct program for the same assignment does differently, on the suspicious lines first.
           when: 'if-none-accepted' as const,
+          independent: true,
           async *proposals() {
             if (!o.references?.length) return;
             for (const edits of referenceEdits(text, o.references, await suspicion).slice(0, o.referenceBudget ?? 40)) yield { candidate: logicCandidate(edits, 'reference') };
@@ -374,6 +389,7 @@ export class RepairEngine {
         {
           // Small logic edits on the lines the failing tests point at, until one passes every test or the budget ends.
           when: 'if-none-accepted' as const,
+          independent: true,
           async *proposals() {
             for (const edit of logicMutations(text, { suspicion: await suspicion, failing: problem }).slice(0, o.mutationBudget ?? 60)) {
               yield { candidate: logicCandidate([edit], 'logic-search') };
@@ -385,12 +401,12 @@ export class RepairEngine {
     const maxLines = o.maxChangedLines ?? 5;
     return this.round(text, new Set(), sources, async (c) => {
       if (changedLines(original, c.text) > maxLines) return undefined;
-      const tests = await runTests(c.text, targetFirst, { compiler: o.compiler, signal: o.signal, requiredFirst: 1 });
+      const tests = await runTests(c.text, targetFirst, { compiler: o.compiler, signal: o.signal, requiredFirst: 1, ...CANDIDATE_RUN_LIMITS });
       if (!tests.compiled || tests.passed <= report.passed) return undefined;
       const compiled = await compile(c.text, o.compiler, o.signal);
       const after = { ...verdictOf(c.text, compiled), tests };
       return isProgress('tests', before, after) ? { ...c, compiled, tests } : undefined;
-    }, (j) => j.tests?.passed === j.tests?.total);
+    }, (j) => j.tests !== undefined && keepsPassing(report, j.tests)); // later rounds take on the remaining failures
   }
 
   /** Which lines the failing tests point at (an instrumented run of every test), if coverage works here. */
@@ -434,6 +450,12 @@ function explainChain(original: string, chain: readonly Candidate[]): ExplainedE
 
 function why(c: Candidate): string {
   return typeof c.reason === 'string' ? c.reason : `the compiler reports "${c.reason.message}" on line ${c.reason.line + 1}`;
+}
+
+/** True when every test that passed in `before` passes in `after` (a gain with no loss). */
+function keepsPassing(before: TestReport, after: TestReport): boolean {
+  const passedAfter = new Set(after.results.filter((r) => r.passed).map((r) => r.name));
+  return before.results.every((r) => !r.passed || passedAfter.has(r.name));
 }
 
 function shorten(s: string): string {

@@ -30,6 +30,8 @@ export interface LogicEdit {
   edit: TextEdit;
   line: number;
   priority: number;
+  /** Derived from the failing test's own output (not a guess): tried before all guesses. */
+  guided?: boolean;
 }
 
 export interface LogicSearchContext {
@@ -59,14 +61,15 @@ export function logicMutations(text: string, context: LogicSearchContext = {}): 
 }
 
 /**
- * Most suspicious lines first (in steps of 0.1, so that near-equal lines share a step), then the
- * likelier slip. Without a localization the slip's likelihood alone orders them.
+ * Edits derived from the failing output first, then the most suspicious lines (in steps of 0.1, so
+ * that near-equal lines share a step), then the likelier slip. Without a localization the slip's
+ * likelihood alone orders the guesses.
  */
 function rank(found: LogicEdit[], suspicion?: Suspicion): TextEdit[] {
   const step = (e: LogicEdit) => (suspicion ? Math.round((suspicion.get(e.line) ?? 0) * 10) : 0);
   return found
-    .filter((e) => !suspicion || step(e) > 0)
-    .sort((a, b) => step(b) - step(a) || a.priority - b.priority || a.edit.start - b.edit.start)
+    .filter((e) => !suspicion || (suspicion.get(e.line) ?? 0) > 0)
+    .sort((a, b) => Number(b.guided ?? false) - Number(a.guided ?? false) || step(b) - step(a) || a.priority - b.priority || a.edit.start - b.edit.start)
     .map((e) => e.edit);
 }
 

@@ -28,6 +28,10 @@ export function firstDifference(actual: string, expected: string): { before: str
   while (p < aLine.length && p < eLine.length && aLine[p] === eLine[p]) p++;
   let s = 0;
   while (s < aLine.length - p && s < eLine.length - p && aLine[aLine.length - 1 - s] === eLine[eLine.length - 1 - s]) s++;
+  // Whole words: "no" -> "No" is a change of the word, and one letter would match inside any literal.
+  const word = (c: string | undefined) => c !== undefined && /\w/.test(c);
+  while (p > 0 && word(aLine[p - 1]) && (word(aLine[p]) || word(eLine[p]))) p--;
+  while (s > 0 && word(aLine[aLine.length - s]) && (word(aLine[aLine.length - 1 - s]) || word(eLine[eLine.length - 1 - s]))) s--;
   return { before: aLine.slice(0, p), removed: aLine.slice(p, aLine.length - s), inserted: eLine.slice(p, eLine.length - s), after: aLine.slice(aLine.length - s) };
 }
 
@@ -35,8 +39,8 @@ export function firstDifference(actual: string, expected: string): { before: str
 export function outputLiteralEdits(tokens: readonly Token[], failing: { expected: string; actual: string }): LogicEdit[] {
   const literals = tokens.filter((t) => t.kind === 'string' && t.text.startsWith('"') && t.text.endsWith('"') && t.text.length >= 2);
   const found: LogicEdit[] = [];
-  const at = (t: Token, offset: number, removeLength: number, newText: string, priority: number) =>
-    found.push({ edit: { start: t.start + 1 + offset, end: t.start + 1 + offset + removeLength, newText }, line: t.line + 1, priority });
+  const at = (t: Token, offset: number, removeLength: number, newText: string, priority: number, guided = false) =>
+    found.push({ edit: { start: t.start + 1 + offset, end: t.start + 1 + offset + removeLength, newText }, line: t.line + 1, priority, guided });
   const diff = firstDifference(failing.actual, failing.expected);
   if (diff && diff.removed.length <= MAX_DIFFERENCE && diff.inserted.length <= MAX_DIFFERENCE) {
     const removed = escapeC(diff.removed);
@@ -45,14 +49,14 @@ export function outputLiteralEdits(tokens: readonly Token[], failing: { expected
       const body = t.text.slice(1, -1);
       if (removed) {
         const i = body.indexOf(removed);
-        if (i >= 0) at(t, i, removed.length, inserted, 0);
+        if (i >= 0) at(t, i, removed.length, inserted, 0, true);
         continue;
       }
       // Text is missing: put it after the printed text that comes before it, or before what follows.
       const before = longestSuffixIn(escapeC(diff.before.slice(-CONTEXT)), body);
-      if (before) at(t, body.indexOf(before) + before.length, 0, inserted, 1);
+      if (before) at(t, body.indexOf(before) + before.length, 0, inserted, 1, true);
       const after = longestPrefixIn(escapeC(diff.after.slice(0, CONTEXT)), body);
-      if (after) at(t, body.indexOf(after), 0, inserted, 1);
+      if (after) at(t, body.indexOf(after), 0, inserted, 1, true);
     }
   }
   for (const t of literals) {
