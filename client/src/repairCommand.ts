@@ -14,6 +14,15 @@ const APPLY_ALL = 'Apply all';
 const APPLY_SELECTED = 'Apply selected…';
 const DISMISS = 'Dismiss';
 
+/** Fault lines shown: the most suspicious few (a long list points nowhere). */
+const FAULT_LINES_SHOWN = 3;
+
+/** "the failing tests point at lines 11, 12": where the tests' coverage localizes the fault. */
+export function faultSummary(r: RepairResult): string | undefined {
+  const top = r.faultLines.slice(0, FAULT_LINES_SHOWN).map((f) => f.line);
+  return top.length ? `the failing tests point at line${top.length > 1 ? 's' : ''} ${top.join(', ')}` : undefined;
+}
+
 /** The one-line summary a student reads: what changes, and what the compiler and tests say. */
 export function summarize(r: RepairResult): string {
   const parts = [`c-repair proposes ${r.edits.length} edit${r.edits.length === 1 ? '' : 's'}: errors ${r.errorsBefore} → ${r.errorsAfter}`];
@@ -22,7 +31,26 @@ export function summarize(r: RepairResult): string {
     const after = r.testsPassedAfter ?? 0;
     parts.push(`tests passed ${before}/${r.testsTotal} → ${after}/${r.testsTotal}`);
   }
+  const fault = faultSummary(r);
+  if (fault) parts.push(fault);
   return `${parts.join('; ')}.`;
+}
+
+/** Highlights the lines the failing tests point at while the student decides; returns the undo. */
+function showFaultLines(editor: vscode.TextEditor, r: RepairResult): () => void {
+  const top = r.faultLines.slice(0, FAULT_LINES_SHOWN);
+  if (top.length === 0) return () => undefined;
+  const decoration = vscode.window.createTextEditorDecorationType({
+    isWholeLine: true,
+    backgroundColor: new vscode.ThemeColor('editor.rangeHighlightBackground'),
+    overviewRulerColor: new vscode.ThemeColor('editorOverviewRuler.warningForeground'),
+    overviewRulerLane: vscode.OverviewRulerLane.Left,
+  });
+  editor.setDecorations(decoration, top.map((f) => ({
+    range: new vscode.Range(f.line - 1, 0, f.line - 1, 0),
+    hoverMessage: `c-repair: the failing tests run this line more than the passing ones (suspiciousness ${f.score.toFixed(2)})`,
+  })));
+  return () => decoration.dispose();
 }
 
 const toRange = (r: LspRange) => new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
@@ -61,20 +89,17 @@ export function registerRepairAssignment(getClient: () => LanguageClient | undef
       return;
     }
     if (result.edits.length === 0) {
-      const tests = result.testsTotal ? ` Tests passed: ${result.testsPassedBefore ?? 0}/${result.testsTotal}.` : '';
+      const fault = faultSummary(result);
+      const tests = result.testsTotal ? ` Tests passed: ${result.testsPassedBefore ?? 0}/${result.testsTotal}${fault ? `; ${fault}` : ''}.` : '';
       void vscode.window.showInformationMessage(
         result.status === 'unchanged' ? `c-repair: nothing to repair: the file compiles${result.testsTotal ? ' and passes its tests' : ''}.` : `c-repair: no verified repair found.${tests}`,
       );
       return;
     }
     const right = proposed.propose(doc.uri, result.repaired);
+    const hideFaultLines = showFaultLines(editor, result);
     await vscode.commands.executeCommand('vscode.diff', doc.uri, right, `${vscode.workspace.asRelativePath(doc.uri)} ↔ proposed repair`);
-    const choice = await vscode.window.showInformationMessage(
-      summarize(result),
-      APPLY_ALL,
-      APPLY_SELECTED,
-      DISMISS,
-    );
+    const choice = await Promise.resolve(vscode.window.showInformationMessage(summarize(result), APPLY_ALL, APPLY_SELECTED, DISMISS)).finally(hideFaultLines);
     let chosen = result.edits;
     if (choice === APPLY_SELECTED) {
       const picked = await vscode.window.showQuickPick(

@@ -16,13 +16,18 @@ interface Assignment {
   /** Tests the program passes before the repair (all of them pass after it). */
   testsPassedBefore: number;
   testsTotal: number;
+  /** Logic errors: the notification says where the failing tests point (fault localization). */
+  localized?: boolean;
 }
 const ASSIGNMENTS = {
   compileError: { name: 'compile-error', file: 'assignment-compile/max.c', testsDir: 'assignment-compile/tests/max', testsPassedBefore: 0, testsTotal: 3 },
-  logicError: { name: 'logic-error', file: 'assignment-logic/max.c', testsDir: 'assignment-logic/tests/max', testsPassedBefore: 1, testsTotal: 3 },
+  logicError: { name: 'logic-error', file: 'assignment-logic/max.c', testsDir: 'assignment-logic/tests/max', testsPassedBefore: 1, testsTotal: 3, localized: true },
+  // A missing statement no small edit adds: taken from the instructor's tests/evens/reference.c.
+  fromReference: { name: 'from-reference', file: 'assignment-reference/evens.c', testsDir: 'assignment-reference/tests/evens', testsPassedBefore: 1, testsTotal: 3, localized: true },
 } satisfies Record<string, Assignment>;
-// The assignments that "Repair assignment" must repair (a compile error; a logic error caught by the tests).
-const ASSIGNMENTS_UNDER_TEST: Assignment[] = [ASSIGNMENTS.compileError, ASSIGNMENTS.logicError];
+// The assignments that "Repair assignment" must repair (a compile error; a logic error found by
+// localization and the edit search; a logic error repaired from a reference).
+const ASSIGNMENTS_UNDER_TEST: Assignment[] = [ASSIGNMENTS.compileError, ASSIGNMENTS.logicError, ASSIGNMENTS.fromReference];
 
 const line9 = (doc: vscode.TextDocument) => doc.lineAt(8).text;
 const hoverText = (hovers: vscode.Hover[]) =>
@@ -162,6 +167,7 @@ async function repairAssignment(assignment: Assignment) {
   await moment(`09-repair-assignment-${assignment.name}`, [
     { selector: '.monaco-diff-editor' },
     { selector: '.notifications-center .notification-list-item', text: tests },
+    ...(assignment.localized ? [{ selector: '.notifications-center .notification-list-item', text: 'the failing tests point at line' }] : []),
   ], [{ clickText: { selector: '.notifications-center .notification-list-item .monaco-button', text: 'Apply selected' } }]);
   await moment(`10-apply-selected-${assignment.name}`, [{ selector: '.quick-input-widget', text: 'edits to apply' }], [{ press: 'Enter' }]);
   await running;

@@ -1,6 +1,9 @@
 // Logic repair: coverage of real runs, fault localization, the edit search on the suspicious lines,
 // output-guided literal edits, and repairs taken from a reference program, judged by real tests.
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { test } from 'node:test';
 import { codeTokens } from '../../server/src/c/lexer';
 import { runTests } from '../../server/src/oracle/testRunner';
@@ -10,6 +13,7 @@ import { ochiai, rankedLines } from '../../server/src/repair/faultLocalization';
 import { logicMutations } from '../../server/src/repair/mutationSearch';
 import { firstDifference } from '../../server/src/repair/outputEdits';
 import { mapNames, referenceEdits } from '../../server/src/repair/referenceRepair';
+import { batchInput, readOutput, runCli } from '../support/batchCli';
 
 const gcc = { family: 'gcc' as const, args: [] };
 
@@ -159,4 +163,65 @@ int main() {
   assert.equal(r.testsAfter?.passed, 3);
   const check = await runTests(r.repaired, tests, { compiler: gcc });
   assert.equal(check.passed, 3, 'independently re-run');
+});
+
+// A counting program that never counts, and a classmate's correct version with other names.
+const EVENS_BUGGY = `#include <stdio.h>
+int main(void)
+{
+    int n, x, i, evens = 0;
+    scanf("%d", &n);
+    for (i = 0; i < n; i++) {
+        scanf("%d", &x);
+        if (x % 2 == 0) {
+        }
+    }
+    printf("%d\\n", evens);
+    return 0;
+}
+`;
+const EVENS_PEER = EVENS_BUGGY.replace(/\bevens\b/g, 'count').replace('if (x % 2 == 0) {\n', 'if (x % 2 == 0) {\n            count++;\n');
+const EVENS_TESTS = [
+  { input: '4\n1 2 3 4\n', output: '2\n' },
+  { input: '2\n1 3\n', output: '0\n' },
+  { input: '3\n8 6 5\n', output: '2\n' },
+];
+
+test('batch: a passing submission of the same problem guides the repair of another (peers), and only with "problem"', () => {
+  const lines = (problem?: string) => [
+    JSON.stringify({ id: 'buggy', source: EVENS_BUGGY, tests: EVENS_TESTS, ...(problem ? { problem } : {}) }),
+    JSON.stringify({ id: 'peer', source: EVENS_PEER, tests: EVENS_TESTS, ...(problem ? { problem } : {}) }),
+  ];
+  for (const problem of ['evens', undefined]) {
+    const { dir, input } = batchInput(lines(problem));
+    const out = path.join(dir, 'out.jsonl');
+    const r = runCli(['batch', '--in', input, '--out', out, '--no-model', '--jobs', '1']);
+    assert.equal(r.status, 0, r.stderr);
+    const [buggy, peer] = readOutput(out);
+    assert.equal(peer.status, 'unchanged');
+    if (problem) {
+      assert.equal(buggy.status, 'repaired', JSON.stringify(buggy));
+      assert.match(buggy.repaired!, /evens\+\+;/, 'the peer\'s statement, in the student\'s names');
+      assert.match(buggy.edits[0].explanation, /a correct program for this assignment/);
+    } else {
+      assert.notEqual(buggy.status, 'repaired', 'without a problem name no peer guides it');
+    }
+  }
+});
+
+test('CLI: --reference FILE guides the repair and the localization is printed', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'c-repair-ref-'));
+  fs.writeFileSync(path.join(dir, 'evens.c'), EVENS_BUGGY);
+  fs.writeFileSync(path.join(dir, 'solution.c'), EVENS_PEER);
+  fs.mkdirSync(path.join(dir, 'tests'));
+  EVENS_TESTS.forEach((t, i) => {
+    fs.writeFileSync(path.join(dir, 'tests', `${i + 1}.in`), t.input);
+    fs.writeFileSync(path.join(dir, 'tests', `${i + 1}.out`), t.output);
+  });
+  const r = runCli([path.join(dir, 'evens.c'), '--no-model', '--reference', path.join(dir, 'solution.c')]);
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, /References: 1/);
+  assert.match(r.stdout, /The failing tests point at lines? \d+ \(\d\.\d\d\)/);
+  assert.match(r.stdout, /^\+ {12}evens\+\+;$/m, 'inserted one level inside the if block');
+  assert.equal(fs.readFileSync(path.join(dir, 'evens.c'), 'utf8'), EVENS_BUGGY, 'the file is not written without --apply');
 });

@@ -6,6 +6,8 @@ import type { LogicEdit } from './mutationSearch';
 
 /** Differences longer than this are not a slip in a literal. */
 const MAX_DIFFERENCE = 40;
+/** Places in one literal where the printed text to change is tried. */
+const MAX_OCCURRENCES = 3;
 /** How much printed text before or after a missing piece is looked for in a literal. */
 const CONTEXT = 12;
 
@@ -48,8 +50,7 @@ export function outputLiteralEdits(tokens: readonly Token[], failing: { expected
     for (const t of literals) {
       const body = t.text.slice(1, -1);
       if (removed) {
-        const i = body.indexOf(removed);
-        if (i >= 0) at(t, i, removed.length, inserted, 0, true);
+        for (let i = body.indexOf(removed), k = 0; i >= 0 && k < MAX_OCCURRENCES; i = body.indexOf(removed, i + 1), k++) at(t, i, removed.length, inserted, 0, true);
         continue;
       }
       // Text is missing: put it after the printed text that comes before it, or before what follows.

@@ -7,6 +7,7 @@
 import { diffArrays } from 'diff';
 import { codeTokens, Token } from '../c/lexer';
 import type { TextEdit } from '../oracle/compiler';
+import { indentUnit } from './cSyntax';
 import type { Suspicion } from './faultLocalization';
 
 /** Hunks of more lines than this (on either side) are not taken over. */
@@ -149,9 +150,11 @@ function hunkEdits(text: string, hunk: Hunk, refTokens: readonly Token[], names:
     const indent = /[ \t]*$/.exec(text.slice(text.lastIndexOf('\n', start - 1) + 1, start))![0];
     out.push({ edits: [{ start, end, newText: added.join(`\n${indent}`) }], lines: Math.max(hunk.removed.length, hunk.added.length), line: hunk.at });
   } else if (added.length > 0) {
-    // An insertion: before the student's line at `at`, indented like it.
+    // An insertion: before the student's line at `at`, indented like the line before it (one level
+    // deeper when that line opens a block).
     const lineStart = lineStartOffset(text, hunk.at);
-    const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
+    const previous = text.slice(lineStartOffset(text, Math.max(1, hunk.at - 1)), Math.max(0, lineStart - 1));
+    const indent = /^[ \t]*/.exec(previous)![0] + (/\{\s*$/.test(previous) ? indentUnit(text) : '');
     out.push({ edits: [{ start: lineStart, end: lineStart, newText: added.map((a) => `${indent}${a}\n`).join('') }], lines: added.length, line: hunk.at });
   }
   return out;
