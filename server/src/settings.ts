@@ -10,6 +10,8 @@ export interface Settings {
   executionProvider: 'auto' | 'cpu' | 'cuda';
   debounceMs: number;
   maxFileSizeKB: number;
+  /** Repair assignment's budget for one file. */
+  repairTimeoutSeconds: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -20,6 +22,7 @@ export const DEFAULT_SETTINGS: Settings = {
   executionProvider: 'auto',
   debounceMs: 400,
   maxFileSizeKB: 256,
+  repairTimeoutSeconds: 60,
 };
 
 /** Fills gaps and drops values of the wrong type, so a broken settings.json cannot crash the server. */
@@ -36,6 +39,7 @@ export function normalizeSettings(raw: unknown): Settings {
     executionProvider: pick('executionProvider', (v) => v === 'auto' || v === 'cpu' || v === 'cuda'),
     debounceMs: pick('debounceMs', positive),
     maxFileSizeKB: pick('maxFileSizeKB', (v) => positive(v) && (v as number) > 0),
+    repairTimeoutSeconds: pick('repairTimeoutSeconds', (v) => positive(v) && (v as number) > 0),
   };
 }
 

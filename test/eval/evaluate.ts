@@ -57,12 +57,12 @@ function batchLine(item: DevItem, set: DevSet, guide: Guide): BatchInput {
   return { ...line, references: peersFor(item.source, others.map((p) => p.source)) };
 }
 
-async function evaluateSet(set: DevSet, workDir: string, jobs: number, timeoutS: number, extraArgs: string[], guide: Guide): Promise<Row> {
+async function evaluateSet(set: DevSet, workDir: string, jobs: number, timeoutS: number, extraArgs: string[], guide: Guide, cli: string): Promise<Row> {
   const slug = set.name.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase();
   const input = path.join(workDir, `${slug}.in.jsonl`);
   const output = path.join(workDir, `${slug}.out.jsonl`);
   fs.writeFileSync(input, set.items.map((item) => JSON.stringify(batchLine(item, set, guide))).join('\n') + '\n');
-  const run = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'c-repair.js'), 'batch', '--in', input, '--out', output, '--jobs', String(jobs), '--timeout', String(timeoutS), ...extraArgs], {
+  const run = spawnSync(process.execPath, [cli, 'batch', '--in', input, '--out', output, '--jobs', String(jobs), '--timeout', String(timeoutS), ...extraArgs], {
     stdio: ['ignore', 'inherit', 'pipe'],
     encoding: 'utf8',
   });
@@ -152,6 +152,8 @@ async function main() {
       limit: { type: 'string', default: '100' }, jobs: { type: 'string', default: '2' }, timeout: { type: 'string', default: '30' }, only: { type: 'string' },
       'no-model': { type: 'boolean', default: false }, 'only-model': { type: 'boolean', default: false },
       guide: { type: 'string', default: 'none' }, part: { type: 'string', default: 'all' },
+      // Another build's CLI (e.g. a checkout of an earlier commit), judged by this evaluation: a baseline on the same programs.
+      cli: { type: 'string', default: path.join(REPO_ROOT, 'bin', 'c-repair.js') },
     },
   });
   const guide = values.guide as Guide;
@@ -165,10 +167,10 @@ async function main() {
   const rows: Row[] = [];
   for (const set of sets) {
     const started = Date.now();
-    rows.push(await evaluateSet(set, workDir, Number(values.jobs), Number(values.timeout), values['no-model'] ? ['--no-model'] : values['only-model'] ? ['--only-model'] : [], guide));
+    rows.push(await evaluateSet(set, workDir, Number(values.jobs), Number(values.timeout), values['no-model'] ? ['--no-model'] : values['only-model'] ? ['--only-model'] : [], guide, values.cli));
     console.error(`${set.name}: ${((Date.now() - started) / 1000).toFixed(0)} s`);
   }
-  const note = `Repaired: the re-checked result compiles (compile sets: with <= ${MAX_COMPILE_TOKENS} changed tokens) or passes all tests (test sets: with <= ${MAX_TEST_LINES} changed lines). Rate = repaired / (programs - already ok). Limit ${values.limit} per set (0 = all), sorted by id. Test sets: part ${part} (by problem), guided by ${guide}.`;
+  const note = `Repaired: the re-checked result compiles (compile sets: with <= ${MAX_COMPILE_TOKENS} changed tokens) or passes all tests (test sets: with <= ${MAX_TEST_LINES} changed lines). Rate = repaired / (programs - already ok). Limit ${values.limit} per set (0 = all), sorted by id. Test sets: part ${part} (by problem), guided by ${guide}. CLI: ${path.relative(REPO_ROOT, values.cli) || values.cli}.`;
   const report = `${table(rows)}\n\n${note}\n${classTable(rows)}\n`;
   fs.writeFileSync(path.join(workDir, 'results.md'), report);
   fs.writeFileSync(path.join(workDir, 'results.json'), JSON.stringify(rows, null, 2));

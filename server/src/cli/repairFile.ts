@@ -12,7 +12,7 @@ import { EngineResult, RepairEngine } from '../repair/engine';
 import type { ModelSource } from '../repair/modelSource';
 import { DEFAULT_SETTINGS } from '../settings';
 
-export const FILE_USAGE = `usage: c-repair FILE.c [--tests DIR] [--reference FILE]... [--apply] [--compiler gcc|clang] [--compiler-path PATH] [--flag FLAG]...
+export const FILE_USAGE = `usage: c-repair FILE.c [--tests DIR] [--reference FILE]... [--timeout S] [--apply] [--compiler gcc|clang] [--compiler-path PATH] [--flag FLAG]...
        c-repair batch --in IN.jsonl[.gz] --out OUT.jsonl [--jobs N] [--timeout S] [--shard K/N]
                       [--report REPORT.html] [--csv REPORT.csv]
 
@@ -48,9 +48,11 @@ export async function repairFileCommand(argv: string[], model: () => Promise<Mod
       'max-size-kb': { type: 'string', default: String(DEFAULT_SETTINGS.maxFileSizeKB) },
       'no-model': { type: 'boolean', default: false },
       reference: { type: 'string', multiple: true, default: [] },
+      timeout: { type: 'string', default: String(DEFAULT_SETTINGS.repairTimeoutSeconds) },
     },
   });
-  if (positionals.length !== 1 || (values.compiler !== 'gcc' && values.compiler !== 'clang')) throw new UsageError(FILE_USAGE);
+  const timeoutS = Number(values.timeout);
+  if (positionals.length !== 1 || (values.compiler !== 'gcc' && values.compiler !== 'clang') || !(timeoutS > 0)) throw new UsageError(FILE_USAGE);
   const file = positionals[0];
   const bytes = fs.readFileSync(file);
   const { text, encoding } = decodeSource(bytes);
@@ -65,7 +67,8 @@ export async function repairFileCommand(argv: string[], model: () => Promise<Mod
   if (found && found.tests.length > 0) console.log(`Tests: ${found.tests.length} from ${found.dir}`);
   const references = [...(found?.references ?? []), ...values.reference.map((f) => fs.readFileSync(f, 'utf8'))];
   if (references.length > 0) console.log(`References: ${references.length}`);
-  const engine = new RepairEngine({ compiler, tests: found?.tests, references, model: values['no-model'] ? undefined : await model() });
+  // The budget: the search stops there, and what was verified by then is shown.
+  const engine = new RepairEngine({ compiler, tests: found?.tests, references, model: values['no-model'] ? undefined : await model(), signal: AbortSignal.timeout(timeoutS * 1000) });
   const result = await engine.repair(text);
 
   const starts = lineStarts(text);

@@ -27,7 +27,10 @@ export async function repairDocumentCommand(
     // reference*.c there guide them.
     const assignment = doc.uri.startsWith('file:') ? discoverTests(fileURLToPath(doc.uri)) : undefined;
     const tests = assignment?.tests;
-    const engine = new RepairEngine({ compiler: compilerOptions(settings), tests, references: assignment?.references, model, signal: controller.signal });
+    // The budget ends the search like a cancel, but what was verified by then is still proposed.
+    const budget = AbortSignal.timeout(settings.repairTimeoutSeconds * 1000);
+    const signal = AbortSignal.any([controller.signal, budget]);
+    const engine = new RepairEngine({ compiler: compilerOptions(settings), tests, references: assignment?.references, model, signal });
     const r = await engine.repair(text);
     if (controller.signal.aborted) return { error: 'c-repair: repair cancelled.' };
     return {
