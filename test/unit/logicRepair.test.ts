@@ -91,7 +91,7 @@ test('Ochiai ranks the lines only failing runs reach above the lines every run r
 test('the edit search tries the suspicious lines first and leaves out lines no failing test ran', async () => {
   const report = await runTests(SUM, SUM_TESTS, { compiler: gcc, coverage: true });
   const suspicion = ochiai(report)!;
-  const edits = logicMutations(SUM, { suspicion });
+  const edits = logicMutations(SUM, { suspicion }).map((e) => e.edit);
   const lineOf = (offset: number) => SUM.slice(0, offset).split('\n').length;
   assert.ok(edits.every((e) => (suspicion.get(lineOf(e.start)) ?? 0) > 0), 'only lines a failing test ran');
   const fix = edits.findIndex((e) => applyEdits(SUM, [e]).includes('i <= n'));
@@ -102,9 +102,9 @@ test('the edit search tries the suspicious lines first and leaves out lines no f
 test('output edits follow how the printed text differs from the expected one', () => {
   const program = 'int main() { int n = 2; printf("Enter n: "); printf("%d\\n", n); printf("%.3f\\n", 1.0); return 0; }';
   assert.deepEqual(firstDifference('Enter n: 2\n', '2\n'), { before: '', removed: 'Enter n: ', inserted: '', after: '2' });
-  const edits = logicMutations(program, { failing: { actual: 'Enter n: 2\n1.000\n', expected: '2\n1.000\n' } });
+  const edits = logicMutations(program, { failing: { actual: 'Enter n: 2\n1.000\n', expected: '2\n1.000\n' } }).map((e) => e.edit);
   assert.ok(edits.slice(0, 3).some((e) => applyEdits(program, [e]).includes('printf("")')), 'the prompt the grader does not want is removed first');
-  const precision = logicMutations(program, { failing: { actual: '2\n1.000\n', expected: '2\n1.00\n' } });
+  const precision = logicMutations(program, { failing: { actual: '2\n1.000\n', expected: '2\n1.00\n' } }).map((e) => e.edit);
   assert.ok(precision.some((e) => applyEdits(program, [e]).includes('"%.2f\\n"')), 'the float precision is tried');
 });
 

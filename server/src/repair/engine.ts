@@ -14,7 +14,7 @@ import { applyEdits, changedLines, changedTokenCount, editsOverlap, TextEdit } f
 import { explainEdit, summarizeEdits } from './explain';
 import { fixitRepairs } from './fixitRepair';
 import { ochiai, rankedLines, type Suspicion } from './faultLocalization';
-import { logicMutations } from './mutationSearch';
+import { type LogicEdit, logicMutations } from './mutationSearch';
 import { editOwners } from './provenance';
 import { referenceEdits } from './referenceRepair';
 import { ruleProposals } from './rules';
@@ -364,6 +364,8 @@ export class RepairEngine {
     const targetFirst = [...(o.tests ?? [])].sort((a, b) => Number(b.name === failing.name) - Number(a.name === failing.name));
     // Started now, so that it runs while the model proposes; the editor and the CLI show the first one.
     const suspicion = this.localize(text);
+    let found: Promise<LogicEdit[]> | undefined;
+    const mutations = () => (found ??= suspicion.then((s) => logicMutations(text, { suspicion: s, failing: problem })));
     const logicCandidate = (edits: TextEdit[], source: 'reference' | 'logic-search'): Candidate => {
       const candidateText = applyEdits(text, edits);
       const why = source === 'reference' ? `a correct program for this assignment does it so, and ${reason}` : reason;
@@ -378,6 +380,14 @@ export class RepairEngine {
       },
       ...(o.onlyModel ? [] : [
         {
+          // Edits read off the failing output (a word, a prompt, a newline in a literal): the surest.
+          when: 'if-none-accepted' as const,
+          independent: true,
+          async *proposals() {
+            for (const e of (await mutations()).filter((m) => m.guided)) yield { candidate: logicCandidate([e.edit], 'logic-search') };
+          },
+        },
+        {
           // What a correct program for the same assignment does differently, on the suspicious lines first.
           when: 'if-none-accepted' as const,
           independent: true,
@@ -391,9 +401,7 @@ export class RepairEngine {
           when: 'if-none-accepted' as const,
           independent: true,
           async *proposals() {
-            for (const edit of logicMutations(text, { suspicion: await suspicion, failing: problem }).slice(0, o.mutationBudget ?? 60)) {
-              yield { candidate: logicCandidate([edit], 'logic-search') };
-            }
+            for (const e of (await mutations()).filter((m) => !m.guided).slice(0, o.mutationBudget ?? 60)) yield { candidate: logicCandidate([e.edit], 'logic-search') };
           },
         },
       ]),

@@ -47,8 +47,8 @@ function inCondition(tokens: readonly Token[], i: number): boolean {
   return open > 0 && /^(if|while|for)$/.test(tokens[open - 1].text);
 }
 
-/** Candidate logic edits, most promising first. */
-export function logicMutations(text: string, context: LogicSearchContext = {}): TextEdit[] {
+/** Candidate logic edits, most promising first (those derived from the failing output marked `guided`). */
+export function logicMutations(text: string, context: LogicSearchContext = {}): LogicEdit[] {
   const tokens = codeTokens(text);
   const found: LogicEdit[] = [...tokenEdits(tokens)];
   if (context.suspicion) {
@@ -65,12 +65,11 @@ export function logicMutations(text: string, context: LogicSearchContext = {}): 
  * that near-equal lines share a step), then the likelier slip. Without a localization the slip's
  * likelihood alone orders the guesses.
  */
-function rank(found: LogicEdit[], suspicion?: Suspicion): TextEdit[] {
+function rank(found: LogicEdit[], suspicion?: Suspicion): LogicEdit[] {
   const step = (e: LogicEdit) => (suspicion ? Math.round((suspicion.get(e.line) ?? 0) * 10) : 0);
   return found
     .filter((e) => !suspicion || (suspicion.get(e.line) ?? 0) > 0)
-    .sort((a, b) => Number(b.guided ?? false) - Number(a.guided ?? false) || step(b) - step(a) || a.priority - b.priority || a.edit.start - b.edit.start)
-    .map((e) => e.edit);
+    .sort((a, b) => Number(b.guided ?? false) - Number(a.guided ?? false) || step(b) - step(a) || a.priority - b.priority || a.edit.start - b.edit.start);
 }
 
 /** Operators, logical connectives, and off-by-one integer constants (conditions first). */
