@@ -80,8 +80,10 @@ export function alignedRange(program: readonly string[], fixed: readonly string[
   let from = start === 0 ? 0 : -1;
   let to = -1;
   for (const part of diffArrays([...program], [...fixed])) {
-    if (part.added) fi += part.count!;
-    else {
+    if (part.added) {
+      if (bi === start && from < 0) from = fi;
+      fi += part.count!;
+    } else {
       for (let k = 0; k < part.count!; k++) {
         if (bi === start && from < 0) from = fi;
         if (bi === end && to < 0) to = fi;
