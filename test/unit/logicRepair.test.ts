@@ -6,6 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { codeTokens } from '../../server/src/c/lexer';
+import { screeningCompiler } from '../../server/src/oracle/screening';
 import { runTests } from '../../server/src/oracle/testRunner';
 import { applyEdits } from '../../server/src/repair/edits';
 import { RepairEngine } from '../../server/src/repair/engine';
@@ -54,7 +55,7 @@ test('coverage: each run reports the lines it ran, also when it crashes or loops
     { name: 'ok', input: '3', output: '3' },
     { name: 'crash', input: '8', output: '8' },
     { name: 'loop', input: '-1', output: '-1' },
-  ], { compiler: gcc, coverage: true });
+  ], { compiler: gcc, coverage: true, wallMs: 30_000 }); // the CPU limit, not the wall clock, ends the loop even on a busy machine
   const [ok, crash, loop] = report.results;
   assert.equal(ok.status, 'passed');
   assert.equal(crash.status, 'crashed');
@@ -224,4 +225,35 @@ test('CLI: --reference FILE guides the repair and the localization is printed', 
   assert.match(r.stdout, /The failing tests point at lines? \d+ \(\d\.\d\d\)/);
   assert.match(r.stdout, /^\+ {12}evens\+\+;$/m, 'inserted one level inside the if block');
   assert.equal(fs.readFileSync(path.join(dir, 'evens.c'), 'utf8'), EVENS_BUGGY, 'the file is not written without --apply');
+});
+
+test('screening: a program the fast screening compiler cannot build is judged by the user\'s compiler alone', async () => {
+  assert.ok(screeningCompiler(), 'tcc is installed (.ci/run installs it): the screen is tested, not skipped');
+  // tcc has no complex numbers: gcc builds this, tcc does not.
+  const buggy = `#include <stdio.h>
+#include <complex.h>
+int main() {
+    double complex z = 1.0 + 2.0 * I;
+    int n, i, s = 0;
+    scanf("%d", &n);
+    for (i = 1; i < n; i++) s += i;
+    printf("%d %.0f\\n", s, creal(z));
+    return 0;
+}
+`;
+  const tests = [{ name: '1', input: '3', output: '6 1\n' }, { name: '2', input: '1', output: '1 1\n' }];
+  const screened = await runTests(buggy, tests, { compiler: screeningCompiler()! });
+  assert.equal(screened.compiled, false, 'tcc cannot build it');
+  const r = await new RepairEngine({ compiler: gcc, tests }).repair(buggy);
+  assert.equal(r.status, 'repaired');
+  assert.match(r.repaired, /i <= n/);
+});
+
+test('screening: tcc screens the candidates and gcc confirms them (the same repair as without the screen)', async () => {
+  const report = await runTests(SUM, SUM_TESTS, { compiler: screeningCompiler()! });
+  assert.equal(report.compiled, true);
+  assert.equal(report.passed, 1, 'tcc reproduces the failures gcc sees');
+  const r = await new RepairEngine({ compiler: gcc, tests: SUM_TESTS }).repair(SUM);
+  assert.equal(r.status, 'repaired');
+  assert.equal((await runTests(r.repaired, SUM_TESTS, { compiler: gcc })).passed, 3, 'confirmed with gcc');
 });

@@ -5,7 +5,8 @@
 // judge them (the compiler, then the assignment's tests), applies the best, and stops when the
 // program is clean, nothing improves, a text comes back, or the rounds run out.
 import { compile, CompileResult, CompilerDiagnostic, CompilerOptions } from '../oracle/compiler';
-import { runTests, TestCase, TestReport } from '../oracle/testRunner';
+import { screeningCompiler } from '../oracle/screening';
+import { runTests, TestCase, TestReport, TestResult } from '../oracle/testRunner';
 import type { ModelSource } from './modelSource';
 import { promptDiagnostics, type FailingTest, type RepairProblem } from '../model/prompt';
 import { concretize } from './concretize';
@@ -407,14 +408,32 @@ export class RepairEngine {
       ]),
     ];
     const maxLines = o.maxChangedLines ?? 5;
+    const screen = await this.screenFor(text, failing);
     return this.round(text, new Set(), sources, async (c) => {
       if (changedLines(original, c.text) > maxLines) return undefined;
+      if (screen) {
+        const screened = await runTests(c.text, [targetFirst[0]], { compiler: screen, signal: o.signal, ...CANDIDATE_RUN_LIMITS });
+        if (screened.passed === 0) return undefined;
+      }
       const tests = await runTests(c.text, targetFirst, { compiler: o.compiler, signal: o.signal, requiredFirst: 1, ...CANDIDATE_RUN_LIMITS });
       if (!tests.compiled || tests.passed <= report.passed) return undefined;
       const compiled = await compile(c.text, o.compiler, o.signal);
       const after = { ...verdictOf(c.text, compiled), tests };
       return isProgress('tests', before, after) ? { ...c, compiled, tests } : undefined;
     }, (j) => j.tests !== undefined && keepsPassing(report, j.tests)); // later rounds take on the remaining failures
+  }
+
+  /**
+   * The screening compiler for this round's candidates (oracle/screening.ts), when it builds the
+   * current text and reproduces the round's failure with it; otherwise none (every candidate goes
+   * straight to the user's compiler).
+   */
+  private async screenFor(text: string, failing: TestResult): Promise<CompilerOptions | undefined> {
+    const screen = screeningCompiler();
+    if (!screen) return undefined;
+    const test = { name: failing.name, input: failing.input, output: failing.expected };
+    const report = await runTests(text, [test], { compiler: screen, signal: this.options.signal, ...CANDIDATE_RUN_LIMITS }).catch(() => undefined);
+    return report?.compiled && report.results[0]?.actual === failing.actual ? screen : undefined;
   }
 
   /** Which lines the failing tests point at (an instrumented run of every test), if coverage works here. */

@@ -1,0 +1,14 @@
+// A fast compiler to screen logic candidates on their target test: tcc builds a small program in a
+// few milliseconds where gcc takes a few hundred. A candidate that passes the screen is judged again
+// with the user's own compiler, flags and every test, so tcc never decides a repair by itself.
+import { spawnSync } from 'node:child_process';
+import type { CompilerOptions } from './compiler';
+
+let tcc: boolean | undefined;
+
+/** tcc, when it is installed here (probed once). */
+export function screeningCompiler(): CompilerOptions | undefined {
+  tcc ??= spawnSync('tcc', ['-v'], { stdio: 'ignore', timeout: 5000 }).status === 0;
+  // No flags: tcc knows few of gcc's, and the user's flags are applied by the judge that follows.
+  return tcc ? { family: 'gcc', path: 'tcc', args: [] } : undefined;
+}
