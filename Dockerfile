@@ -1,4 +1,5 @@
-# The instructor's batch CLI in a container: gcc and clang-14 (they judge the programs), bubblewrap
+# The instructor's batch CLI in a container: gcc and clang-14 (they judge the programs), tcc (screens
+# logic candidates), bubblewrap
 # (the students' programs' sandbox, where the container allows it) and c-repair built from this tree.
 #   docker build -t c-repair .
 #   docker run --rm -v "$PWD/data:/data" c-repair batch --in /data/in.jsonl --out /data/out.jsonl
@@ -6,7 +7,7 @@ FROM node:20-bookworm-slim
 
 # libc6-dev: the C headers (only a recommendation of gcc, which --no-install-recommends leaves out).
 RUN apt-get update \
-  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends gcc libc6-dev clang-14 bubblewrap \
+  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends gcc libc6-dev clang-14 tcc bubblewrap \
   && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /opt/c-repair
