@@ -1,6 +1,6 @@
-# The instructor's batch CLI in a container: gcc and clang-14 (they judge the programs), tcc (screens
-# logic candidates), bubblewrap
-# (the students' programs' sandbox, where the container allows it) and c-repair built from this tree.
+# The instructor's batch CLI in a container: gcc and clang-14 (they judge the programs), tcc (it
+# screens logic candidates), bubblewrap (the students' programs' sandbox, where the container allows
+# it) and c-repair built from this tree.
 #   docker build -t c-repair .
 #   docker run --rm -v "$PWD/data:/data" c-repair batch --in /data/in.jsonl --out /data/out.jsonl
 FROM node:20-bookworm-slim
