@@ -15,6 +15,7 @@ import { logicMutations } from '../../server/src/repair/mutationSearch';
 import { firstDifference } from '../../server/src/repair/outputEdits';
 import { mapNames, referenceEdits } from '../../server/src/repair/referenceRepair';
 import { batchInput, readOutput, runCli } from '../support/batchCli';
+import { REPO_ROOT } from '../support/sharedData';
 
 const gcc = { family: 'gcc' as const, args: [] };
 
@@ -35,6 +36,16 @@ const SUM_TESTS = [
   { name: '2', input: '1', output: 'Sum: 1\n' },
   { name: '3', input: '0', output: 'Sum: 0\n' },
 ];
+
+// The e2e workspace's assignment repaired from a reference: a counting program that never counts,
+// the instructor's solution (other names), and its tests.
+const ASSIGNMENT = path.join(REPO_ROOT, 'test', 'e2e', 'workspace', 'assignment-reference');
+const EVENS_BUGGY = fs.readFileSync(path.join(ASSIGNMENT, 'evens.c'), 'utf8');
+const EVENS_REFERENCE = fs.readFileSync(path.join(ASSIGNMENT, 'tests', 'evens', 'reference.c'), 'utf8');
+const EVENS_TESTS = ['1', '2', '3'].map((n) => ({
+  input: fs.readFileSync(path.join(ASSIGNMENT, 'tests', 'evens', `${n}.in`), 'utf8'),
+  output: fs.readFileSync(path.join(ASSIGNMENT, 'tests', 'evens', `${n}.out`), 'utf8'),
+}));
 
 // Prints "big" or "small"; a crash for n > 5 (line 6) and a loop for n < 0 (lines 7-8).
 const BRANCHES = `#include <stdio.h>
@@ -121,77 +132,26 @@ test('a reference program aligned with the student\'s, names mapped, gives the d
 });
 
 test('engine: a missing statement no one-token edit can add is taken from a reference, and the localization is reported', async () => {
-  // Counts the even numbers among n inputs, but never counts (line 8 is missing `c++;`).
-  const buggy = `#include <stdio.h>
-int main() {
-    int n, x, c = 0, i;
-    scanf("%d", &n);
-    for (i = 0; i < n; i++) {
-        scanf("%d", &x);
-        if (x % 2 == 0) {
-        }
-    }
-    printf("%d\\n", c);
-    return 0;
-}
-`;
-  const reference = `#include <stdio.h>
-int main() {
-  int count, value, evens = 0, k;
-  scanf("%d", &count);
-  for (k = 0; k < count; k++) {
-    scanf("%d", &value);
-    if (value % 2 == 0) {
-      evens++;
-    }
-  }
-  printf("%d\\n", evens);
-  return 0;
-}
-`;
-  const tests = [
-    { name: '1', input: '3 1 2 4', output: '2\n' },
-    { name: '2', input: '2 1 3', output: '0\n' },
-    { name: '3', input: '1 6', output: '1\n' },
-  ];
+  // Counts the even numbers among n inputs, but never counts (line 11 lacks `evens++;`).
+  const buggy = EVENS_BUGGY;
+  const reference = EVENS_REFERENCE;
+  const tests = EVENS_TESTS.map((t, i) => ({ name: String(i + 1), ...t }));
   const without = await new RepairEngine({ compiler: gcc, tests }).repair(buggy);
   assert.notEqual(without.status, 'repaired', 'no small logic edit adds a statement');
   assert.ok(without.faultLines && without.faultLines.length > 0 && without.faultLines[0].score > 0, 'the failing tests point somewhere');
   const r = await new RepairEngine({ compiler: gcc, tests, references: [reference] }).repair(buggy);
   assert.equal(r.status, 'repaired', JSON.stringify(r.edits));
   assert.deepEqual(r.sources, ['reference']);
-  assert.match(r.repaired, /c\+\+;/);
+  assert.match(r.repaired, /evens\+\+;/);
   assert.equal(r.testsAfter?.passed, 3);
   const check = await runTests(r.repaired, tests, { compiler: gcc });
   assert.equal(check.passed, 3, 'independently re-run');
 });
 
-// A counting program that never counts, and a classmate's correct version with other names.
-const EVENS_BUGGY = `#include <stdio.h>
-int main(void)
-{
-    int n, x, i, evens = 0;
-    scanf("%d", &n);
-    for (i = 0; i < n; i++) {
-        scanf("%d", &x);
-        if (x % 2 == 0) {
-        }
-    }
-    printf("%d\\n", evens);
-    return 0;
-}
-`;
-const EVENS_PEER = EVENS_BUGGY.replace(/\bevens\b/g, 'count').replace('if (x % 2 == 0) {\n', 'if (x % 2 == 0) {\n            count++;\n');
-const EVENS_TESTS = [
-  { input: '4\n1 2 3 4\n', output: '2\n' },
-  { input: '2\n1 3\n', output: '0\n' },
-  { input: '3\n8 6 5\n', output: '2\n' },
-];
-
 test('batch: a passing submission of the same problem guides the repair of another (peers), and only with "problem"', () => {
   const lines = (problem?: string) => [
     JSON.stringify({ id: 'buggy', source: EVENS_BUGGY, tests: EVENS_TESTS, ...(problem ? { problem } : {}) }),
-    JSON.stringify({ id: 'peer', source: EVENS_PEER, tests: EVENS_TESTS, ...(problem ? { problem } : {}) }),
+    JSON.stringify({ id: 'peer', source: EVENS_REFERENCE, tests: EVENS_TESTS, ...(problem ? { problem } : {}) }),
   ];
   for (const problem of ['evens', undefined]) {
     const { dir, input } = batchInput(lines(problem));
@@ -213,7 +173,7 @@ test('batch: a passing submission of the same problem guides the repair of anoth
 test('CLI: --reference FILE guides the repair and the localization is printed', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'c-repair-ref-'));
   fs.writeFileSync(path.join(dir, 'evens.c'), EVENS_BUGGY);
-  fs.writeFileSync(path.join(dir, 'solution.c'), EVENS_PEER);
+  fs.writeFileSync(path.join(dir, 'solution.c'), EVENS_REFERENCE);
   fs.mkdirSync(path.join(dir, 'tests'));
   EVENS_TESTS.forEach((t, i) => {
     fs.writeFileSync(path.join(dir, 'tests', `${i + 1}.in`), t.input);

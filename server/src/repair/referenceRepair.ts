@@ -23,6 +23,32 @@ interface CodeLine {
   key: string;
 }
 
+interface Stretch {
+  /** [start, end) in the first sequence and in the second. */
+  a: [number, number];
+  b: [number, number];
+  equal: boolean;
+}
+
+/** Two sequences as alternating equal and differing stretches (a removal next to an addition is one replacement). */
+function stretches<T>(a: readonly T[], b: readonly T[]): Stretch[] {
+  const parts = diffArrays([...a], [...b]);
+  const out: Stretch[] = [];
+  let ai = 0;
+  let bi = 0;
+  for (let p = 0; p < parts.length; p++) {
+    const n = parts[p].count ?? 0;
+    if (!parts[p].added && !parts[p].removed) {
+      out.push({ a: [ai, (ai += n)], b: [bi, (bi += n)], equal: true });
+      continue;
+    }
+    const removed = parts[p].removed ? n : 0;
+    const added = parts[p].added ? n : parts[p + 1]?.added ? parts[++p].count ?? 0 : 0;
+    out.push({ a: [ai, (ai += removed)], b: [bi, (bi += added)], equal: false });
+  }
+  return out;
+}
+
 /** Identifiers that name a variable here (not a called function, not a member). */
 const isVariable = (tokens: readonly Token[], i: number) =>
   tokens[i].kind === 'identifier' && tokens[i + 1]?.text !== '(' && !/^(\.|->)$/.test(tokens[i - 1]?.text ?? '');
@@ -35,21 +61,13 @@ const isVariable = (tokens: readonly Token[], i: number) =>
 export function mapNames(student: readonly Token[], reference: readonly Token[]): Map<string, string> {
   const shape = (tokens: readonly Token[]) => tokens.map((t, i) => (isVariable(tokens, i) ? '<var>' : t.text));
   const votes = new Map<string, number>();
-  let si = 0;
-  let ri = 0;
-  for (const part of diffArrays(shape(student), shape(reference))) {
-    const n = part.count ?? 0;
-    if (part.added) ri += n;
-    else if (part.removed) si += n;
-    else {
-      for (let k = 0; k < n; k++) {
-        if (isVariable(student, si + k)) {
-          const pair = `${reference[ri + k].text}\u0000${student[si + k].text}`;
-          votes.set(pair, (votes.get(pair) ?? 0) + 1);
-        }
+  for (const { a, b, equal } of stretches(shape(student), shape(reference))) {
+    if (!equal) continue;
+    for (let k = 0; k < a[1] - a[0]; k++) {
+      if (isVariable(student, a[0] + k)) {
+        const pair = `${reference[b[0] + k].text}\u0000${student[a[0] + k].text}`;
+        votes.set(pair, (votes.get(pair) ?? 0) + 1);
       }
-      si += n;
-      ri += n;
     }
   }
   const mapping = new Map<string, string>();
@@ -100,28 +118,16 @@ function editsFrom(text: string, studentTokens: readonly Token[], reference: str
   const names = mapNames(studentTokens, refTokens);
   const studentLines = codeLines(studentTokens, (t) => t.text);
   const refLines = codeLines(refTokens, (t, i) => (isVariable(refTokens, i) ? names.get(t.text) ?? t.text : t.text));
-  const parts = diffArrays(studentLines.map((l) => l.key), refLines.map((l) => l.key));
   const hunks: Hunk[] = [];
-  let si = 0;
-  let ri = 0;
   let closeness = 0;
-  for (let p = 0; p < parts.length; p++) {
-    const part = parts[p];
-    const n = part.count ?? 0;
-    if (!part.added && !part.removed) {
-      closeness += studentLines.slice(si, si + n).reduce((s, l) => s + l.tokens.length, 0);
-      si += n;
-      ri += n;
+  for (const { a, b, equal } of stretches(studentLines.map((l) => l.key), refLines.map((l) => l.key))) {
+    const removed = studentLines.slice(a[0], a[1]);
+    if (equal) {
+      closeness += removed.reduce((sum, l) => sum + l.tokens.length, 0);
       continue;
     }
-    const removed = part.removed ? studentLines.slice(si, (si += n)) : [];
-    let added: CodeLine[] = [];
-    if (part.added) added = refLines.slice(ri, (ri += n));
-    else if (parts[p + 1]?.added) {
-      const m = parts[++p].count ?? 0;
-      added = refLines.slice(ri, (ri += m));
-    }
-    const at = removed[0]?.line ?? studentLines[si]?.line ?? studentLines[si - 1]?.line ?? 1;
+    const added = refLines.slice(b[0], b[1]);
+    const at = removed[0]?.line ?? studentLines[a[1]]?.line ?? studentLines[a[1] - 1]?.line ?? 1;
     if (removed.length <= MAX_HUNK_LINES && added.length <= MAX_HUNK_LINES) hunks.push({ removed, added, at });
   }
   return { closeness, edits: hunks.flatMap((h) => hunkEdits(text, h, refTokens, names)).map((e) => ({ ...e, closeness })) };
@@ -163,32 +169,15 @@ function hunkEdits(text: string, hunk: Hunk, refTokens: readonly Token[], names:
 /** Token-level differences within one changed line: each alone, smallest first (all of them together is the whole line). */
 function withinLine(student: CodeLine, reference: CodeLine, refTokens: readonly Token[], names: Map<string, string>): Omit<ReferenceEdit, 'closeness'>[] {
   const refTexts = reference.tokens.map((t) => (isVariable(refTokens, refTokens.indexOf(t)) ? names.get(t.text) ?? t.text : t.text));
-  const parts = diffArrays(student.tokens.map((t) => t.text), refTexts);
-  if (parts.filter((p) => p.added || p.removed).length < 2) return []; // one difference: the whole-line edit is it
-  const out: Omit<ReferenceEdit, 'closeness'>[] = [];
-  let si = 0;
-  let ri = 0;
-  for (let p = 0; p < parts.length; p++) {
-    const part = parts[p];
-    const n = part.count ?? 0;
-    if (!part.added && !part.removed) {
-      si += n;
-      ri += n;
-      continue;
-    }
-    const removed = part.removed ? student.tokens.slice(si, (si += n)) : [];
-    let inserted: string[] = [];
-    if (part.added) inserted = refTexts.slice(ri, (ri += n));
-    else if (parts[p + 1]?.added) {
-      const m = parts[++p].count ?? 0;
-      inserted = refTexts.slice(ri, (ri += m));
-    }
-    const start = removed[0]?.start ?? student.tokens[si]?.start ?? student.tokens[si - 1].end;
+  const differing = stretches(student.tokens.map((t) => t.text), refTexts).filter((d) => !d.equal);
+  if (differing.length < 2) return []; // one difference: the whole-line edit is it
+  return differing.map(({ a, b }) => {
+    const removed = student.tokens.slice(a[0], a[1]);
+    const inserted = refTexts.slice(b[0], b[1]).join(' ');
+    const start = removed[0]?.start ?? student.tokens[a[0]]?.start ?? student.tokens[a[0] - 1].end;
     const end = removed.length ? removed[removed.length - 1].end : start;
-    const pad = removed.length ? '' : ' ';
-    out.push({ edits: [{ start, end, newText: removed.length ? inserted.join(' ') : `${inserted.join(' ')}${pad}` }], lines: 1, line: student.line });
-  }
-  return out;
+    return { edits: [{ start, end, newText: removed.length ? inserted : `${inserted} ` }], lines: 1, line: student.line };
+  });
 }
 
 function lineStartOffset(text: string, line: number): number {
