@@ -217,3 +217,23 @@ test('screening: tcc screens the candidates and gcc confirms them (the same repa
   assert.equal(r.status, 'repaired');
   assert.equal((await runTests(r.repaired, SUM_TESTS, { compiler: gcc })).passed, 3, 'confirmed with gcc');
 });
+
+test('the edit search proposes a missing break after a statement in a loop', async () => {
+  // Prints "Yes" for every divisor instead of once.
+  const program = `#include <stdio.h>
+int main() {
+    int n, i;
+    scanf("%d", &n);
+    for (i = 2; i < n; i++) {
+        if (n % i == 0) {
+            printf("Yes\\n");
+        }
+    }
+    return 0;
+}
+`;
+  const tests = [{ name: '1', input: '12', output: 'Yes\n' }, { name: '2', input: '7', output: '' }];
+  const r = await new RepairEngine({ compiler: gcc, tests }).repair(program);
+  assert.equal(r.status, 'repaired', JSON.stringify(r.edits));
+  assert.match(r.repaired, /printf\("Yes\\n"\); break;/);
+});

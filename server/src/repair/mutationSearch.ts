@@ -1,8 +1,9 @@
 // Small logic edits for a program that compiles but fails its tests: the slips that novices make
 // most (a wrong relational or arithmetic operator, an off-by-one bound or constant, && for ||, the
-// wrong variable of the same type, a missing initialisation, an extra statement, a wrong printf
-// format or literal text). Each candidate is one small edit; the tests judge them. With a fault
-// localization the most suspicious lines go first and lines no failing test ran are left out.
+// wrong variable of the same type, a missing initialisation, an extra statement or a missing
+// break, a wrong printf format or literal text). Each candidate is one small edit; the tests judge
+// them. With a fault localization the most suspicious lines go first, and lines no failing test ran
+// are left out.
 import { codeTokens, Token } from '../c/lexer';
 import { parseC, SyntaxNode } from '../c/parser';
 import { namesInScope } from '../c/scopes';
@@ -119,12 +120,26 @@ function variableEdits(root: SyntaxNode, tokens: readonly Token[], suspicion: Su
   return found;
 }
 
-/** An extra statement: an expression statement on a suspicious line, removed. */
+/** Inside a loop's body (not nested in a function of its own: C has none). */
+function inLoop(node: SyntaxNode): boolean {
+  for (let n = node.parent; n; n = n.parent) if (/^(for|while|do)_statement$/.test(n.type)) return true;
+  return false;
+}
+
+/**
+ * Statements on suspicious lines: an extra one removed, or a missing `break;` after one in a loop
+ * (a loop that goes on after it found its answer, printing "Yes" many times).
+ */
 function statementEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
-  return root
-    .descendantsOfType('expression_statement')
-    .filter((s) => suspicious(suspicion, lineOf(s)) && s.parent?.type === 'compound_statement')
-    .map((s) => ({ edit: { start: s.startIndex, end: s.endIndex, newText: '' }, line: lineOf(s), priority: 36 }));
+  const found: LogicEdit[] = [];
+  for (const s of root.descendantsOfType('expression_statement')) {
+    if (!suspicious(suspicion, lineOf(s)) || s.parent?.type !== 'compound_statement') continue;
+    found.push({ edit: { start: s.startIndex, end: s.endIndex, newText: '' }, line: lineOf(s), priority: 36 });
+    if (inLoop(s) && s.nextNamedSibling?.type !== 'break_statement') {
+      found.push({ edit: { start: s.endIndex, end: s.endIndex, newText: ' break;' }, line: lineOf(s), priority: 37 });
+    }
+  }
+  return found;
 }
 
 /** A local variable declared without a value, given 0 or 1 (a sum or a product that starts from garbage). */
