@@ -29,7 +29,7 @@ export const DEFAULT_SETTINGS: Settings = {
   debounceMs: 400,
   maxFileSizeKB: 256,
   repairTimeoutSeconds: 60,
-  fixAllTimeoutMs: 3000,
+  fixAllTimeoutMs: 5000,
   feedback: 'repair',
 };
 
