@@ -208,7 +208,7 @@ export function registerInlineDiff(getClient: () => LanguageClient | undefined):
       generation.delete(d.uri.toString());
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration(SETTING)) scheduleVisible();
+      if (e.affectsConfiguration(SETTING) || e.affectsConfiguration('c-repair.feedback')) scheduleVisible();
     }),
     vscode.commands.registerCommand(APPLY_COMMAND, async (uri: string, index: number, version: number) => {
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);

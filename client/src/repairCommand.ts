@@ -1,9 +1,10 @@
 // "Repair assignment": asks the server for a whole-file repair (judged by the compiler and the
 // assignment's tests), shows it in VS Code's diff view, and applies all of it, or the edits the
-// student picks, only when the student says so.
+// student picks, only when the student says so. With hint-only feedback: the hints instead.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { REPAIR_DOCUMENT_COMMAND, RepairDocumentResult } from '../../server/src/protocol';
+import { showAssignmentHints } from './assignmentHints';
 import { ProposedRepairContent } from './proposedContent';
 
 /** A whole-file repair, as the server proposes it. */
@@ -88,7 +89,13 @@ export function registerRepairAssignment(getClient: () => LanguageClient | undef
       void vscode.window.showWarningMessage(result.error);
       return;
     }
-    if (result.edits.length === 0) {
+    if (result.hints && result.hints.length > 0) {
+      // Hint-only feedback: where and what kind of change, no diff and nothing to apply.
+      const hideFaultLines = showFaultLines(editor, result);
+      await showAssignmentHints(editor, result, faultSummary(result)).finally(hideFaultLines);
+      return;
+    }
+    if (result.edits.length === 0 || result.repaired === null) {
       const fault = faultSummary(result);
       const tests = result.testsTotal ? ` Tests passed: ${result.testsPassedBefore ?? 0}/${result.testsTotal}${fault ? `; ${fault}` : ''}.` : '';
       void vscode.window.showInformationMessage(

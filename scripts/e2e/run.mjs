@@ -93,7 +93,7 @@ async function runSuite(suite) {
   const workspace = path.join(tmp, 'workspace');
   const userData = path.join(tmp, 'user-data');
   const extensionsDir = path.join(tmp, 'extensions');
-  makeWorkspace(workspace, suite === 'bench' ? ['bench.c'] : ['broken.c', 'inline.c', 'toggle.c']);
+  makeWorkspace(workspace, suite === 'bench' ? ['bench.c'] : ['broken.c', 'inline.c', 'toggle.c', 'fixall.c', 'hint.c']);
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
   fs.writeFileSync(path.join(userData, 'User/settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
 

@@ -29,12 +29,17 @@ export type RepairStatus = 'repaired' | 'unchanged' | 'failed';
 /** Client -> server request (via workspace/executeCommand): whole-file repair of an open document. */
 export const REPAIR_DOCUMENT_COMMAND = 'c-repair.repairDocument';
 
-/** The answer to REPAIR_DOCUMENT_COMMAND: the repaired text and its explained edits, or why not. */
+/**
+ * The answer to REPAIR_DOCUMENT_COMMAND: the repaired text and its explained edits, or why not. With
+ * the setting c-repair.feedback at `hint`: `repaired` null, no edits, and `hints` in their place.
+ */
 export type RepairDocumentResult =
   | {
       uri: string;
       version: number;
-      repaired: string;
+      repaired: string | null;
+      /** Hint mode: where a change is needed and of what kind, in words (1-based lines). */
+      hints?: { line: number; message: string }[];
       edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string; explanation: string }[];
       errorsBefore: number;
       errorsAfter: number;

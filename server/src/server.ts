@@ -13,6 +13,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis, analyze, AnalysisScheduler } from './features/analysis';
 import { codeActionsFor } from './features/codeActions';
 import { toLspDiagnostics } from './features/diagnostics';
+import { FIX_ALL_KIND, fixAllAction, kindRequested } from './features/fixAll';
 import { hoverFor } from './features/hover';
 import { ModelHost } from './model/modelHost';
 import { repairDocumentCommand } from './features/repairCommand';
@@ -33,11 +34,15 @@ const modelHost = new ModelHost(
   (line) => connection.console.log(line),
 );
 
+/** Documents with diagnostics published, to clear when c-repair.feedback turns `off`. */
+const published = new Set<string>();
+
 const scheduler = new AnalysisScheduler(analyze, (analysis) => {
   const doc = documents.get(analysis.uri);
   if (!doc || doc.version !== analysis.version) return; // stale: a newer version is on its way
   analyses.set(analysis.uri, analysis);
-  void connection.sendDiagnostics({ uri: analysis.uri, version: analysis.version, diagnostics: toLspDiagnostics(analysis) });
+  published.add(analysis.uri);
+  void connection.sendDiagnostics({ uri: analysis.uri, version: analysis.version, diagnostics: toLspDiagnostics(analysis, analysis.feedback) });
   const outcome = analysis.outcome;
   status.analysed(outcome);
   if (outcome.kind === 'failed') connection.console.error(outcome.message);
@@ -51,9 +56,17 @@ const scheduler = new AnalysisScheduler(analyze, (analysis) => {
 
 async function scheduleAnalysis(doc: TextDocument, immediate: boolean): Promise<void> {
   const current = await settings.forDocument(doc.uri);
+  if (current.feedback === 'off') {
+    // Off for this workspace: compile nothing, publish nothing (and take back what was published).
+    scheduler.forget(doc.uri);
+    analyses.delete(doc.uri);
+    if (published.delete(doc.uri)) void connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
+    return;
+  }
   scheduler.schedule(
     {
       uri: doc.uri,
+      feedback: current.feedback,
       version: doc.version,
       text: doc.getText(),
       compiler: compilerOptions(current),
@@ -85,7 +98,7 @@ connection.onInitialize((params) => {
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       hoverProvider: true,
       executeCommandProvider: { commands: [REPAIR_DOCUMENT_COMMAND] },
     },
@@ -112,17 +125,33 @@ documents.onDidClose((e) => {
   scheduler.forget(e.document.uri);
   analyses.delete(e.document.uri);
   settings.forget(e.document.uri);
+  published.delete(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
-connection.onCodeAction(async (params) => {
-  const analysis = await currentAnalysis(params.textDocument.uri);
-  return analysis ? codeActionsFor(analysis, params) : [];
+connection.onCodeAction(async (params, token) => {
+  const uri = params.textDocument.uri;
+  const current = await settings.forDocument(uri);
+  // Hint-only feedback offers no edit at all, and `off` nothing.
+  if (current.feedback !== 'repair') return [];
+  const only = params.context.only;
+  const actions = [];
+  if (kindRequested(only, CodeActionKind.QuickFix, true)) {
+    const analysis = await currentAnalysis(uri);
+    if (analysis) actions.push(...codeActionsFor(analysis, params));
+  }
+  // Fix all repairs the whole file (seconds): only when asked for by kind, e.g. on save.
+  const doc = documents.get(uri);
+  if (doc && kindRequested(only, FIX_ALL_KIND, false)) {
+    const fix = await fixAllAction(doc, current, await modelHost.ifLoaded(), token);
+    if (fix) actions.push(fix);
+  }
+  return actions;
 });
 
 connection.onHover(async (params) => {
   const analysis = await currentAnalysis(params.textDocument.uri);
-  return analysis ? hoverFor(analysis, params.position) : null;
+  return analysis ? hoverFor(analysis, params.position, analysis.feedback) : null;
 });
 
 connection.onExecuteCommand(async (params, token) => {

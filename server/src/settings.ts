@@ -12,7 +12,13 @@ export interface Settings {
   maxFileSizeKB: number;
   /** Repair assignment's budget for one file. */
   repairTimeoutSeconds: number;
+  /** Fix all's budget (on save): compile repair only, what was verified by then is applied. */
+  fixAllTimeoutMs: number;
+  /** What c-repair offers: repairs, hints in words without the new code, or nothing. */
+  feedback: Feedback;
 }
+
+export type Feedback = 'repair' | 'hint' | 'off';
 
 export const DEFAULT_SETTINGS: Settings = {
   compiler: 'gcc',
@@ -23,6 +29,8 @@ export const DEFAULT_SETTINGS: Settings = {
   debounceMs: 400,
   maxFileSizeKB: 256,
   repairTimeoutSeconds: 60,
+  fixAllTimeoutMs: 5000,
+  feedback: 'repair',
 };
 
 /** Fills gaps and drops values of the wrong type, so a broken settings.json cannot crash the server. */
@@ -40,6 +48,8 @@ export function normalizeSettings(raw: unknown): Settings {
     debounceMs: pick('debounceMs', positive),
     maxFileSizeKB: pick('maxFileSizeKB', (v) => positive(v) && (v as number) > 0),
     repairTimeoutSeconds: pick('repairTimeoutSeconds', (v) => positive(v) && (v as number) > 0),
+    fixAllTimeoutMs: pick('fixAllTimeoutMs', (v) => positive(v) && (v as number) > 0),
+    feedback: pick('feedback', (v) => v === 'repair' || v === 'hint' || v === 'off'),
   };
 }
 

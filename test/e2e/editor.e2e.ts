@@ -1,12 +1,12 @@
 // The editor experience end to end, in a real VS Code with the real server and compiler: the
-// diagnostic, the hover, the preferred quick fix, the inline diff, Repair assignment and the
-// status bar, each checked through the vscode API and, where a person's view matters, on the page.
+// diagnostic, the hover, the preferred quick fix, the inline diff, Repair assignment, fix all on
+// save, hint-only feedback and the status bar, each checked through the vscode API and, where a person's view matters, on the page.
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { assert, extensionApi, log, moment, openC, repairErrors, runAll, test, waitFor, workspaceFile } from './harness';
+import { assert, extensionApi, log, moment, openC, repairErrors, runAll, sleep, test, waitFor, workspaceFile } from './harness';
 
 interface Assignment {
   /** Names the screenshots. */
@@ -201,6 +201,77 @@ test('the inline diff can be switched off and on (c-repair.inlineDiff)', async (
   }
   await waitFor('the proposals to come back', () => api.inlineDiff.proposals(uri).length > 0);
 });
+
+test('fix all on save (editor.codeActionsOnSave: source.fixAll.c-repair) saves a file that compiles', async () => {
+  const editor = await openC('fixall.c');
+  const uri = editor.document.uri;
+  await waitFor('the compile error', () => missingSemicolon(uri));
+  assert(!compilesWithGcc(uri.fsPath), 'the copy on disk must not compile before, or the test proves nothing');
+  const config = vscode.workspace.getConfiguration('editor');
+  await config.update('codeActionsOnSave', { 'source.fixAll.c-repair': 'explicit' }, vscode.ConfigurationTarget.Workspace);
+  try {
+    // The student edits (a comment above the program) and saves, as with Ctrl+S.
+    await editor.edit((b) => b.insert(new vscode.Position(0, 0), '/* sum of 1..n */\n'));
+    await vscode.window.showTextDocument(editor.document);
+    await vscode.commands.executeCommand('workbench.action.files.save');
+    await waitFor('the save to finish', () => !editor.document.isDirty, 30_000);
+    const saved = fs.readFileSync(uri.fsPath, 'utf8');
+    assert(saved.startsWith('/* sum of 1..n */\n'), 'the student\'s edit is saved');
+    assert(compilesWithGcc(uri.fsPath), `the saved file does not compile:\n${saved}`);
+    await waitFor('no compile errors from c-repair', () => repairErrors(uri).length === 0);
+    moveTo(editor, new vscode.Position(9, 0));
+    await moment('14-fix-all-on-save', [{ selector: '.squiggly-error', absent: true }, { selector: '.view-line', text: 'sum += i;' }]);
+  } finally {
+    await config.update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace);
+  }
+});
+
+test('hint mode (c-repair.feedback: hint): the hover explains in words; no quick fix edit, no inline diff', async () => {
+  const { api } = await extensionApi();
+  const config = vscode.workspace.getConfiguration('c-repair');
+  await config.update('feedback', 'hint', vscode.ConfigurationTarget.Workspace);
+  try {
+    let refreshes = 0;
+    const uri = workspaceFile('hint.c');
+    const subscription = api.inlineDiff.onDidRefresh((u) => void (u.toString() === uri.toString() && refreshes++));
+    const editor = await openC('hint.c');
+    try {
+      const d = await waitFor('the diagnostic with its hint', () => missingSemicolon(uri)?.message.includes('Hint: Line 9') && missingSemicolon(uri));
+      const actions = [
+        ...(await codeActions(uri, d.range)),
+        ...(await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, 'source.fixAll.c-repair')),
+      ];
+      assert(actions.every((a) => a.edit === undefined), `code actions with edits in hint mode: ${JSON.stringify(actions.map((a) => a.title))}`);
+      // The inline diff asked the server after the diagnostics came; it got nothing to show.
+      await waitFor('the inline diff to refresh', () => refreshes > 0);
+      await sleep(1000);
+      assert(api.inlineDiff.proposals(uri).length === 0, 'inline proposals in hint mode');
+      const hover = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, d.range.start));
+      assert(hover.includes('c-repair hint') && hover.includes('Line 9: a `;` is missing'), `the hover does not explain: ${hover}`);
+      assert(!hover.includes('Insert `;`'), `the hover shows the repair: ${hover}`);
+      moveTo(editor, d.range.start);
+      await vscode.commands.executeCommand('editor.action.showHover');
+      await moment('15-hint-mode', [
+        { selector: '.monaco-hover', text: 'c-repair hint' },
+        { selector: '.codelens-decoration', text: 'Apply repair', absent: true },
+      ], [{ press: 'Escape' }]);
+    } finally {
+      subscription.dispose();
+    }
+  } finally {
+    await config.update('feedback', undefined, vscode.ConfigurationTarget.Workspace);
+  }
+});
+
+/** Whether gcc compiles the file (implicit declarations count as errors: a misspelt call is not fixed). */
+function compilesWithGcc(file: string): boolean {
+  try {
+    execFileSync('gcc', ['-fsyntax-only', '-Werror=implicit-function-declaration', file], { stdio: 'pipe' });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Compiles the repaired file with gcc and runs it on every NAME.in, comparing with NAME.out. */
 function assertPassesTests(source: string, testsDir: string) {

@@ -20,7 +20,8 @@ export const SMALL_BATCH: string[] = [
   JSON.stringify({ id: 'several_errors', source: fixture('several_errors.c') }),
   '{not json',
   JSON.stringify({ id: 'markup <b>bold</b></script>', source: '/* </script><b>x</b> */\nint main(void) { int a = 1 return a; }\n' }),
-  JSON.stringify({ id: 'wrong_output', source: '#include <stdio.h>\nint main(void) { puts("hello"); return 0; }\n', tests: [{ input: '', output: 'bye' }] }),
+  // Prints character by character: no string literal or small edit gives the expected word.
+  JSON.stringify({ id: 'wrong_output', source: '#include <stdio.h>\nint main(void) { putchar(\'h\'); putchar(\'i\'); putchar(\'\\n\'); return 0; }\n', tests: [{ input: '', output: 'bye' }] }),
   JSON.stringify({ id: 'undeclared', source: '#include <stdio.h>\nint main(void) { printf("%d\\n", x); return 0; }\n' }),
 ];
 

@@ -7,6 +7,8 @@ import {
   createProtocolConnection,
   Diagnostic,
   InitializeRequest,
+  InitializeResult,
+  Range,
   ProtocolConnection,
   PublishDiagnosticsParams,
   StreamMessageReader,
@@ -32,6 +34,8 @@ export class TestLspClient {
   readonly messages: { type: number; message: string }[] = [];
   /** Every c-repair/status notification, in order. */
   readonly statuses: StatusParams[] = [];
+  /** The server's answer to initialize (its capabilities). */
+  initializeResult: InitializeResult | undefined;
   private readonly waiters: (() => void)[] = [];
 
   private constructor(readonly child: ChildProcess) {
@@ -60,7 +64,7 @@ export class TestLspClient {
     const argv = [...(options.wrap ?? []), process.execPath, options.serverJs ?? SERVER_JS, '--stdio'];
     const child = spawn(argv[0], argv.slice(1), { stdio: ['pipe', 'pipe', 'inherit'] });
     const client = new TestLspClient(child);
-    await client.connection.sendRequest(InitializeRequest.type, {
+    client.initializeResult = await client.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
       capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
@@ -106,11 +110,21 @@ export class TestLspClient {
 
   /** The code actions the server offers for one diagnostic, as an editor asks for its quick fixes. */
   async codeActions(uri: string, diagnostic: Diagnostic): Promise<CodeAction[]> {
+    return this.codeActionsIn(uri, diagnostic.range, [diagnostic]);
+  }
+
+  /** The code actions for a range, of the kinds `only` when given (as an editor asks on save). */
+  async codeActionsIn(uri: string, range: Range, diagnostics: Diagnostic[] = [], only?: string[]): Promise<CodeAction[]> {
     return (await this.connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri },
-      range: diagnostic.range,
-      context: { diagnostics: [diagnostic] },
+      range,
+      context: { diagnostics, ...(only ? { only } : {}) },
     })) as CodeAction[];
+  }
+
+  /** New settings for the server's `c-repair` section, pushed as an editor without pulling does. */
+  configure(settings: Record<string, unknown>): void {
+    void this.connection.sendNotification('workspace/didChangeConfiguration', { settings: { 'c-repair': { debounceMs: 50, ...settings } } });
   }
 
   open(uri: string, text: string, version = 1): void {

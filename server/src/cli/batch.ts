@@ -8,6 +8,7 @@ import { flagsFromCommand } from '../oracle/compileFlags';
 import { errorClass } from '../oracle/errorClass';
 import type { TestCase } from '../oracle/testRunner';
 import { RepairEngine } from '../repair/engine';
+import { hintsFor } from '../repair/hints';
 import type { ModelSource } from '../repair/modelSource';
 import { BatchProgress } from './batchProgress';
 import { passingByProblem, peersFor } from './batchPeers';
@@ -37,6 +38,8 @@ export interface BatchOutput {
   tests_total: number | null;
   ms: number;
   forward_passes: number;
+  /** With --hints: where changes are needed and of what kind, in words (then `repaired` is null, `edits` empty). */
+  hints?: string[];
   error?: string;
 }
 
@@ -67,7 +70,14 @@ const errorLine = (id: string, error: string): BatchOutput => ({
 });
 
 /** Repairs one submission: its output line, with the class of its first compile error for the report. */
-export async function repairOne(input: BatchInput, model: ModelSource | undefined, timeoutMs: number, onlyModel = false, peers: readonly string[] = []): Promise<ReportEntry> {
+export async function repairOne(
+  input: BatchInput,
+  model: ModelSource | undefined,
+  timeoutMs: number,
+  onlyModel = false,
+  peers: readonly string[] = [],
+  hints = false,
+): Promise<ReportEntry> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   const tests: TestCase[] | undefined = input.tests?.map((t, i) => ({ name: String(i + 1), input: t.input ?? '', output: t.output }));
@@ -85,8 +95,9 @@ export async function repairOne(input: BatchInput, model: ModelSource | undefine
     const output: BatchOutput = {
       id: input.id,
       status: timedOut ? 'failed' : r.status,
-      repaired: r.repaired === r.original ? null : r.repaired,
-      edits: r.edits.map((e) => ({ start: e.start, end: e.end, newText: e.newText, explanation: e.explanation })),
+      repaired: hints || r.repaired === r.original ? null : r.repaired,
+      edits: hints ? [] : r.edits.map((e) => ({ start: e.start, end: e.end, newText: e.newText, explanation: e.explanation })),
+      ...(hints ? { hints: hintsFor(r.original, r.edits).map((h) => h.message) } : {}),
       compiles: r.after.errorCount === 0,
       tests_passed: tests ? (r.testsAfter?.passed ?? 0) : null,
       tests_total: tests ? tests.length : null,
@@ -103,7 +114,7 @@ export async function repairOne(input: BatchInput, model: ModelSource | undefine
 }
 
 export const BATCH_USAGE = 'usage: c-repair batch --in IN.jsonl[.gz] --out OUT.jsonl [--jobs N] [--timeout S] [--no-model | --only-model]\n' +
-  '                      [--shard K/N | --shard auto/N] [--report REPORT.html] [--csv REPORT.csv]';
+  '                      [--shard K/N | --shard auto/N] [--report REPORT.html] [--csv REPORT.csv] [--hints]';
 
 export async function batchCommand(argv: string[], loadModel: () => Promise<ModelSource | undefined>): Promise<number> {
   const { values } = parseArgs({
@@ -118,6 +129,7 @@ export async function batchCommand(argv: string[], loadModel: () => Promise<Mode
       shard: { type: 'string' },
       report: { type: 'string' },
       csv: { type: 'string' },
+      hints: { type: 'boolean', default: false },
     },
   });
   const jobs = Number(values.jobs);
@@ -182,7 +194,7 @@ export async function batchCommand(argv: string[], loadModel: () => Promise<Mode
     }
     const input = line.value as BatchInput;
     const peers = input.problem ? peersFor(input.source, passing.get(input.problem) ?? []) : [];
-    const task = repairOne({ ...input, id: String(input.id ?? fallbackId) }, model, timeoutS * 1000, values['only-model'], peers).then((e) => finish(seq, e));
+    const task = repairOne({ ...input, id: String(input.id ?? fallbackId) }, model, timeoutS * 1000, values['only-model'], peers, values.hints).then((e) => finish(seq, e));
     running.add(task);
     void task.finally(() => running.delete(task));
     if (running.size >= jobs) await Promise.race(running);

@@ -1,5 +1,6 @@
-// `c-repair FILE.c [--tests DIR] [--apply]`: repairs one file and prints the repair as a unified
-// diff with an explanation of every edit. The file is written only with --apply.
+// `c-repair FILE.c [--tests DIR] [--apply | --hints]`: repairs one file and prints the repair as a
+// unified diff with an explanation of every edit (with --hints: only where and what kind of change,
+// in words). The file is written only with --apply.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -9,15 +10,17 @@ import { lineStarts } from '../oracle/positions';
 import { discoverTests, readReferences, readTestFolder } from '../oracle/testDiscovery';
 import { unifiedDiff } from '../repair/edits';
 import { EngineResult, RepairEngine } from '../repair/engine';
+import { hintsFor } from '../repair/hints';
 import type { ModelSource } from '../repair/modelSource';
 import { DEFAULT_SETTINGS } from '../settings';
 
-export const FILE_USAGE = `usage: c-repair FILE.c [--tests DIR] [--reference FILE]... [--timeout S] [--apply] [--compiler gcc|clang] [--compiler-path PATH] [--flag FLAG]...
+export const FILE_USAGE = `usage: c-repair FILE.c [--tests DIR] [--reference FILE]... [--timeout S] [--apply | --hints] [--compiler gcc|clang] [--compiler-path PATH] [--flag FLAG]...
        c-repair batch --in IN.jsonl[.gz] --out OUT.jsonl [--jobs N] [--timeout S] [--shard K/N]
-                      [--report REPORT.html] [--csv REPORT.csv]
+                      [--report REPORT.html] [--csv REPORT.csv] [--hints]
 
 Compiles FILE.c, repairs it (compile errors, then failing tests), and prints the repair as a
 unified diff with an explanation of every edit. FILE.c is written only with --apply.
+--hints prints hints instead: where a change is needed and of what kind, without the new code.
 Tests: DIR/NAME.in + DIR/NAME.out; without --tests, tests/<stem>/ or tests/ next to FILE.c.
 References (correct programs that guide logic repair): --reference FILE, and reference*.c in the tests folder.`;
 
@@ -42,6 +45,7 @@ export async function repairFileCommand(argv: string[], model: () => Promise<Mod
     options: {
       tests: { type: 'string' },
       apply: { type: 'boolean', default: false },
+      hints: { type: 'boolean', default: false },
       compiler: { type: 'string', default: DEFAULT_SETTINGS.compiler },
       'compiler-path': { type: 'string' },
       flag: { type: 'string', multiple: true, default: [] },
@@ -53,6 +57,8 @@ export async function repairFileCommand(argv: string[], model: () => Promise<Mod
   });
   const timeoutS = Number(values.timeout);
   if (positionals.length !== 1 || (values.compiler !== 'gcc' && values.compiler !== 'clang') || !(timeoutS > 0)) throw new UsageError(FILE_USAGE);
+  // Hints are for students who must write the change themselves: nothing to apply.
+  if (values.hints && values.apply) throw new UsageError('c-repair: --apply cannot be used with --hints (hints leave the change to the student).');
   const file = positionals[0];
   const bytes = fs.readFileSync(file);
   const { text, encoding } = decodeSource(bytes);
@@ -83,6 +89,12 @@ export async function repairFileCommand(argv: string[], model: () => Promise<Mod
   if (result.edits.length === 0) {
     console.log(result.status === 'unchanged' ? 'Nothing to repair.' : '\nNo verified repair found.');
     return result.status === 'unchanged' ? 0 : 1;
+  }
+  if (values.hints) {
+    const hints = hintsFor(result.original, result.edits);
+    console.log(`\nHints (${hints.length} change${hints.length > 1 ? 's' : ''} needed; with them: ${summary(result)}):`);
+    for (const h of hints) console.log(`  - ${h.message}`);
+    return result.status === 'repaired' ? 0 : 1;
   }
   console.log(`\n${result.status === 'repaired' ? 'Repair' : 'Partial repair'} (${result.edits.length} edit${result.edits.length > 1 ? 's' : ''}; ${summary(result)}):`);
   for (const e of result.edits) console.log(`  - ${e.explanation}`);

@@ -106,16 +106,19 @@ function submissionSection(e: ReportEntry, index: number): string {
   const o = e.output;
   const heading = `sub-${index + 1}`;
   const tests = o.tests_total === null ? 'no tests' : `${o.tests_passed ?? 0}/${o.tests_total} passed`;
-  const edits = o.edits.length
-    ? `<ol>${o.edits.map((x) => `<li>${escapeHtml(x.explanation)}</li>`).join('')}</ol>`
-    : '<p>No edits.</p>';
+  // A --hints batch has hints (words, no code) where the edits would be.
+  const edits = o.hints
+    ? `<ol>${o.hints.map((h) => `<li>${escapeHtml(h)}</li>`).join('')}</ol>`
+    : o.edits.length
+      ? `<ol>${o.edits.map((x) => `<li>${escapeHtml(x.explanation)}</li>`).join('')}</ol>`
+      : '<p>No edits.</p>';
   const diff = o.repaired !== null && e.source !== undefined ? diffBlock(o.id, e.source, o.repaired) : '<p>No change to the program.</p>';
   return `<article class="submission" data-status="${o.status}" aria-labelledby="${heading}">
 <h2 id="${heading}">${escapeHtml(o.id)} <span class="badge ${o.status}">${o.status}</span></h2>
 <dl><dt>Status</dt><dd>${o.status}</dd><dt>Compiles after</dt><dd>${o.compiles ? 'yes' : 'no'}</dd><dt>Tests</dt><dd>${tests}</dd>
 <dt>First compile error</dt><dd>${escapeHtml(e.errorClass)}</dd><dt>Time</dt><dd>${o.ms} ms</dd></dl>
 ${o.error ? `<p><strong>Error:</strong> ${escapeHtml(o.error)}</p>` : ''}
-<h3>Edits</h3>
+<h3>${o.hints ? 'Hints' : 'Edits'}</h3>
 ${edits}
 <h3>Diff</h3>
 ${diff}

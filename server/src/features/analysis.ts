@@ -5,6 +5,7 @@ import { compile, CompileResult, CompilerOptions } from '../oracle/compiler';
 import { RepairEngine } from '../repair/engine';
 import type { ModelSource } from '../repair/modelSource';
 import type { Repair } from '../repair/repair';
+import type { Feedback } from '../settings';
 
 export type AnalysisOutcome =
   | { kind: 'compiled'; result: CompileResult; repairs: Repair[]; /** compile + verification time */ ms: number }
@@ -15,6 +16,8 @@ export interface Analysis {
   uri: string;
   version: number;
   text: string;
+  /** How its results are shown: repairs, or hints only (c-repair.feedback). */
+  feedback: Feedback;
   outcome: AnalysisOutcome;
 }
 
@@ -22,6 +25,7 @@ export interface AnalysisRequest {
   uri: string;
   version: number;
   text: string;
+  feedback: Feedback;
   compiler: CompilerOptions;
   maxFileSizeKB: number;
   model?: ModelSource;
@@ -29,7 +33,7 @@ export interface AnalysisRequest {
 
 export async function analyze(request: AnalysisRequest, signal: AbortSignal): Promise<Analysis> {
   const { uri, version, text } = request;
-  const done = (outcome: AnalysisOutcome): Analysis => ({ uri, version, text, outcome });
+  const done = (outcome: AnalysisOutcome): Analysis => ({ uri, version, text, feedback: request.feedback, outcome });
   const refused = checkRepairable(text, Buffer.byteLength(text, 'utf8'), request.maxFileSizeKB, 'this file', 'setting c-repair.maxFileSizeKB');
   if (refused) return done({ kind: 'skipped', ...refused });
   try {

@@ -1,7 +1,9 @@
 // Hover explanations: over an error (or the text a repair would change) say what will change and why.
 import { Hover, MarkupKind, Position } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { hintsFor } from '../repair/hints';
 import type { RepairSource } from '../repair/repair';
+import type { Feedback } from '../settings';
 import type { Analysis } from './analysis';
 
 const SOURCE_WORDS: Record<RepairSource, string> = {
@@ -15,7 +17,8 @@ const SOURCE_WORDS: Record<RepairSource, string> = {
   'logic-search': 'a small logic edit on the lines the failing tests run, checked by the tests',
 };
 
-export function hoverFor(analysis: Analysis, position: Position): Hover | null {
+/** `feedback` 'hint': where and what kind of change is needed, in words, without the new code. */
+export function hoverFor(analysis: Analysis, position: Position, feedback: Feedback = 'repair'): Hover | null {
   if (analysis.outcome.kind !== 'compiled') return null;
   const doc = TextDocument.create(analysis.uri, 'c', analysis.version, analysis.text);
   const offset = doc.offsetAt(position);
@@ -24,6 +27,14 @@ export function hoverFor(analysis: Analysis, position: Position): Hover | null {
   for (const repair of analysis.outcome.repairs) {
     const d = repair.diagnostic;
     if (!within(d.start, d.end) && !repair.edits.some((e) => within(e.start, e.end))) continue;
+    if (feedback === 'hint') {
+      // Which change, in words only: the explanations quote the new code, so they stay here.
+      lines.push('**c-repair hint** (a change checked by recompiling):');
+      for (const h of hintsFor(analysis.text, repair.edits)) lines.push(`- ${h.message}`);
+      const then = repair.after.errorCount === 0 ? 'the file compiles without errors' : `errors drop to ${repair.after.errorCount}`;
+      lines.push('', `With that change ${then}.`);
+      continue;
+    }
     lines.push(`**c-repair** (${SOURCE_WORDS[repair.source]}, checked by recompiling):`);
     for (const e of repair.edits) lines.push(`- ${e.explanation}`);
     const after = repair.after.errorCount === 0 ? 'the file then compiles without errors' : `errors then drop to ${repair.after.errorCount}`;

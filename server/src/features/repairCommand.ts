@@ -6,17 +6,22 @@ import { checkRepairable } from '../c/sourceText';
 import { fileURLToPath } from 'node:url';
 import { discoverTests } from '../oracle/testDiscovery';
 import { RepairEngine } from '../repair/engine';
+import { hintsFor } from '../repair/hints';
 import type { ModelSource } from '../repair/modelSource';
 import { compilerOptions, Settings } from '../settings';
 
 import type { RepairDocumentResult } from '../protocol';
 
 export async function repairDocumentCommand(
-  doc: TextDocument,
+  live: TextDocument,
   settings: Settings,
   model: ModelSource | undefined,
   token: CancellationToken,
 ): Promise<RepairDocumentResult> {
+  if (settings.feedback === 'off') return { error: 'c-repair is off in this workspace (setting c-repair.feedback).' };
+  // A snapshot: the open document changes in place while the repair runs, and the edits' ranges and
+  // version must be those of the text that was repaired.
+  const doc = TextDocument.create(live.uri, live.languageId, live.version, live.getText());
   const text = doc.getText();
   const refused = checkRepairable(text, Buffer.byteLength(text, 'utf8'), settings.maxFileSizeKB, 'this file', 'setting c-repair.maxFileSizeKB');
   if (refused) return { error: refused.message };
@@ -33,11 +38,14 @@ export async function repairDocumentCommand(
     const engine = new RepairEngine({ compiler: compilerOptions(settings), tests, references: assignment?.references, model, signal });
     const r = await engine.repair(text);
     if (controller.signal.aborted) return { error: 'c-repair: repair cancelled.' };
+    // Hint mode: the repaired text and the edits never leave the server, only words about them.
+    const hint = settings.feedback === 'hint';
     return {
       uri: doc.uri,
       version: doc.version,
-      repaired: r.repaired,
-      edits: r.edits.map((e) => ({
+      repaired: hint ? null : r.repaired,
+      ...(hint ? { hints: hintsFor(text, r.edits) } : {}),
+      edits: hint ? [] : r.edits.map((e) => ({
         range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) },
         newText: e.newText,
         explanation: e.explanation,

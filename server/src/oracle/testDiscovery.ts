@@ -3,7 +3,7 @@
 //   tests/NAME.in + NAME.out          (one assignment per folder)
 // NAME.out is required; a missing NAME.in means empty input. An explicit folder can be given too.
 // The same folder may hold the instructor's correct programs, reference*.c, which guide logic repair
-// (referenceRepair.ts); with `c-repair.feedback` set to hints a student sees no code from them.
+// (referenceRepair.ts); with `c-repair.feedback` set to `hint` a student sees no code from them.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { TestCase } from './testRunner';
