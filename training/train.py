@@ -115,6 +115,7 @@ def main():
     ap.add_argument('--minutes', type=float, default=90, help='wall-clock training budget; sets the LR schedule')
     ap.add_argument('--steps', type=int, help='step budget for this run instead of --minutes (equal-compute comparisons)')
     ap.add_argument('--init', help='start from this checkpoint\'s weights with a fresh optimizer and schedule (fine-tuning)')
+    ap.add_argument('--eval-only', action='store_true', help='print the --init checkpoint\'s dev figures (on --dev-examples of dev) and stop')
     ap.add_argument('--batch-tokens', type=int, default=4096)
     ap.add_argument('--lr', type=float, default=1e-3)
     ap.add_argument('--min-lr', type=float, default=1e-4)
@@ -166,6 +167,9 @@ def main():
     run_start_step, run_start_elapsed = (state.get('run_start_step', 0), state.get('run_start_elapsed', 0.0)) if state else (step, elapsed)
     if not phases or phases[-1][2] != args.loss:
         phases.append([step, tokens_seen, args.loss])
+    if args.eval_only:
+        print(f'dev {len(dev)}/{len(dev_all)} step {step} tokens {tokens_seen} {json.dumps(evaluate(model, dev, device, args.batch_tokens))}', flush=True)
+        return
     budget = args.minutes * 60
     print(f'params {model.num_params() / 1e6:.2f}M, train {len(train)} examples ({sum(len(e["ids"]) for e in train)} tokens), '
           f'dev {len(dev)}/{len(dev_all)}, device {device}, loss {args.loss}, step {step}, phases {phases}', flush=True)
