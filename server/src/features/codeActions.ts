@@ -57,15 +57,13 @@ export function codeActionsFor(analysis: Analysis, params: Pick<CodeActionParams
     actions.push(repairToCodeAction(analysis, repair, actions.length === 0, support));
   }
   if (!support.disabled) return actions;
+  // An error after another one is often fixed by that one's repair: say where it is offered.
+  const other = analysis.outcome.repairs.find((r) => r.diagnostic.severity === 'error');
+  const reason = other ? `${NO_REPAIR_REASON} (the repair offered on line ${doc.positionAt(other.diagnostic.start).line + 1} may fix this error too)` : NO_REPAIR_REASON;
   for (const d of toLspDiagnostics(analysis, analysis.feedback, support)) {
     const repairable = (d.data as { repairable?: boolean } | undefined)?.repairable;
     if (d.severity !== DiagnosticSeverity.Error || repairable || !overlaps(d.range, params.range)) continue;
-    actions.push({
-      title: `Repair: no repair for the error on line ${d.range.start.line + 1}`,
-      kind: CodeActionKind.QuickFix,
-      diagnostics: [d],
-      disabled: { reason: NO_REPAIR_REASON },
-    });
+    actions.push({ title: `Repair: none for the error on line ${d.range.start.line + 1}`, kind: CodeActionKind.QuickFix, diagnostics: [d], disabled: { reason } });
   }
   return actions;
 }
