@@ -1,17 +1,15 @@
 // Inline diff: the repairs the server proposes for a file, shown in place before the student accepts
 // them. Deleted text is struck through on a red background, inserted text follows in green, and a
-// CodeLens above the line offers "Apply repair" and "Dismiss". The proposals are exactly the quick
-// fixes the c-repair server offers for its diagnostics (asked of it directly, so that other
-// extensions' fixes never show up here), so what is shown is what the lightbulb would apply.
+// CodeLens above the line offers "Apply repair" and "Dismiss". The server chooses the proposals for
+// the whole document in one request (the preferred quick fix of each diagnostic, none overlapping:
+// what the lightbulb would apply); this file only draws them and remembers what was dismissed.
 import * as vscode from 'vscode';
-import { CodeActionRequest, LanguageClient, State } from 'vscode-languageclient/node';
-import { DIAGNOSTIC_SOURCE } from '../../server/src/protocol';
+import { LanguageClient, State } from 'vscode-languageclient/node';
+import { DIAGNOSTIC_SOURCE, INLINE_PROPOSALS_REQUEST, InlineProposalsParams, InlineProposalsResult } from '../../server/src/protocol';
 
 const SETTING = 'c-repair.inlineDiff';
 const APPLY_COMMAND = 'c-repair.inlineDiff.apply';
 const DISMISS_COMMAND = 'c-repair.inlineDiff.dismiss';
-/** Inline proposals are for reading; past this many diagnostics a file asks for Repair assignment. */
-const MAX_DIAGNOSTICS = 20;
 
 export interface InlineProposal {
   /** The quick fix's title, e.g. "Repair: insert `;` on line 9". */
@@ -32,11 +30,6 @@ export interface InlineDiff extends vscode.Disposable {
 const isRepairDiagnostic = (d: vscode.Diagnostic) => d.source === DIAGNOSTIC_SOURCE;
 const proposalKey = (p: InlineProposal) =>
   `${p.title}|${p.edits.map((e) => `${e.range.start.line}:${e.range.start.character}-${e.range.end.line}:${e.range.end.character}=${e.newText}`).join(',')}`;
-
-const clash = (a: vscode.Range, b: vscode.Range) => {
-  const common = a.intersection(b);
-  return common !== undefined && (!common.isEmpty || a.isEqual(b));
-};
 
 /** Whether the editor is the left side of a diff against a proposed repair ("Repair assignment"). */
 const inProposedDiff = (editor: vscode.TextEditor) =>
@@ -109,40 +102,23 @@ export function registerInlineDiff(getClient: () => LanguageClient | undefined):
     const key = uri.toString();
     const mine = (generation.get(key) ?? 0) + 1;
     generation.set(key, mine);
-    let proposals: InlineProposal[] = [];
+    const proposals: InlineProposal[] = [];
     const client = getClient();
-    if (enabled() && doc.languageId === 'c' && client?.state === State.Running) {
+    // One request per document, and none for a file without c-repair diagnostics.
+    if (enabled() && doc.languageId === 'c' && client?.state === State.Running && vscode.languages.getDiagnostics(uri).some(isRepairDiagnostic)) {
       const version = doc.version;
-      const seen = new Set<string>();
-      for (const d of vscode.languages.getDiagnostics(uri).filter(isRepairDiagnostic).slice(0, MAX_DIAGNOSTICS)) {
-        const c2p = client.code2ProtocolConverter;
-        const answer = await client.sendRequest(CodeActionRequest.type, {
-          textDocument: c2p.asTextDocumentIdentifier(doc),
-          range: c2p.asRange(d.range),
-          context: c2p.asCodeActionContextSync({ diagnostics: [d], only: vscode.CodeActionKind.QuickFix, triggerKind: vscode.CodeActionTriggerKind.Invoke }),
-        });
-        const actions = await client.protocol2CodeConverter.asCodeActionResult(answer ?? []);
-        const ours = actions.filter((a): a is vscode.CodeAction => a instanceof vscode.CodeAction && a.edit !== undefined);
-        const best = ours.find((a) => a.isPreferred) ?? ours[0];
-        if (!best?.edit) continue;
-        const edits = best.edit.get(uri);
-        if (edits.length === 0) continue;
-        const p: InlineProposal = { title: best.title, edits, action: best };
-        const k = proposalKey(p);
-        if (seen.has(k) || dismissed.get(key)?.has(k)) continue;
-        seen.add(k);
-        proposals.push(p);
-      }
+      const params: InlineProposalsParams = { textDocument: { uri: client.code2ProtocolConverter.asUri(uri) } };
+      const answer = await client.sendRequest<InlineProposalsResult>(INLINE_PROPOSALS_REQUEST, params);
       // The text changed while we asked: a newer refresh is coming, keep nothing from this one.
-      if (doc.version !== version) return;
+      if (doc.version !== version || (answer && answer.version !== version)) return;
+      for (const action of await Promise.all((answer?.proposals ?? []).map((a) => client.protocol2CodeConverter.asCodeAction(a)))) {
+        const edits = action.edit?.get(uri) ?? [];
+        if (edits.length === 0) continue;
+        const p: InlineProposal = { title: action.title, edits, action };
+        if (!dismissed.get(key)?.has(proposalKey(p))) proposals.push(p);
+      }
     }
     if (generation.get(key) !== mine) return;
-    // Overlapping proposals would draw on top of each other: keep the first of any overlap.
-    const kept: InlineProposal[] = [];
-    for (const p of proposals) {
-      if (!kept.some((q) => q.edits.some((a) => p.edits.some((b) => clash(a.range, b.range))))) kept.push(p);
-    }
-    proposals = kept;
     shown.set(key, proposals);
     render(uri);
     refreshed.fire(uri);

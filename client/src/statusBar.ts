@@ -1,16 +1,15 @@
 // The status bar item: what the repair model is doing (loading, ready, failed and why, absent), where
 // it runs, and how long the last repair took, as the server reports it; a click opens the log.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { STATUS_NOTIFICATION, StatusParams } from '../../server/src/protocol';
+import type { StatusParams } from '../../server/src/protocol';
 
 const SHOW_OUTPUT_COMMAND = 'c-repair.showOutput';
 
 export interface StatusBar extends vscode.Disposable {
   /** The workspace is untrusted: nothing runs until it is. */
   showUntrusted(): void;
-  /** Follows the server's `c-repair/status` notifications from now on. */
-  attach(client: LanguageClient): vscode.Disposable;
+  /** Shows the server's `c-repair/status` notification. */
+  update(status: StatusParams): void;
   /** The server is not running (it stopped or could not start). */
   showStopped(reason: string): void;
   /** What the item says now (for tests and bug reports: the text a person reads). */
@@ -72,11 +71,9 @@ export function registerStatusBar(output: vscode.OutputChannel): StatusBar {
     showStopped(reason: string) {
       show('$(error) c-repair: stopped', `The c-repair language server is not running: ${reason}`, true);
     },
-    attach(client: LanguageClient) {
-      return client.onNotification(STATUS_NOTIFICATION, (s: StatusParams) => {
-        const d = describeStatus(s);
-        show(d.text, d.tooltip, d.error);
-      });
+    update(status: StatusParams) {
+      const d = describeStatus(status);
+      show(d.text, d.tooltip, d.error);
     },
     dispose() {
       item.dispose();

@@ -1,4 +1,5 @@
 // Custom messages between the c-repair server and its client, beyond standard LSP.
+import type { CodeAction } from 'vscode-languageserver-protocol';
 
 /** The `source` of every diagnostic the server publishes (the client finds its own by it). */
 export const DIAGNOSTIC_SOURCE = 'c-repair';
@@ -15,9 +16,34 @@ export interface StatusParams {
   provider?: string;
   /** How long the last analysis of a document took (compile and verified quick fixes), in ms. */
   lastAnalysisMs?: number;
+  /** The compiler that judges the programs, once the server has asked it for its version. */
+  compiler?: CompilerStatus;
   /** False while the workspace is untrusted (then nothing is compiled or run). */
   active: boolean;
 }
+
+export interface CompilerStatus {
+  /** The family from the settings, `gcc` or `clang`. */
+  family: string;
+  /** What is run: the setting c-repair.compilerPath, or the family's name on PATH. */
+  executable: string;
+  /** Its version, e.g. `12.2.0`, when it answered `--version`. */
+  version?: string;
+  /** Why it cannot be run (e.g. `not found`); absent when it can. */
+  problem?: string;
+}
+
+/**
+ * Client -> server request: the inline diff's proposals for a whole document, chosen by the server
+ * (the preferred quick fix of each diagnostic, each once, none overlapping another). Empty outside
+ * the feedback mode `repair`.
+ */
+export const INLINE_PROPOSALS_REQUEST = 'c-repair/inlineProposals';
+export interface InlineProposalsParams {
+  textDocument: { uri: string };
+}
+/** The proposals are code actions whose edits are tied to `version`; null when the document is not open. */
+export type InlineProposalsResult = { version: number; proposals: CodeAction[] } | null;
 
 /**
  * How a whole-file repair ended: `repaired` (compiles and passes the tests found), `unchanged`

@@ -11,14 +11,16 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis, analyze, AnalysisScheduler } from './features/analysis';
-import { codeActionsFor } from './features/codeActions';
+import { CodeActionSupport, codeActionsFor } from './features/codeActions';
 import { toLspDiagnostics } from './features/diagnostics';
 import { FIX_ALL_KIND, fixAllAction, kindRequested } from './features/fixAll';
 import { hoverFor } from './features/hover';
+import { inlineProposals } from './features/inlineProposals';
 import { ModelHost } from './model/modelHost';
 import { repairDocumentCommand } from './features/repairCommand';
 import { StatusReporter } from './features/status';
-import { REPAIR_DOCUMENT_COMMAND, STATUS_NOTIFICATION } from './protocol';
+import { compilerStatus } from './oracle/compilerVersion';
+import { INLINE_PROPOSALS_REQUEST, InlineProposalsParams, InlineProposalsResult, REPAIR_DOCUMENT_COMMAND, STATUS_NOTIFICATION } from './protocol';
 import { compilerOptions, SettingsSource } from './settings';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -28,7 +30,15 @@ const settings = new SettingsSource((scopeUri) => connection.workspace.getConfig
 const status = new StatusReporter(
   (params) => void connection.sendNotification(STATUS_NOTIFICATION, params),
   (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message }),
+  () => void checkCompiler(),
 );
+/** What the client shows of diagnostics and code actions (from its capabilities at initialize). */
+let support: CodeActionSupport = { relatedInformation: false, codeDescription: false, disabled: false };
+
+/** The compiler in the settings and its version, for the language status. */
+async function checkCompiler(): Promise<void> {
+  status.update({ compiler: await compilerStatus(compilerOptions(await settings.global())) });
+}
 const modelHost = new ModelHost(
   (change) => status.update(change),
   (line) => connection.console.log(line),
@@ -42,7 +52,7 @@ const scheduler = new AnalysisScheduler(analyze, (analysis) => {
   if (!doc || doc.version !== analysis.version) return; // stale: a newer version is on its way
   analyses.set(analysis.uri, analysis);
   published.add(analysis.uri);
-  void connection.sendDiagnostics({ uri: analysis.uri, version: analysis.version, diagnostics: toLspDiagnostics(analysis, analysis.feedback) });
+  void connection.sendDiagnostics({ uri: analysis.uri, version: analysis.version, diagnostics: toLspDiagnostics(analysis, analysis.feedback, support) });
   const outcome = analysis.outcome;
   status.analysed(outcome);
   if (outcome.kind === 'failed') connection.console.error(outcome.message);
@@ -95,6 +105,12 @@ connection.onInitialize((params) => {
     params.capabilities.workspace?.configuration === true,
     (params.initializationOptions as { settings?: unknown } | undefined)?.settings,
   );
+  const text = params.capabilities.textDocument;
+  support = {
+    relatedInformation: text?.publishDiagnostics?.relatedInformation === true,
+    codeDescription: text?.publishDiagnostics?.codeDescriptionSupport === true,
+    disabled: text?.codeAction?.disabledSupport === true,
+  };
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -110,11 +126,13 @@ connection.onInitialized(() => {
   if (settings.pulled) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
   status.update({});
   void settings.global().then((s) => modelHost.configure(s));
+  void checkCompiler();
 });
 
 connection.onDidChangeConfiguration((change) => {
   settings.changed((change.settings as { 'c-repair'?: unknown } | null | undefined)?.['c-repair']);
   void settings.global().then((s) => modelHost.configure(s));
+  void checkCompiler();
   for (const doc of documents.all()) void scheduleAnalysis(doc, true);
 });
 
@@ -138,7 +156,7 @@ connection.onCodeAction(async (params, token) => {
   const actions = [];
   if (kindRequested(only, CodeActionKind.QuickFix, true)) {
     const analysis = await currentAnalysis(uri);
-    if (analysis) actions.push(...codeActionsFor(analysis, params));
+    if (analysis) actions.push(...codeActionsFor(analysis, params, support));
   }
   // Fix all repairs the whole file (seconds): only when asked for by kind, e.g. on save.
   const doc = documents.get(uri);
@@ -147,6 +165,15 @@ connection.onCodeAction(async (params, token) => {
     if (fix) actions.push(fix);
   }
   return actions;
+});
+
+// The inline diff asks once per document; the server chooses what it shows.
+connection.onRequest(INLINE_PROPOSALS_REQUEST, async (params: InlineProposalsParams): Promise<InlineProposalsResult> => {
+  const uri = params.textDocument.uri;
+  // Hint-only feedback shows no edit (and `off` has no analysis).
+  const repairing = (await settings.forDocument(uri)).feedback === 'repair';
+  const analysis = await currentAnalysis(uri);
+  return analysis ? { version: analysis.version, proposals: repairing ? inlineProposals(analysis, support) : [] } : null;
 });
 
 connection.onHover(async (params) => {

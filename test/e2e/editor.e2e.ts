@@ -1,6 +1,6 @@
 // The editor experience end to end, in a real VS Code with the real server and compiler: the
-// diagnostic, the hover, the preferred quick fix, the inline diff, Repair assignment, fix all on
-// save, hint-only feedback and the status bar, each checked through the vscode API and, where a person's view matters, on the page.
+// diagnostic and its error page, the hover, the preferred quick fix, the inline diff, Repair
+// assignment, fix all on save, hint-only feedback, the status bar and the language status, each checked through the vscode API and, where a person's view matters, on the page.
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -55,6 +55,23 @@ test('the status bar shows the model state', async () => {
   await moment('01-status-bar', [{ selector: '.statusbar-item', text: 'c-repair' }]);
 });
 
+test('the language status of C files shows the model and the compiler', async () => {
+  await openC('broken.c');
+  const { api } = await extensionApi();
+  const compiler = await waitFor('the compiler in the language status', () => /^Compiler: gcc \d+\.\d+/.test(api.languageStatus.compiler.text) && api.languageStatus.compiler);
+  const model = await waitFor('the model in the language status', () => !api.languageStatus.model.busy && api.languageStatus.model);
+  log(`language status: ${compiler.text} | ${model.text} (${model.detail})`);
+  assert(compiler.severity === vscode.LanguageStatusSeverity.Information, `compiler severity ${compiler.severity}`);
+  assert(/^Repair model: (ready|none)/.test(model.text), `unexpected model status: ${model.text}`);
+  // As a person does it: click the {} next to the language, read the items.
+  const indicator = '[id="status.languageStatus"]';
+  await moment('16-language-status-indicator', [{ selector: indicator }], [{ click: `${indicator} a` }]);
+  await moment('17-language-status', [
+    { selector: '.hover-language-status', text: compiler.text },
+    { selector: '.hover-language-status', text: model.text },
+  ], [{ press: 'Escape' }]);
+});
+
 test('c-repair reports the compile error', async () => {
   const uri = workspaceFile('broken.c');
   const d = await waitFor('the missing-semicolon diagnostic from c-repair', () => missingSemicolon(uri));
@@ -71,6 +88,22 @@ test('the hover at the error explains the repair', async () => {
   moveTo(editor, d.range.start);
   await vscode.commands.executeCommand('editor.action.showHover');
   await moment('03-hover', [{ selector: '.monaco-hover', text: 'Insert' }], [{ press: 'Escape' }]);
+});
+
+test('the error\'s code links to its bundled page, which opens from the hover', async () => {
+  const editor = await openC('broken.c');
+  const d = await waitFor('the diagnostic', () => missingSemicolon(editor.document.uri));
+  const code = d.code;
+  assert(typeof code === 'object' && code.value === 'missing-semicolon', `unexpected code: ${JSON.stringify(code)}`);
+  assert(code.target.scheme === 'file' && fs.existsSync(code.target.fsPath), `the page is not a bundled file: ${code.target}`);
+  moveTo(editor, d.range.start);
+  await vscode.commands.executeCommand('editor.action.showHover');
+  await moment('18-error-code-link', [{ selector: '.monaco-hover .code-link', text: 'missing-semicolon' }], [
+    { clickText: { selector: '.monaco-hover .code-link', text: 'missing-semicolon' } },
+  ]);
+  const page = await waitFor('the page to open', () => vscode.window.activeTextEditor?.document.uri.path.endsWith('/media/errors/missing-semicolon.md') && vscode.window.activeTextEditor);
+  assert(page.document.getText().startsWith('# A `;` is missing'), 'the page\'s text');
+  await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
 });
 
 test('the preferred quick fix repairs the file', async () => {

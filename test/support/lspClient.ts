@@ -3,6 +3,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
 import {
+  ClientCapabilities,
   CodeAction,
   createProtocolConnection,
   Diagnostic,
@@ -58,16 +59,20 @@ export class TestLspClient {
 
   /**
    * Starts the server; `wrap` runs it inside another command (e.g. a namespace with a full disk),
-   * `serverJs` runs another copy of the bundle (e.g. one beside a broken node_modules).
+   * `serverJs` runs another copy of the bundle (e.g. one beside a broken node_modules),
+   * `textDocument` replaces the client's text document capabilities (diagnostics with versions).
    */
-  static async start(settings: Record<string, unknown> = {}, options: { wrap?: string[]; serverJs?: string } = {}): Promise<TestLspClient> {
+  static async start(
+    settings: Record<string, unknown> = {},
+    options: { wrap?: string[]; serverJs?: string; textDocument?: ClientCapabilities['textDocument'] } = {},
+  ): Promise<TestLspClient> {
     const argv = [...(options.wrap ?? []), process.execPath, options.serverJs ?? SERVER_JS, '--stdio'];
     const child = spawn(argv[0], argv.slice(1), { stdio: ['pipe', 'pipe', 'inherit'] });
     const client = new TestLspClient(child);
     client.initializeResult = await client.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
-      capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
+      capabilities: { textDocument: options.textDocument ?? { publishDiagnostics: { versionSupport: true } } },
       initializationOptions: { settings: { debounceMs: 50, ...settings } },
     });
     await client.connection.sendNotification('initialized', {});

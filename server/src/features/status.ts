@@ -1,6 +1,7 @@
-// What the user sees of the server's state: the status bar's notification (model, provider, last
-// analysis time) and, once per cause, a message when the environment stops analyses (no compiler,
-// no temporary folder). A failure is said again only after an analysis has succeeded since.
+// What the user sees of the server's state: the notification for the status bar and the language
+// status (model, provider, compiler, last analysis time) and, once per cause, a message when the
+// environment stops analyses (no compiler, no temporary folder). A failure is said again only after
+// an analysis has succeeded since.
 import { CompilerUnavailableError, TemporaryFolderError } from '../oracle/compiler';
 import type { StatusParams } from '../protocol';
 import type { AnalysisOutcome } from './analysis';
@@ -12,6 +13,8 @@ export class StatusReporter {
   constructor(
     private readonly send: (status: StatusParams) => void,
     private readonly showError: (message: string) => void,
+    /** Asks the compiler for its version again (it was missing, and an analysis now compiled). */
+    private readonly recheckCompiler: () => void = () => undefined,
   ) {}
 
   update(change: Partial<StatusParams>): void {
@@ -24,9 +27,14 @@ export class StatusReporter {
     if (outcome.kind === 'compiled') {
       this.told.clear();
       this.update({ lastAnalysisMs: outcome.ms });
+      if (this.status.compiler?.problem) this.recheckCompiler();
       return;
     }
     if (outcome.kind !== 'failed') return;
+    if (outcome.error instanceof CompilerUnavailableError && this.status.compiler?.problem !== outcome.error.reason) {
+      const family = this.status.compiler?.family ?? '';
+      this.update({ compiler: { family, executable: outcome.error.executable, problem: outcome.error.reason } });
+    }
     const environmental = outcome.error instanceof CompilerUnavailableError || outcome.error instanceof TemporaryFolderError;
     if (!environmental || this.told.has(outcome.message)) return;
     this.told.add(outcome.message);

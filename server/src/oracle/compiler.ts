@@ -43,8 +43,18 @@ export interface CompilerDiagnostic {
   option?: string;
   /** The compiler's suggested fix: edits that belong together (from this diagnostic and its notes). */
   fixits: TextEdit[];
-  /** Notes attached to it, already flattened to text. */
-  notes: string[];
+  /** The compiler's notes on it (e.g. "previous declaration of 'x' was here"), each where it points. */
+  notes: CompilerNote[];
+}
+
+/** A note: in the compiled text (offsets), in another file such as a header (its path), or nowhere. */
+export interface CompilerNote {
+  message: string;
+  /** UTF-16 offsets in the compiled text, when the note points into it. */
+  start?: number;
+  end?: number;
+  /** When it points into another file: its path and the compiler's 1-based line and column there. */
+  elsewhere?: { file: string; line: number; column: number };
 }
 
 export interface CompileResult {
@@ -59,7 +69,7 @@ export interface CompileResult {
 export class CompilerUnavailableError extends Error {
   constructor(
     readonly executable: string,
-    reason: string,
+    readonly reason: string,
   ) {
     super(`The C compiler '${executable}' could not be run: ${reason}`);
     this.name = 'CompilerUnavailableError';
@@ -181,7 +191,13 @@ function toDiagnostics(raw: RawDiagnostic[], text: string, file: string, encodin
       line: anchor?.caret ? anchor.caret.line - 1 : 0,
       option: d.option,
       fixits: dedupeEdits(fixits),
-      notes: d.notes.map((n) => n.message),
+      notes: d.notes.map((n): CompilerNote => {
+        if (!n.caret) return { message: n.message };
+        if (!inOurFile(n)) return { message: n.message, elsewhere: { file: n.file, line: n.caret.line, column: n.caret.byteColumn } };
+        const noteStart = Math.min(offset(n.caret), text.length);
+        const noteEnd = n.finish ? Math.min(Math.max(noteStart, offset(n.finish) + 1), text.length) : noteStart;
+        return { message: n.message, start: noteStart, end: noteEnd };
+      }),
     });
   }
   return out;
