@@ -145,7 +145,9 @@ export class TestLspClient {
 
   async stop(): Promise<void> {
     try {
-      await this.connection.sendRequest('shutdown');
+      // A server that does not answer within the bound is killed all the same: a test run must end.
+      const bound = new Promise<void>((resolve) => setTimeout(resolve, 10_000).unref());
+      await Promise.race([this.connection.sendRequest('shutdown'), bound]);
       await this.connection.sendNotification('exit');
     } catch {
       // the server may already be gone
