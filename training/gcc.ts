@@ -2,7 +2,7 @@
 // results from its sandboxed test runner, so that every header the model is trained on (compiler
 // errors, or the first failing test) is the header the server builds at inference.
 import { compile } from '../server/src/oracle/compiler';
-import { runTests } from '../server/src/oracle/testRunner';
+import { numberedTests, runTests } from '../server/src/oracle/testRunner';
 import { promptDiagnostics, type PromptDiagnostic, type RepairProblem } from '../server/src/model/prompt';
 import type { TestCase } from './sources';
 
@@ -25,8 +25,7 @@ export const hasError = (diagnostics: PromptDiagnostic[]) => diagnostics.some((d
  * the first test it fails as the engine's test round describes it; no failure: it passes them all.
  */
 export async function testOutcome(text: string, tests: readonly TestCase[]): Promise<{ built: boolean; failure?: RepairProblem }> {
-  const named = tests.map((t, i) => ({ name: String(i + 1), input: t.input, output: t.output }));
-  const report = await runTests(text, named, { compiler: { family: 'gcc' } });
+  const report = await runTests(text, numberedTests(tests), { compiler: { family: 'gcc' } });
   if (!report.compiled) return { built: false };
   const failing = report.results.find((r) => !r.passed);
   return { built: true, failure: failing && { input: failing.input, expected: failing.expected, actual: failing.actual } };

@@ -9,7 +9,7 @@ import type { BatchInput, BatchOutput } from '../../server/src/cli/batch';
 import { peersFor } from '../../server/src/cli/batchPeers';
 import { compile } from '../../server/src/oracle/compiler';
 import { errorClass } from '../../server/src/oracle/errorClass';
-import { runTests } from '../../server/src/oracle/testRunner';
+import { numberedTests, runTests } from '../../server/src/oracle/testRunner';
 import { changedLines, changedTokenCount } from '../../server/src/repair/edits';
 import { REPO_ROOT } from '../support/sharedData';
 import { buildDevSets, DevItem, DevSet, Part } from './devSets';
@@ -87,8 +87,7 @@ async function evaluateSet(set: DevSet, workDir: string, jobs: number, timeoutS:
     const compiled = await compile(final, { family: 'gcc', args: set.checkFlags });
     let ok = compiled.errorCount === 0;
     if (ok && set.goal === 'tests') {
-      const tests = (item.tests ?? []).map((t, i) => ({ name: String(i + 1), input: t.input, output: t.output }));
-      const report = await runTests(final, tests, { compiler: { family: 'gcc', args: set.checkFlags } });
+      const report = await runTests(final, numberedTests(item.tests ?? []), { compiler: { family: 'gcc', args: set.checkFlags } });
       ok = report.passed === report.total;
     }
     if (o.repaired === null) {

@@ -96,7 +96,7 @@ test('Ochiai ranks the lines only failing runs reach above the lines every run r
   assert.equal(suspicion.get(6), 1, 'the crashing line: run by the failing test only');
   assert.ok(suspicion.get(4)! < 1 && suspicion.get(4)! > 0, 'a line all runs reach is less suspicious');
   assert.equal(suspicion.get(9), undefined, 'a line the failing run never reached is not suspicious');
-  assert.equal(rankedLines(suspicion)[0], 6);
+  assert.deepEqual(rankedLines(suspicion)[0], { line: 6, score: 1 });
   assert.equal(ochiai({ ...report, results: report.results.filter((r) => r.passed) }), undefined, 'no failing run: nothing to point at');
 });
 

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { countJsonlLines, readJsonl } from '../data/jsonl';
 import { flagsFromCommand } from '../oracle/compileFlags';
 import { errorClass } from '../oracle/errorClass';
-import type { TestCase } from '../oracle/testRunner';
+import { numberedTests, type TestCase } from '../oracle/testRunner';
 import { RepairEngine } from '../repair/engine';
 import { hintsFor } from '../repair/hints';
 import type { ModelSource } from '../repair/modelSource';
@@ -80,7 +80,7 @@ export async function repairOne(
 ): Promise<ReportEntry> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
-  const tests: TestCase[] | undefined = input.tests?.map((t, i) => ({ name: String(i + 1), input: t.input ?? '', output: t.output }));
+  const tests: TestCase[] | undefined = input.tests && numberedTests(input.tests);
   try {
     const engine = new RepairEngine({
       compiler: { family: 'gcc', args: flagsFromCommand(input.compile_flags) },

@@ -3,7 +3,7 @@
 import { readJsonl } from '../data/jsonl';
 import { mapLimit } from '../mapLimit';
 import { flagsFromCommand } from '../oracle/compileFlags';
-import { runTests } from '../oracle/testRunner';
+import { numberedTests, runTests } from '../oracle/testRunner';
 import type { BatchInput } from './batch';
 
 /** Peers given to one program: the nearest in length (alignment costs grow with each one). */
@@ -18,7 +18,7 @@ export async function passingByProblem(inPath: string, jobs: number): Promise<Ma
     if (v && typeof v.problem === 'string' && typeof v.source === 'string' && Array.isArray(v.tests) && v.tests.length > 0) candidates.push(v as BatchInput);
   }
   const passing = await mapLimit(candidates, jobs, async (input) => {
-    const tests = input.tests!.map((t, i) => ({ name: String(i + 1), input: t.input ?? '', output: t.output }));
+    const tests = numberedTests(input.tests!);
     const report = await runTests(input.source, tests, { compiler: { family: 'gcc', args: flagsFromCommand(input.compile_flags) }, requiredFirst: tests.length }).catch(() => undefined);
     return report !== undefined && report.compiled && report.passed === report.total;
   });

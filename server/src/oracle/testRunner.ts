@@ -55,6 +55,11 @@ export interface TestRunOptions {
   requiredFirst?: number;
 }
 
+/** Tests as datasets and batch lines give them (no names, input optional), named 1, 2, ... in order. */
+export function numberedTests(tests: readonly { input?: string; output: string }[]): TestCase[] {
+  return tests.map((t, i) => ({ name: String(i + 1), input: t.input ?? '', output: t.output }));
+}
+
 export const DEFAULT_LIMITS: SandboxLimits = {
   cpuSeconds: 2,
   memoryBytes: 512 * 2 ** 20,
@@ -62,10 +67,12 @@ export const DEFAULT_LIMITS: SandboxLimits = {
   processes: 32,
 };
 
+/** Output as the courses compare it: each line without trailing whitespace, no trailing blank lines. */
+export const normalizeOutput = (s: string) => s.replace(/\r\n?/g, '\n').split('\n').map((l) => l.trimEnd()).join('\n').replace(/\n+$/, '');
+
 /** Output matches when each line is equal after trailing whitespace, and trailing blank lines, are dropped. */
 export function outputsMatch(actual: string, expected: string): boolean {
-  const norm = (s: string) => s.replace(/\r\n?/g, '\n').split('\n').map((l) => l.trimEnd()).join('\n').replace(/\n+$/, '');
-  return norm(actual) === norm(expected);
+  return normalizeOutput(actual) === normalizeOutput(expected);
 }
 
 export async function runTests(source: string, tests: readonly TestCase[], options: TestRunOptions): Promise<TestReport> {

@@ -6,7 +6,7 @@
 // program is clean, nothing improves, a text comes back, or the rounds run out.
 import { compile, CompileResult, CompilerDiagnostic, CompilerOptions } from '../oracle/compiler';
 import { screeningCompiler } from '../oracle/screening';
-import { runTests, TestCase, TestReport, TestResult } from '../oracle/testRunner';
+import { runTests, TestCase, TestReport, TestResult, type TestRunOptions } from '../oracle/testRunner';
 import type { ModelSource } from './modelSource';
 import { promptDiagnostics, type FailingTest, type RepairProblem } from '../model/prompt';
 import { concretize } from './concretize';
@@ -193,13 +193,13 @@ export class RepairEngine {
     return {
       status, original, repaired: text, edits, before, after: current, testsBefore, testsAfter: testsNow, rounds,
       forwardPasses: this.forwardPasses, sources: accepted.map((a) => a.source),
-      faultLines: this.firstLocalization && rankedLines(this.firstLocalization).map((line) => ({ line, score: this.firstLocalization!.get(line)! })),
+      faultLines: this.firstLocalization && rankedLines(this.firstLocalization),
       ms: Date.now() - started,
     };
   }
 
-  private test(text: string): Promise<TestReport> {
-    return runTests(text, this.options.tests ?? [], { compiler: this.options.compiler, signal: this.options.signal });
+  private test(text: string, extra: Partial<TestRunOptions> = {}): Promise<TestReport> {
+    return runTests(text, this.options.tests ?? [], { compiler: this.options.compiler, signal: this.options.signal, ...extra });
   }
 
   /**
@@ -438,9 +438,8 @@ export class RepairEngine {
 
   /** Which lines the failing tests point at (an instrumented run of every test), if coverage works here. */
   private async localize(text: string): Promise<Suspicion | undefined> {
-    const o = this.options;
     // Never rejects: it runs unawaited beside the model, and the search goes on without it.
-    const covered = await runTests(text, o.tests ?? [], { compiler: o.compiler, signal: o.signal, coverage: true }).catch(() => undefined);
+    const covered = await this.test(text, { coverage: true }).catch(() => undefined);
     const suspicion = covered && ochiai(covered);
     this.firstLocalization ??= suspicion;
     return suspicion;

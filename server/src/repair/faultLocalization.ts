@@ -24,7 +24,10 @@ export function ochiai(report: TestReport): Suspicion | undefined {
   return scores;
 }
 
-/** The lines in order of suspicion (most first; ties by line), for the editor and the CLI. */
-export function rankedLines(suspicion: Suspicion): number[] {
-  return [...suspicion.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([line]) => line);
+/** The lines with their scores in order of suspicion (most first; ties by line), for the editor and the CLI. */
+export function rankedLines(suspicion: Suspicion): { line: number; score: number }[] {
+  return [...suspicion.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([line, score]) => ({ line, score }));
 }
+
+/** A line's suspicion in steps of 0.1, so that near-equal lines rank alike (0 without a localization). */
+export const suspicionStep = (suspicion: Suspicion | undefined, line: number) => (suspicion ? Math.round((suspicion.get(line) ?? 0) * 10) : 0);

@@ -9,7 +9,7 @@ import { parseC, SyntaxNode } from '../c/parser';
 import { namesInScope } from '../c/scopes';
 import type { TextEdit } from '../oracle/compiler';
 import { enclosingParen } from './cSyntax';
-import type { Suspicion } from './faultLocalization';
+import { suspicionStep, type Suspicion } from './faultLocalization';
 import { outputLiteralEdits } from './outputEdits';
 
 const RELATIONAL: Record<string, string[]> = {
@@ -67,7 +67,7 @@ export function logicMutations(text: string, context: LogicSearchContext = {}): 
  * likelihood alone orders the guesses.
  */
 function rank(found: LogicEdit[], suspicion?: Suspicion): LogicEdit[] {
-  const step = (e: LogicEdit) => (suspicion ? Math.round((suspicion.get(e.line) ?? 0) * 10) : 0);
+  const step = (e: LogicEdit) => suspicionStep(suspicion, e.line);
   return found
     .filter((e) => !suspicion || (suspicion.get(e.line) ?? 0) > 0)
     .sort((a, b) => Number(b.guided ?? false) - Number(a.guided ?? false) || step(b) - step(a) || a.priority - b.priority || a.edit.start - b.edit.start);

@@ -2,6 +2,7 @@
 // expected one: a prompt the grader does not want ("Enter n: "), a missing or extra newline, a word
 // or a space off, a float printed with the wrong precision. Only string literals are edited.
 import type { Token } from '../c/lexer';
+import { normalizeOutput } from '../oracle/testRunner';
 import type { LogicEdit } from './mutationSearch';
 
 /** Differences longer than this are not a slip in a literal. */
@@ -11,15 +12,14 @@ const MAX_OCCURRENCES = 3;
 /** How much printed text before or after a missing piece is looked for in a literal. */
 const CONTEXT = 12;
 
-const normalize = (s: string) => s.replace(/\r\n?/g, '\n').split('\n').map((l) => l.trimEnd()).join('\n').replace(/\n+$/, '');
-
 /** C source text for printed characters (as they appear between a literal's quotes). */
 const escapeC = (s: string) => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\t/g, '\\t');
 
 /** The first stretch where `actual` and `expected` differ, within the first line that does. */
 export function firstDifference(actual: string, expected: string): { before: string; removed: string; inserted: string; after: string } | undefined {
-  const a = normalize(actual).split('\n');
-  const e = normalize(expected).split('\n');
+  // Compared as the test runner compares them, so that only a difference that fails the test shows.
+  const a = normalizeOutput(actual).split('\n');
+  const e = normalizeOutput(expected).split('\n');
   const k = a.findIndex((line, i) => line !== e[i]);
   const at = k < 0 ? (a.length < e.length ? a.length : -1) : k;
   if (at < 0) return undefined;

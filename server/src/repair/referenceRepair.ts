@@ -7,8 +7,9 @@
 import { diffArrays } from 'diff';
 import { codeTokens, Token } from '../c/lexer';
 import type { TextEdit } from '../oracle/compiler';
+import { lineStarts } from '../oracle/positions';
 import { indentUnit } from './cSyntax';
-import type { Suspicion } from './faultLocalization';
+import { suspicionStep, type Suspicion } from './faultLocalization';
 
 /** Hunks of more lines than this (on either side) are not taken over. */
 const MAX_HUNK_LINES = 3;
@@ -19,7 +20,9 @@ interface CodeLine {
   /** 1-based source line. */
   line: number;
   tokens: Token[];
-  /** The line's tokens joined by single spaces, names mapped (the alignment key). */
+  /** The tokens' texts, a reference's names mapped to the student's. */
+  texts: string[];
+  /** The texts joined by single spaces (the alignment key). */
   key: string;
 }
 
@@ -81,15 +84,17 @@ export function mapNames(student: readonly Token[], reference: readonly Token[])
   return mapping;
 }
 
-function codeLines(tokens: readonly Token[], rename: (t: Token, i: number) => string): CodeLine[] {
+/** The program's lines of code; `names` maps a reference's variables to the student's. */
+function codeLines(tokens: readonly Token[], names?: ReadonlyMap<string, string>): CodeLine[] {
   const lines: CodeLine[] = [];
   tokens.forEach((t, i) => {
     const last = lines[lines.length - 1];
-    const text = rename(t, i);
+    const text = names && isVariable(tokens, i) ? names.get(t.text) ?? t.text : t.text;
     if (last && last.line === t.line + 1) {
       last.tokens.push(t);
+      last.texts.push(text);
       last.key += ` ${text}`;
-    } else lines.push({ line: t.line + 1, tokens: [t], key: text });
+    } else lines.push({ line: t.line + 1, tokens: [t], texts: [text], key: text });
   });
   return lines;
 }
@@ -116,8 +121,8 @@ export interface ReferenceEdit {
 function editsFrom(text: string, studentTokens: readonly Token[], reference: string): { closeness: number; edits: ReferenceEdit[] } {
   const refTokens = codeTokens(reference);
   const names = mapNames(studentTokens, refTokens);
-  const studentLines = codeLines(studentTokens, (t) => t.text);
-  const refLines = codeLines(refTokens, (t, i) => (isVariable(refTokens, i) ? names.get(t.text) ?? t.text : t.text));
+  const studentLines = codeLines(studentTokens);
+  const refLines = codeLines(refTokens, names);
   const hunks: Hunk[] = [];
   let closeness = 0;
   for (const { a, b, equal } of stretches(studentLines.map((l) => l.key), refLines.map((l) => l.key))) {
@@ -130,26 +135,24 @@ function editsFrom(text: string, studentTokens: readonly Token[], reference: str
     const at = removed[0]?.line ?? studentLines[a[1]]?.line ?? studentLines[a[1] - 1]?.line ?? 1;
     if (removed.length <= MAX_HUNK_LINES && added.length <= MAX_HUNK_LINES) hunks.push({ removed, added, at });
   }
-  return { closeness, edits: hunks.flatMap((h) => hunkEdits(text, h, refTokens, names)).map((e) => ({ ...e, closeness })) };
+  return { closeness, edits: hunks.flatMap((h) => hunkEdits(text, h)).map((e) => ({ ...e, closeness })) };
 }
 
 /** The reference's line as source text, its names mapped to the student's. */
-function renderLine(line: CodeLine, refTokens: readonly Token[], names: Map<string, string>): string {
+function renderLine(line: CodeLine): string {
   return line.tokens
     .map((t, k) => {
-      const i = refTokens.indexOf(t);
-      const text = isVariable(refTokens, i) ? names.get(t.text) ?? t.text : t.text;
       const next = line.tokens[k + 1];
-      return next && next.start > t.end ? `${text} ` : text; // the reference's own spacing, in short
+      return next && next.start > t.end ? `${line.texts[k]} ` : line.texts[k]; // the reference's own spacing, in short
     })
     .join('');
 }
 
 /** A hunk's candidates: the tokens that differ within a one-line change, then the whole lines. */
-function hunkEdits(text: string, hunk: Hunk, refTokens: readonly Token[], names: Map<string, string>): Omit<ReferenceEdit, 'closeness'>[] {
+function hunkEdits(text: string, hunk: Hunk): Omit<ReferenceEdit, 'closeness'>[] {
   const out: Omit<ReferenceEdit, 'closeness'>[] = [];
-  const added = hunk.added.map((l) => renderLine(l, refTokens, names));
-  if (hunk.removed.length === 1 && hunk.added.length === 1) out.push(...withinLine(hunk.removed[0], hunk.added[0], refTokens, names));
+  const added = hunk.added.map(renderLine);
+  if (hunk.removed.length === 1 && hunk.added.length === 1) out.push(...withinLine(hunk.removed[0], hunk.added[0]));
   if (hunk.removed.length > 0) {
     const start = hunk.removed[0].tokens[0].start;
     const end = hunk.removed[hunk.removed.length - 1].tokens.at(-1)!.end;
@@ -158,8 +161,9 @@ function hunkEdits(text: string, hunk: Hunk, refTokens: readonly Token[], names:
   } else if (added.length > 0) {
     // An insertion: before the student's line at `at`, indented like the line before it (one level
     // deeper when that line opens a block).
-    const lineStart = lineStartOffset(text, hunk.at);
-    const previous = text.slice(lineStartOffset(text, Math.max(1, hunk.at - 1)), Math.max(0, lineStart - 1));
+    const starts = lineStarts(text);
+    const lineStart = starts[hunk.at - 1] ?? text.length;
+    const previous = text.slice(starts[Math.max(1, hunk.at - 1) - 1] ?? text.length, Math.max(0, lineStart - 1));
     const indent = /^[ \t]*/.exec(previous)![0] + (/\{\s*$/.test(previous) ? indentUnit(text) : '');
     out.push({ edits: [{ start: lineStart, end: lineStart, newText: added.map((a) => `${indent}${a}\n`).join('') }], lines: added.length, line: hunk.at });
   }
@@ -167,9 +171,9 @@ function hunkEdits(text: string, hunk: Hunk, refTokens: readonly Token[], names:
 }
 
 /** Token-level differences within one changed line: each alone, smallest first (all of them together is the whole line). */
-function withinLine(student: CodeLine, reference: CodeLine, refTokens: readonly Token[], names: Map<string, string>): Omit<ReferenceEdit, 'closeness'>[] {
-  const refTexts = reference.tokens.map((t) => (isVariable(refTokens, refTokens.indexOf(t)) ? names.get(t.text) ?? t.text : t.text));
-  const differing = stretches(student.tokens.map((t) => t.text), refTexts).filter((d) => !d.equal);
+function withinLine(student: CodeLine, reference: CodeLine): Omit<ReferenceEdit, 'closeness'>[] {
+  const refTexts = reference.texts;
+  const differing = stretches(student.texts, refTexts).filter((d) => !d.equal);
   if (differing.length < 2) return []; // one difference: the whole-line edit is it
   return differing.map(({ a, b }) => {
     const removed = student.tokens.slice(a[0], a[1]);
@@ -180,16 +184,6 @@ function withinLine(student: CodeLine, reference: CodeLine, refTokens: readonly 
   });
 }
 
-function lineStartOffset(text: string, line: number): number {
-  let offset = 0;
-  for (let l = 1; l < line; l++) {
-    const next = text.indexOf('\n', offset);
-    if (next < 0) return text.length;
-    offset = next + 1;
-  }
-  return offset;
-}
-
 /**
  * Candidate edits from the closest references, in the order to try them: on suspicious lines first
  * (when a localization is known), then fewer changed lines, then closer references.
@@ -198,7 +192,7 @@ export function referenceEdits(text: string, references: readonly string[], susp
   const studentTokens = codeTokens(text);
   const perReference = references.filter((r) => r.trim() && r !== text).map((r) => editsFrom(text, studentTokens, r));
   const closest = perReference.sort((a, b) => b.closeness - a.closeness).slice(0, MAX_REFERENCES);
-  const step = (e: ReferenceEdit) => (suspicion ? Math.round((suspicion.get(e.line) ?? 0) * 10) : 0);
+  const step = (e: ReferenceEdit) => suspicionStep(suspicion, e.line);
   const seen = new Set<string>();
   return closest
     .flatMap((r) => r.edits)
