@@ -9,6 +9,7 @@ import { codeTokens } from '../../server/src/c/lexer';
 import { screeningCompiler } from '../../server/src/oracle/screening';
 import { runTests } from '../../server/src/oracle/testRunner';
 import { applyEdits } from '../../server/src/repair/edits';
+import { outputDistance, SteppingStones } from '../../server/src/repair/editPairs';
 import { RepairEngine } from '../../server/src/repair/engine';
 import { ochiai, rankedLines } from '../../server/src/repair/faultLocalization';
 import { logicMutations } from '../../server/src/repair/mutationSearch';
@@ -236,4 +237,37 @@ int main() {
   const r = await new RepairEngine({ compiler: gcc, tests }).repair(program);
   assert.equal(r.status, 'repaired', JSON.stringify(r.edits));
   assert.match(r.repaired, /printf\("Yes\\n"\); break;/);
+});
+
+test('stepping stones: edits that moved the failing output pair up, the closest first, overlapping ones never', () => {
+  assert.equal(outputDistance('Sum: 3\n', 'Sum: 6\n'), 0.5, 'a number counts by how far it is');
+  assert.equal(outputDistance('Sum: -3\n', 'Sum: 6\n'), 1);
+  assert.equal(outputDistance('Total: 6\n', 'Sum: 6\n'), 1);
+  assert.equal(outputDistance('', 'a b\n'), 3);
+  const stones = new SteppingStones({ expected: '6\n', actual: '3\n' });
+  const edit = (start: number, newText: string) => ({ start, end: start + 1, newText });
+  const texts = ['far', 'same', 'near', 'overlaps near', 'closer'];
+  const edits = [edit(0, 'a'), edit(5, 'b'), edit(10, 'c'), edit(10, 'd'), edit(20, 'e')];
+  texts.forEach((t, i) => stones.propose(t, [edits[i]]));
+  stones.record('far', 'a b c d\n');
+  stones.record('same', '3\n'); // unchanged output: no stone
+  stones.record('near', '5\n');
+  stones.record('overlaps near', '4\n');
+  stones.record('closer', '6 7\n');
+  stones.record('never proposed', '6\n');
+  const pairs = stones.pairs(10).map((p) => p.map((e) => e.newText).join(''));
+  assert.deepEqual(pairs, ['ce', 'de', 'ca', 'da', 'ea'], 'the two edits of one place never together, the one that left the output alone never');
+});
+
+test('engine: two slips that no single edit repairs are repaired as a pair', async () => {
+  // The loop stops one short and subtracts instead of adding: each edit alone still fails every test it fails.
+  const program = SUM.replace('s = s + i', 's = s - i');
+  const r = await new RepairEngine({ compiler: gcc, tests: SUM_TESTS }).repair(program);
+  assert.equal(r.status, 'repaired', JSON.stringify(r.edits));
+  assert.equal(r.rounds, 1, 'one round: the pair, not two single steps');
+  assert.match(r.repaired, /i <= n/);
+  assert.match(r.repaired, /s = s \+ i/);
+  assert.equal((await runTests(r.repaired, SUM_TESTS, { compiler: gcc })).passed, 3, 'independently re-run');
+  const without = await new RepairEngine({ compiler: gcc, tests: SUM_TESTS, pairBudget: 0 }).repair(program);
+  assert.notEqual(without.status, 'repaired', 'no single edit repairs it');
 });

@@ -12,6 +12,7 @@ import { promptDiagnostics, type FailingTest, type RepairProblem } from '../mode
 import { concretize } from './concretize';
 import { firstErrorProgress, isProgress, verdictOf } from '../oracle/judge';
 import { applyEdits, changedLines, changedTokenCount, editsOverlap, TextEdit } from './edits';
+import { SteppingStones } from './editPairs';
 import { explainEdit, summarizeEdits } from './explain';
 import { fixitRepairs } from './fixitRepair';
 import { ochiai, rankedLines, type Suspicion } from './faultLocalization';
@@ -40,6 +41,8 @@ export interface EngineOptions {
   references?: readonly string[];
   /** Candidates taken from references tried per round. */
   referenceBudget?: number;
+  /** Pairs of logic edits tried per round when no single edit was accepted. */
+  pairBudget?: number;
   /** A test repair may change at most this many lines of the original in all (it must keep the student's program). */
   maxChangedLines?: number;
   /** A compile repair may change at most this many tokens in all (it must keep the student's code). */
@@ -367,8 +370,10 @@ export class RepairEngine {
     const suspicion = this.localize(text);
     let found: Promise<LogicEdit[]> | undefined;
     const mutations = () => (found ??= suspicion.then((s) => logicMutations(text, { suspicion: s, failing: problem })));
+    const stones = new SteppingStones(problem);
     const logicCandidate = (edits: TextEdit[], source: 'reference' | 'logic-search'): Candidate => {
       const candidateText = applyEdits(text, edits);
+      stones.propose(candidateText, edits);
       const why = source === 'reference' ? `a correct program for this assignment does it so, and ${reason}` : reason;
       return { text: candidateText, source, changedTokens: changedTokenCount(text, candidateText), reason: why };
     };
@@ -405,6 +410,14 @@ export class RepairEngine {
             for (const e of (await mutations()).filter((m) => !m.guided).slice(0, o.mutationBudget ?? 60)) yield { candidate: logicCandidate([e.edit], 'logic-search') };
           },
         },
+        {
+          // Two of the edits above together, when none alone made a failing test pass: those that moved its output.
+          when: 'if-none-accepted' as const,
+          independent: true,
+          async *proposals() {
+            for (const edits of stones.pairs(o.pairBudget ?? 30)) yield { candidate: logicCandidate(edits, 'logic-search') };
+          },
+        },
       ]),
     ];
     const maxLines = o.maxChangedLines ?? 5;
@@ -413,9 +426,11 @@ export class RepairEngine {
       if (changedLines(original, c.text) > maxLines) return undefined;
       if (screen) {
         const screened = await runTests(c.text, [targetFirst[0]], { compiler: screen, signal: o.signal, ...CANDIDATE_RUN_LIMITS });
+        if (screened.compiled) stones.record(c.text, screened.results[0].actual);
         if (screened.passed === 0) return undefined;
       }
       const tests = await runTests(c.text, targetFirst, { compiler: o.compiler, signal: o.signal, requiredFirst: 1, ...CANDIDATE_RUN_LIMITS });
+      if (!screen && tests.compiled) stones.record(c.text, tests.results[0].actual);
       if (!tests.compiled || tests.passed <= report.passed) return undefined;
       const compiled = await compile(c.text, o.compiler, o.signal);
       const after = { ...verdictOf(c.text, compiled), tests };
