@@ -153,6 +153,8 @@ async function main() {
   const splits = loadSplits(data);
   const tracerDev = new Set(splits.tracer_dev);
   const itspDev = new Set(splits.itsp_dev_problems);
+  const codeflawsDev = new Set(splits.codeflaws_dev_problems);
+  const codeflawsTrain = data.codeflaws.filter((p) => !codeflawsDev.has(p.contest_problem));
   const random = rng(splits.seed);
   const examples: Example[] = [];
   const counts = new Map<string, number>();
@@ -182,7 +184,7 @@ async function main() {
     ...itspTrainProblems.map((p) => ({ text: p.reference, source: 'syn-itsp' })),
     ...data.introclassPrograms.map((p) => ({ text: p.source, source: 'syn-introclass' })),
     ...data.introclassProblems.map((p) => ({ text: p.reference, source: 'syn-introclass' })),
-    ...data.codeflaws.map((p) => ({ text: p.fixed, source: 'syn-codeflaws' })),
+    ...codeflawsTrain.map((p) => ({ text: p.fixed, source: 'syn-codeflaws' })),
   ].filter((c) => modelLength(c.text) <= MAX_CLEAN_TOKENS);
   const uniqueClean = [...new Map(clean.map((c) => [c.text, c])).values()];
   for (const c of shuffled(uniqueClean, random)) {
@@ -221,7 +223,7 @@ async function main() {
       ...data.cpackPairs.filter((p) => p.kind === 'logic').map((p): LogicJob => ({
         buggy: p.buggy, fixed: p.fixed, tests: testsOf.get(`cpack:${p.problem}`) ?? [], source: 'cpack-logic', split: isCpackDev(splits, p) ? 'dev' : 'train',
       })),
-      ...shuffled(data.codeflaws.filter((p) => p.revealing_tests.length > 0 && modelLength(p.buggy) <= 400), random)
+      ...shuffled(codeflawsTrain.filter((p) => p.revealing_tests.length > 0 && modelLength(p.buggy) <= 400), random)
         .slice(0, 600)
         .map((p): LogicJob => ({ buggy: p.buggy, fixed: p.fixed, tests: p.revealing_tests.slice(0, 1).map((i) => p.tests[i]), source: 'codeflaws', split: 'train' })),
     ];

@@ -19,7 +19,7 @@ export interface CpackSubmission { id: string; problem: string; year: string | n
 export interface Problem { problem: string; reference: string; tests: TestCase[] }
 export interface ItspPair { id: string; problem: string; buggy: string; fixed: string; verified: boolean }
 export interface IntroClassProgram { id: string; problem: string; source: string }
-export interface CodeflawsPair { id: string; buggy: string; fixed: string; tests: TestCase[]; revealing_tests: number[] }
+export interface CodeflawsPair { id: string; contest_problem: string; buggy: string; fixed: string; tests: TestCase[]; revealing_tests: number[] }
 
 export interface Data {
   tracer: TracerPair[];
@@ -66,10 +66,24 @@ export interface Splits {
   cpack_dev_year: string;
   /** ITSP dev: a seeded 20% of problems. */
   itsp_dev_problems: string[];
+  /** Codeflaws dev: a seeded 10% of contest problems (logic repair's Codeflaws set; added after the others). */
+  codeflaws_dev_problems: string[];
+}
+
+/** A seeded 10% of Codeflaws' contest problems, drawn apart from the other splits so that adding it changed none of them. */
+function codeflawsDevProblems(data: Data, seed: number): string[] {
+  const problems = [...new Set(data.codeflaws.map((p) => p.contest_problem))].sort();
+  return shuffled(problems, rng(seed + 1)).slice(0, Math.round(problems.length * 0.1)).sort();
 }
 
 export function loadSplits(data: Data): Splits {
-  if (fs.existsSync(SPLITS_FILE)) return JSON.parse(fs.readFileSync(SPLITS_FILE, 'utf8')) as Splits;
+  if (fs.existsSync(SPLITS_FILE)) {
+    const splits = JSON.parse(fs.readFileSync(SPLITS_FILE, 'utf8')) as Splits;
+    if (splits.codeflaws_dev_problems) return splits;
+    splits.codeflaws_dev_problems = codeflawsDevProblems(data, splits.seed);
+    fs.writeFileSync(SPLITS_FILE, JSON.stringify(splits, null, 1) + '\n');
+    return splits;
+  }
   const seed = 20261123;
   const random = rng(seed);
   const tracerIds = data.tracer.map((p) => p.id).sort();
@@ -79,6 +93,7 @@ export function loadSplits(data: Data): Splits {
     tracer_dev: shuffled(tracerIds, random).slice(0, Math.round(tracerIds.length * 0.2)).sort(),
     cpack_dev_year: 'year-3',
     itsp_dev_problems: shuffled(problems, random).slice(0, Math.round(problems.length * 0.2)).sort(),
+    codeflaws_dev_problems: codeflawsDevProblems(data, seed),
   };
   fs.writeFileSync(SPLITS_FILE, JSON.stringify(splits, null, 1) + '\n');
   return splits;

@@ -27,6 +27,8 @@ export interface DevSet {
   peers?: DevItem[];
 }
 
+/** How the Codeflaws data was checked (its README): gcc -std=gnu11 -w -O1 ... -lm (the test runner links -lm). */
+const CODEFLAWS_FLAGS = ['-std=gnu11', '-w', '-O1'];
 const COURSE_FLAGS = 'gcc -Wall -Wextra -Werror -ansi -pedantic -lm';
 /** TRACER's course used clang, which rejects implicit declarations; gcc does so with this flag. */
 const TRACER_FLAGS = ['-Werror=implicit-function-declaration'];
@@ -37,6 +39,7 @@ interface Splits {
   itsp_dev_problems: string[];
   /** DeepFix problems the engine is built on; the others are reported apart, never looked at. */
   deepfix_build_problems: string[];
+  codeflaws_dev_problems: string[];
 }
 
 export function readSplits(): Splits {
@@ -101,6 +104,16 @@ export function buildDevSets(limit: number, part: Part = 'all'): DevSet[] {
   const intro = readJsonlSync<Rec>(dataFile('introclass/programs.jsonl.gz'))
     .filter((p) => p.nondeterministic !== true)
     .map((p) => ({ id: p.id as string, source: p.source as string, tests: introTests.get(p.problem as string), problem: p.problem as string }));
+  // Codeflaws: contest problems of the dev split, pairs whose buggy program fails a kept test; built as the data was checked.
+  const codeflawsDev = new Set(splits.codeflaws_dev_problems);
+  const codeflaws = readJsonlSync<Rec>(dataFile('codeflaws/pairs.jsonl.gz'))
+    .filter((p) => codeflawsDev.has(p.contest_problem as string) && (p.revealing_tests as number[]).length > 0)
+    .map((p) => ({
+      id: p.id as string, source: p.buggy as string, studentFix: p.fixed as string, compile_flags: CODEFLAWS_FLAGS,
+      tests: (p.tests as Test[]).map(({ input, output }) => ({ input, output })), problem: p.contest_problem as string,
+    }));
+  // Contestants are not named: a problem's peers are the other pairs' accepted programs, the item's own fix left out (evaluate.ts).
+  const codeflawsPeers = codeflaws.map((p) => ({ ...p, id: `peer/${p.id}`, source: p.studentFix, studentFix: undefined }));
   const referenceOf = (problems: Rec[]) => new Map(problems.map((p) => [p.problem as string, p.reference as string]));
 
   const deepfixBuild = new Set(splits.deepfix_build_problems);
@@ -115,6 +128,7 @@ export function buildDevSets(limit: number, part: Part = 'all'): DevSet[] {
     { name: 'C-Pack y3 compile: strict flags only', goal: 'compile', checkFlags: flags(COURSE_FLAGS), items: cut(cpackCompile(false)) },
     { name: 'ITSP held-out problems (tests)', goal: 'tests', checkFlags: ['-std=gnu99', '-w'], items: cut(itsp), referenceOf: referenceOf(itspProblems), peers: itspPeers },
     { name: 'C-Pack y3 logic (tests)', goal: 'tests', checkFlags: flags(COURSE_FLAGS), items: cut(cpackLogic), referenceOf: referenceOf(cpackProblems), peers: cpackPeers },
+    { name: 'Codeflaws dev (tests)', goal: 'tests', checkFlags: CODEFLAWS_FLAGS, items: cut(codeflaws), referenceOf: new Map(), peers: codeflawsPeers },
     { name: 'IntroClass (tests, strict output)', goal: 'tests', checkFlags: [], items: cut(intro), referenceOf: referenceOf(introProblems), peers: [] },
   ];
 }
