@@ -1,6 +1,6 @@
 // The c-repair CLI: real compiler, real file, unified diff out, the file itself never written.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -108,4 +108,40 @@ test('batch: one output line per input line, malformed lines reported, the batch
   assert.equal(byId.get('strict').status, 'repaired', 'the course flags are honoured');
   assert.equal(byId.get('strict').repaired, 'int main(void) { return 0; }\n');
   assert.match(r.stderr, /programs\s+5/);
+});
+
+test('batch: SIGTERM stops the run, kills its student programs and removes their temporary folders', async () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'c-repair-sigterm-'));
+  const loop = fs.readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'hostile', 'loop.c'), 'utf8');
+  const lines = [
+    { id: 'clean', source: 'int main(void) { return 0; }\n' },
+    ...['a', 'b', 'c'].map((id) => ({ id, source: loop, tests: [{ input: '', output: 'done' }] })),
+  ];
+  const input = path.join(tmp, 'in.jsonl');
+  const out = path.join(tmp, 'out.jsonl');
+  fs.writeFileSync(input, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+  // Its own temporary folder, so that what it leaves behind is told apart from other runs'.
+  const work = fs.mkdtempSync(path.join(tmp, 'tmp-'));
+  const child = spawn(process.execPath, [CLI, 'batch', '--in', input, '--out', out, '--jobs', '2', '--no-model'], { env: { ...process.env, TMPDIR: work }, stdio: 'ignore' });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const running = () => fs.readdirSync(work).some((f) => f.startsWith('c-repair-run-'));
+  for (let waited = 0; !running() && waited < 30000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+  assert.ok(running(), 'a student program started');
+  await new Promise((r) => setTimeout(r, 500));
+  child.kill('SIGTERM');
+  const code = await Promise.race([exited, new Promise<'hung'>((r) => setTimeout(() => r('hung'), 15000))]);
+  if (code === 'hung') child.kill('SIGKILL');
+  assert.equal(code, 143, 'exits as stopped by SIGTERM, within seconds');
+  assert.deepEqual(fs.readdirSync(work), [], 'no temporary folder left');
+  const survivors = fs.readdirSync('/proc').filter((pid) => {
+    try {
+      return /^\d+$/.test(pid) && fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(work);
+    } catch {
+      return false;
+    }
+  });
+  assert.deepEqual(survivors, [], 'no student program left running');
+  const written = fs.readFileSync(out, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { id: string });
+  assert.deepEqual(written.map((l) => l.id), ['clean'], 'the results finished before the signal, and no cut one');
+  fs.rmSync(tmp, { recursive: true, force: true });
 });

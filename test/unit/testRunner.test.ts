@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
+import * as path from 'node:path';
 import { test } from 'node:test';
 import { readJsonlSync } from '../../server/src/data/jsonl';
 import { outputsMatch, runTests, TestCase } from '../../server/src/oracle/testRunner';
@@ -63,18 +64,27 @@ test('hostile programs are stopped and reported, and the next run goes on', asyn
 });
 
 test('no student process survives its run', async () => {
-  await runTests(hostileProgram('fork_bomb'), oneTest, { compiler: gcc, wallMs: 1500, limits: { cpuSeconds: 1 } });
+  // A temporary folder of its own, so that other runs on this machine do not count.
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'c-repair-survivors-'));
+  const previous = process.env.TMPDIR;
+  process.env.TMPDIR = work;
+  try {
+    await runTests(hostileProgram('fork_bomb'), oneTest, { compiler: gcc, wallMs: 1500, limits: { cpuSeconds: 1 } });
+  } finally {
+    if (previous === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = previous;
+  }
   await new Promise((r) => setTimeout(r, 300));
   const leftovers = fs.readdirSync('/proc').filter((pid) => {
     try {
-      return /^\d+$/.test(pid) && fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('c-repair-run-');
+      return /^\d+$/.test(pid) && fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(work);
     } catch {
       return false;
     }
   });
   assert.deepEqual(leftovers, []);
-  const temp = fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('c-repair-run-'));
-  assert.deepEqual(temp, [], 'temporary folders are removed');
+  assert.deepEqual(fs.readdirSync(work), [], 'temporary folders are removed');
+  fs.rmdirSync(work);
 });
 
 test('where the machine allows it, the program has no network', async (t) => {

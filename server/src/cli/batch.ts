@@ -11,6 +11,7 @@ import { RepairEngine } from '../repair/engine';
 import { hintsFor } from '../repair/hints';
 import type { ModelSource } from '../repair/modelSource';
 import { BatchProgress } from './batchProgress';
+import { interrupted, interruptStatus } from './interrupt';
 import { passingByProblem, peersFor } from './batchPeers';
 import { NO_COMPILE_ERROR, NOT_COMPILED, ReportEntry } from './reportEntry';
 import { renderCsv } from './reportCsv';
@@ -88,7 +89,7 @@ export async function repairOne(
       model,
       onlyModel,
       references: [...(input.references ?? []), ...peers],
-      signal: controller.signal,
+      signal: AbortSignal.any([controller.signal, interrupted]),
     });
     const r = await engine.repair(input.source);
     const timedOut = controller.signal.aborted;
@@ -167,6 +168,7 @@ export async function batchCommand(argv: string[], loadModel: () => Promise<Mode
   const ready = new Map<number, ReportEntry>();
   let nextToWrite = 0;
   const finish = (seq: number, entry: ReportEntry) => {
+    if (interrupted.aborted) return; // cut short, not failed: left out of the output
     progress.record(entry.output);
     ready.set(seq, entry);
     for (let e = ready.get(nextToWrite); e; e = ready.get(nextToWrite)) {
@@ -177,6 +179,7 @@ export async function batchCommand(argv: string[], loadModel: () => Promise<Mode
   };
   let index = -1;
   for await (const line of readJsonl(values.in)) {
+    if (interrupted.aborted) break;
     index++;
     if (index < range.start) continue;
     if (index >= range.end) break;
@@ -202,6 +205,10 @@ export async function batchCommand(argv: string[], loadModel: () => Promise<Mode
   await Promise.all(running);
   await new Promise<void>((resolve) => out.end(resolve));
   progress.finish();
+  if (interrupted.aborted) {
+    console.error(`c-repair: interrupted; ${values.out} holds the first ${nextToWrite} results, in input order.`);
+    return interruptStatus;
+  }
   const what = shard ? `${values.in}, shard ${shard.k} of ${shard.n} (${range.end - range.start} of its ${total} lines)` : values.in;
   if (values.report) fs.writeFileSync(values.report, renderHtmlReport(entries, { input: what, generated: new Date() }));
   if (values.csv) fs.writeFileSync(values.csv, renderCsv(entries));

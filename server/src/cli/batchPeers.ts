@@ -2,6 +2,7 @@
 // repair of the others (referenceRepair.ts), as another student's correct program would.
 import { readJsonl } from '../data/jsonl';
 import { mapLimit } from '../mapLimit';
+import { interrupted } from './interrupt';
 import { flagsFromCommand } from '../oracle/compileFlags';
 import { numberedTests, runTests } from '../oracle/testRunner';
 import type { BatchInput } from './batch';
@@ -19,7 +20,7 @@ export async function passingByProblem(inPath: string, jobs: number): Promise<Ma
   }
   const passing = await mapLimit(candidates, jobs, async (input) => {
     const tests = numberedTests(input.tests!);
-    const report = await runTests(input.source, tests, { compiler: { family: 'gcc', args: flagsFromCommand(input.compile_flags) }, requiredFirst: tests.length }).catch(() => undefined);
+    const report = await runTests(input.source, tests, { compiler: { family: 'gcc', args: flagsFromCommand(input.compile_flags) }, requiredFirst: tests.length, signal: interrupted }).catch(() => undefined);
     return report !== undefined && report.compiled && report.passed === report.total;
   });
   const byProblem = new Map<string, string[]>();

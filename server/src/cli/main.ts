@@ -2,6 +2,7 @@
 //   c-repair FILE.c [--tests DIR] [--apply]
 //   c-repair batch --in IN.jsonl[.gz] --out OUT.jsonl [--jobs N] [--timeout S] [--shard K/N] [--report R.html] [--csv R.csv]
 import { batchCommand } from './batch';
+import { exitCleanlyOnSignals } from './interrupt';
 import { FILE_USAGE, repairFileCommand, UsageError } from './repairFile';
 import { SHIPPED_MODEL_DIR } from '../model/modelHost';
 import { RepairModel } from '../model/repairModel';
@@ -15,6 +16,7 @@ async function loadModel(): Promise<ModelSource | undefined> {
 }
 
 async function main(argv: string[]): Promise<number> {
+  exitCleanlyOnSignals();
   if (argv[0] === '--help' || argv[0] === '-h') {
     console.log(FILE_USAGE);
     return 0;

@@ -13,6 +13,7 @@ import { EngineResult, RepairEngine } from '../repair/engine';
 import { hintsFor } from '../repair/hints';
 import type { ModelSource } from '../repair/modelSource';
 import { DEFAULT_SETTINGS } from '../settings';
+import { interrupted, interruptStatus } from './interrupt';
 
 export const FILE_USAGE = `usage: c-repair FILE.c [--tests DIR] [--reference FILE]... [--timeout S] [--apply | --hints] [--compiler gcc|clang] [--compiler-path PATH] [--flag FLAG]...
        c-repair batch --in IN.jsonl[.gz] --out OUT.jsonl [--jobs N] [--timeout S] [--shard K/N]
@@ -74,8 +75,12 @@ export async function repairFileCommand(argv: string[], model: () => Promise<Mod
   const references = [...(found?.references ?? []), ...values.reference.map((f) => fs.readFileSync(f, 'utf8'))];
   if (references.length > 0) console.log(`References: ${references.length}`);
   // The budget: the search stops there, and what was verified by then is shown.
-  const engine = new RepairEngine({ compiler, tests: found?.tests, references, model: values['no-model'] ? undefined : await model(), signal: AbortSignal.timeout(timeoutS * 1000) });
+  const engine = new RepairEngine({ compiler, tests: found?.tests, references, model: values['no-model'] ? undefined : await model(), signal: AbortSignal.any([AbortSignal.timeout(timeoutS * 1000), interrupted]) });
   const result = await engine.repair(text);
+  if (interrupted.aborted) {
+    console.error('c-repair: interrupted; nothing was changed.');
+    return interruptStatus;
+  }
 
   const starts = lineStarts(text);
   for (const d of result.before.diagnostics) console.log(formatDiagnostic(file, starts, d));
