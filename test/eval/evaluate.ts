@@ -153,6 +153,8 @@ async function main() {
       guide: { type: 'string', default: 'none' }, part: { type: 'string', default: 'all' },
       // Another build's CLI (e.g. a checkout of an earlier commit), judged by this evaluation: a baseline on the same programs.
       cli: { type: 'string', default: path.join(REPO_ROOT, 'bin', 'c-repair.js') },
+      // Where the batch inputs, outputs and results go: a folder per run keeps runs apart for comparison.
+      'work-dir': { type: 'string', default: path.join(REPO_ROOT, '.cache', 'eval') },
     },
   });
   const guide = values.guide as Guide;
@@ -160,7 +162,7 @@ async function main() {
   if (!['none', 'reference', 'peers'].includes(guide) || !['build', 'held-out', 'all'].includes(part)) {
     throw new Error('--guide takes none, reference or peers; --part takes build, held-out or all');
   }
-  const workDir = path.join(REPO_ROOT, '.cache', 'eval');
+  const workDir = path.resolve(values['work-dir']);
   fs.mkdirSync(workDir, { recursive: true });
   const sets = buildDevSets(Number(values.limit), part).filter((s) => !values.only || s.name.toLowerCase().includes(values.only.toLowerCase()));
   const rows: Row[] = [];

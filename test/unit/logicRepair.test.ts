@@ -104,21 +104,37 @@ test('Ochiai ranks the lines only failing runs reach above the lines every run r
 test('the edit search tries the suspicious lines first and leaves out lines no failing test ran', async () => {
   const report = await runTests(SUM, SUM_TESTS, { compiler: gcc, coverage: true });
   const suspicion = ochiai(report)!;
-  const edits = logicMutations(SUM, { suspicion }).map((e) => e.edit);
+  const edits = logicMutations(SUM, { suspicion }).map((e) => e.edits);
   const lineOf = (offset: number) => SUM.slice(0, offset).split('\n').length;
-  assert.ok(edits.every((e) => (suspicion.get(lineOf(e.start)) ?? 0) > 0), 'only lines a failing test ran');
-  const fix = edits.findIndex((e) => applyEdits(SUM, [e]).includes('i <= n'));
+  assert.ok(edits.every((e) => (suspicion.get(lineOf(e[0].start)) ?? 0) > 0), 'only lines a failing test ran');
+  const fix = edits.findIndex((e) => applyEdits(SUM, e).includes('i <= n'));
   assert.ok(fix >= 0 && fix < 10, `the fix comes early (at ${fix})`);
-  assert.ok(edits.some((e) => applyEdits(SUM, [e]).includes('s = s + n')), 'a variable of the same type in scope');
+  assert.ok(edits.some((e) => applyEdits(SUM, e).includes('s = s + n')), 'a variable of the same type in scope');
+});
+
+test('the same change is also tried at every place that stands alike (a slip made consistently)', () => {
+  const program = `int main() {
+  int a[9][9], m = 3, n = 3, i, j, s = 0;
+  for (i = 0; i < m-1; i++)
+    for (j = 0; j < n-1; j++)
+      s = s + a[i][j] - 1;
+  return s;
+}
+`;
+  const texts = logicMutations(program).map((e) => applyEdits(program, e.edits));
+  const both = texts.findIndex((t) => t.includes('i < m-0') && t.includes('j < n-0'));
+  assert.ok(both >= 0, 'both loop bounds at once');
+  assert.equal(texts[both - 1].includes('i < m-0') !== texts[both - 1].includes('j < n-0'), true, 'right after one of them alone');
+  assert.ok(!texts.some((t) => t.includes('a[i][j] - 0') && t.includes('< m-0')), 'a place that stands otherwise is not taken along');
 });
 
 test('output edits follow how the printed text differs from the expected one', () => {
   const program = 'int main() { int n = 2; printf("Enter n: "); printf("%d\\n", n); printf("%.3f\\n", 1.0); return 0; }';
   assert.deepEqual(firstDifference('Enter n: 2\n', '2\n'), { before: '', removed: 'Enter n: ', inserted: '', after: '2' });
-  const edits = logicMutations(program, { failing: { actual: 'Enter n: 2\n1.000\n', expected: '2\n1.000\n' } }).map((e) => e.edit);
-  assert.ok(edits.slice(0, 3).some((e) => applyEdits(program, [e]).includes('printf("")')), 'the prompt the grader does not want is removed first');
-  const precision = logicMutations(program, { failing: { actual: '2\n1.000\n', expected: '2\n1.00\n' } }).map((e) => e.edit);
-  assert.ok(precision.some((e) => applyEdits(program, [e]).includes('"%.2f\\n"')), 'the float precision is tried');
+  const edits = logicMutations(program, { failing: { actual: 'Enter n: 2\n1.000\n', expected: '2\n1.000\n' } }).map((e) => e.edits);
+  assert.ok(edits.slice(0, 3).some((e) => applyEdits(program, e).includes('printf("")')), 'the prompt the grader does not want is removed first');
+  const precision = logicMutations(program, { failing: { actual: '2\n1.000\n', expected: '2\n1.00\n' } }).map((e) => e.edits);
+  assert.ok(precision.some((e) => applyEdits(program, e).includes('"%.2f\\n"')), 'the float precision is tried');
 });
 
 test('a reference program aligned with the student\'s, names mapped, gives the differing token as an edit', () => {

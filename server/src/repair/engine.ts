@@ -390,7 +390,7 @@ export class RepairEngine {
           when: 'if-none-accepted' as const,
           independent: true,
           async *proposals() {
-            for (const e of (await mutations()).filter((m) => m.guided)) yield { candidate: logicCandidate([e.edit], 'logic-search') };
+            for (const e of (await mutations()).filter((m) => m.guided)) yield { candidate: logicCandidate(e.edits, 'logic-search') };
           },
         },
         {
@@ -407,7 +407,7 @@ export class RepairEngine {
           when: 'if-none-accepted' as const,
           independent: true,
           async *proposals() {
-            for (const e of (await mutations()).filter((m) => !m.guided).slice(0, o.mutationBudget ?? 60)) yield { candidate: logicCandidate([e.edit], 'logic-search') };
+            for (const e of (await mutations()).filter((m) => !m.guided).slice(0, o.mutationBudget ?? 60)) yield { candidate: logicCandidate(e.edits, 'logic-search') };
           },
         },
         {

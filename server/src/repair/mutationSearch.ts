@@ -26,9 +26,9 @@ const ARITHMETIC: Record<string, string[]> = {
   '+=': ['-='], '-=': ['+='], '++': ['--'], '--': ['++'],
 };
 
-/** An edit, the 1-based line it is about, and how likely such a slip is (lower first). */
+/** An edit (one place, or the same change at sibling places), the 1-based line it is about, and how likely such a slip is (lower first). */
 export interface LogicEdit {
-  edit: TextEdit;
+  edits: TextEdit[];
   line: number;
   priority: number;
   /** Derived from the failing test's own output (not a guess): tried before all guesses. */
@@ -51,7 +51,7 @@ function inCondition(tokens: readonly Token[], i: number): boolean {
 /** Candidate logic edits, most promising first (those derived from the failing output marked `guided`). */
 export function logicMutations(text: string, context: LogicSearchContext = {}): LogicEdit[] {
   const tokens = codeTokens(text);
-  const found: LogicEdit[] = [...tokenEdits(tokens)];
+  const found: LogicEdit[] = withSiblings(tokens, tokenEdits(tokens));
   if (context.suspicion) {
     // Scope-aware edits multiply the candidates: only on lines the failing tests point at.
     const root = parseC(text).rootNode;
@@ -70,7 +70,7 @@ function rank(found: LogicEdit[], suspicion?: Suspicion): LogicEdit[] {
   const step = (e: LogicEdit) => suspicionStep(suspicion, e.line);
   return found
     .filter((e) => !suspicion || (suspicion.get(e.line) ?? 0) > 0)
-    .sort((a, b) => Number(b.guided ?? false) - Number(a.guided ?? false) || step(b) - step(a) || a.priority - b.priority || a.edit.start - b.edit.start);
+    .sort((a, b) => Number(b.guided ?? false) - Number(a.guided ?? false) || step(b) - step(a) || a.priority - b.priority || a.edits[0].start - b.edits[0].start);
 }
 
 /** Operators, logical connectives, and off-by-one integer constants (conditions first). */
@@ -79,7 +79,7 @@ function tokenEdits(tokens: readonly Token[]): LogicEdit[] {
   tokens.forEach((token, i) => {
     const base = inCondition(tokens, i) ? 0 : 20;
     const replace = (texts: string[], priority: number) =>
-      texts.forEach((newText, k) => found.push({ edit: { start: token.start, end: token.end, newText }, line: token.line + 1, priority: priority + k }));
+      texts.forEach((newText, k) => found.push({ edits: [{ start: token.start, end: token.end, newText }], line: token.line + 1, priority: priority + k }));
     if (token.kind === 'punct' && RELATIONAL[token.text]) replace(RELATIONAL[token.text], base);
     else if (token.kind === 'punct' && LOGICAL[token.text]) replace(LOGICAL[token.text], base + 2);
     else if (token.kind === 'punct' && ARITHMETIC[token.text] && !isUnary(tokens, i)) replace(ARITHMETIC[token.text], base + 8);
@@ -88,6 +88,35 @@ function tokenEdits(tokens: readonly Token[]): LogicEdit[] {
       replace([String(n + 1), ...(n > 0 ? [String(n - 1)] : [])], base + 4);
     }
   });
+  return found;
+}
+
+/** Where a token stands: its text and its neighbours', names abstracted (`i<m-1;` and `j<n-1;` stand alike). */
+function siblingKey(tokens: readonly Token[], i: number): string {
+  const shape = (t: Token | undefined) => (t === undefined ? '' : t.kind === 'identifier' ? 'ID' : t.text);
+  return [shape(tokens[i - 2]), shape(tokens[i - 1]), tokens[i].text, shape(tokens[i + 1])].join(' ');
+}
+
+/** At most this many places take one change together. */
+const MAX_SIBLINGS = 4;
+
+/**
+ * Each one-token edit, and also the same change at every place that stands alike (the same slip made
+ * consistently: both loop bounds `m-1` and `n-1`), tried right after the edit alone.
+ */
+function withSiblings(tokens: readonly Token[], edits: LogicEdit[]): LogicEdit[] {
+  const at = new Map(tokens.map((t, i) => [t.start, i]));
+  const places = new Map<string, number[]>();
+  tokens.forEach((_, i) => places.set(siblingKey(tokens, i), [...(places.get(siblingKey(tokens, i)) ?? []), i]));
+  const found: LogicEdit[] = [];
+  for (const e of edits) {
+    found.push(e);
+    const i = at.get(e.edits[0].start)!;
+    const alike = places.get(siblingKey(tokens, i))!;
+    if (alike.length < 2 || alike.length > MAX_SIBLINGS) continue;
+    const newText = e.edits[0].newText;
+    found.push({ ...e, edits: alike.map((j) => ({ start: tokens[j].start, end: tokens[j].end, newText })), priority: e.priority + 0.5 });
+  }
   return found;
 }
 
@@ -115,7 +144,7 @@ function variableEdits(root: SyntaxNode, tokens: readonly Token[], suspicion: Su
       .filter((n) => n.type === self.type && n.arrayDims === self.arrayDims && n.pointers === self.pointers)
       .filter((n) => !seen.has(n.name) && seen.add(n.name))
       .slice(0, 4)
-      .forEach((n, k) => found.push({ edit: { start: token.start, end: token.end, newText: n.name }, line: token.line + 1, priority: 30 + k }));
+      .forEach((n, k) => found.push({ edits: [{ start: token.start, end: token.end, newText: n.name }], line: token.line + 1, priority: 30 + k }));
   });
   return found;
 }
@@ -134,9 +163,9 @@ function statementEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
   const found: LogicEdit[] = [];
   for (const s of root.descendantsOfType('expression_statement')) {
     if (!suspicious(suspicion, lineOf(s)) || s.parent?.type !== 'compound_statement') continue;
-    found.push({ edit: { start: s.startIndex, end: s.endIndex, newText: '' }, line: lineOf(s), priority: 36 });
+    found.push({ edits: [{ start: s.startIndex, end: s.endIndex, newText: '' }], line: lineOf(s), priority: 36 });
     if (inLoop(s) && s.nextNamedSibling?.type !== 'break_statement') {
-      found.push({ edit: { start: s.endIndex, end: s.endIndex, newText: ' break;' }, line: lineOf(s), priority: 37 });
+      found.push({ edits: [{ start: s.endIndex, end: s.endIndex, newText: ' break;' }], line: lineOf(s), priority: 37 });
     }
   }
   return found;
@@ -156,7 +185,7 @@ function initialisationEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[
       const line = uses.map(lineOf).sort((a, b) => (suspicion.get(b) ?? 0) - (suspicion.get(a) ?? 0))[0];
       if (line === undefined) continue;
       ['0', '1'].forEach((value, k) =>
-        found.push({ edit: { start: declarator.endIndex, end: declarator.endIndex, newText: ` = ${value}` }, line, priority: 12 + k }));
+        found.push({ edits: [{ start: declarator.endIndex, end: declarator.endIndex, newText: ` = ${value}` }], line, priority: 12 + k }));
     }
   }
   return found;

@@ -42,7 +42,7 @@ export function outputLiteralEdits(tokens: readonly Token[], failing: { expected
   const literals = tokens.filter((t) => t.kind === 'string' && t.text.startsWith('"') && t.text.endsWith('"') && t.text.length >= 2);
   const found: LogicEdit[] = [];
   const at = (t: Token, offset: number, removeLength: number, newText: string, priority: number, guided = false) =>
-    found.push({ edit: { start: t.start + 1 + offset, end: t.start + 1 + offset + removeLength, newText }, line: t.line + 1, priority, guided });
+    found.push({ edits: [{ start: t.start + 1 + offset, end: t.start + 1 + offset + removeLength, newText }], line: t.line + 1, priority, guided });
   const diff = firstDifference(failing.actual, failing.expected);
   if (diff && diff.removed.length <= MAX_DIFFERENCE && diff.inserted.length <= MAX_DIFFERENCE) {
     const removed = escapeC(diff.removed);
