@@ -1,6 +1,7 @@
-// A fast compiler to screen logic candidates on their target test: tcc builds a small program in a
-// few milliseconds where gcc takes a few hundred. A candidate that passes the screen is judged again
-// with the user's own compiler, flags and every test, so tcc never decides a repair by itself.
+// A fast compiler to screen logic candidates on the tests: tcc builds a small program in a few
+// milliseconds where gcc takes a few hundred. Only a candidate that passes more tests with tcc is
+// judged again with the user's own compiler, flags and every test, so tcc never decides a repair by
+// itself (and it screens only where it gives the program's tests the user's compiler's verdicts).
 import { spawnSync } from 'node:child_process';
 import type { CompilerOptions } from './compiler';
 

@@ -415,19 +415,20 @@ export class RepairEngine {
           when: 'if-none-accepted' as const,
           independent: true,
           async *proposals() {
-            for (const edits of stones.pairs(o.pairBudget ?? 30)) yield { candidate: logicCandidate(edits, 'logic-search') };
+            for (const edits of stones.pairs(o.pairBudget ?? 15)) yield { candidate: logicCandidate(edits, 'logic-search') };
           },
         },
       ]),
     ];
     const maxLines = o.maxChangedLines ?? 5;
-    const screen = await this.screenFor(text, failing);
+    const screen = await this.screenFor(text, report, failing);
     return this.round(text, new Set(), sources, async (c) => {
       if (changedLines(original, c.text) > maxLines) return undefined;
       if (screen) {
-        const screened = await runTests(c.text, [targetFirst[0]], { compiler: screen, signal: o.signal, ...CANDIDATE_RUN_LIMITS });
+        // Every test, the failing one first: only a candidate that gains with tcc is built and run by the user's compiler.
+        const screened = await runTests(c.text, targetFirst, { compiler: screen, signal: o.signal, requiredFirst: 1, ...CANDIDATE_RUN_LIMITS });
         if (screened.compiled) stones.record(c.text, screened.results[0].actual);
-        if (screened.passed === 0) return undefined;
+        if (screened.passed <= report.passed) return undefined;
       }
       const tests = await runTests(c.text, targetFirst, { compiler: o.compiler, signal: o.signal, requiredFirst: 1, ...CANDIDATE_RUN_LIMITS });
       if (!screen && tests.compiled) stones.record(c.text, tests.results[0].actual);
@@ -440,15 +441,16 @@ export class RepairEngine {
 
   /**
    * The screening compiler for this round's candidates (oracle/screening.ts), when it builds the
-   * current text and reproduces the round's failure with it; otherwise none (every candidate goes
-   * straight to the user's compiler).
+   * current text and gives every test the same verdict as the user's compiler, and the round's
+   * failing test the same output; otherwise none (every candidate goes straight to the user's compiler).
    */
-  private async screenFor(text: string, failing: TestResult): Promise<CompilerOptions | undefined> {
+  private async screenFor(text: string, report: TestReport, failing: TestResult): Promise<CompilerOptions | undefined> {
     const screen = screeningCompiler();
     if (!screen) return undefined;
-    const test = { name: failing.name, input: failing.input, output: failing.expected };
-    const report = await runTests(text, [test], { compiler: screen, signal: this.options.signal, ...CANDIDATE_RUN_LIMITS }).catch(() => undefined);
-    return report?.compiled && report.results[0]?.actual === failing.actual ? screen : undefined;
+    const screened = await this.test(text, { compiler: screen, ...CANDIDATE_RUN_LIMITS }).catch(() => undefined);
+    if (!screened?.compiled) return undefined;
+    const agrees = report.results.every((r) => screened.results.find((s) => s.name === r.name)?.passed === r.passed);
+    return agrees && screened.results.find((s) => s.name === failing.name)?.actual === failing.actual ? screen : undefined;
   }
 
   /** Which lines the failing tests point at (an instrumented run of every test), if coverage works here. */
