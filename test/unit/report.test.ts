@@ -49,6 +49,9 @@ test('csvField quotes commas, quotes and line breaks, and doubles quotes', () =>
   assert.equal(csvField('two\nlines'), '"two\nlines"');
   assert.equal(csvField('cr\r'), '"cr\r"');
   assert.equal(csvField(null), '');
+  assert.equal(csvField('=HYPERLINK("http://x")'), '"\'=HYPERLINK(""http://x"")"', 'a formula opens as text');
+  assert.equal(csvField('@SUM(A1)'), "'@SUM(A1)");
+  assert.equal(csvField(-3), '-3', 'numbers stay numbers');
   assert.equal(csvField(0), '0');
   assert.equal(csvField(false), 'false');
 });

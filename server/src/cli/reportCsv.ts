@@ -3,9 +3,14 @@ import type { ReportEntry } from './reportEntry';
 
 export const CSV_HEADER = ['id', 'status', 'compiles', 'tests_passed', 'tests_total', 'edits', 'error_class', 'ms'];
 
-/** One field: quoted when it holds a comma, a quote or a line break, its quotes doubled. */
+/**
+ * One field: quoted when it holds a comma, a quote or a line break, its quotes doubled. A text that
+ * a spreadsheet would run as a formula (a submission id starting with `=`, `+`, `-`, `@`) gets a
+ * leading `'`, so that it opens as text.
+ */
 export function csvField(value: string | number | boolean | null | undefined): string {
-  const s = value === null || value === undefined ? '' : String(value);
+  const text = value === null || value === undefined ? '' : String(value);
+  const s = typeof value === 'string' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
