@@ -353,9 +353,10 @@ export class RepairEngine {
   }
 
   /**
-   * One test-repair round: the best candidate that passes more tests, or undefined. The first
-   * failing test is the round's target: a candidate is run on it first and dropped at once when it
-   * still fails it (most do), so that only promising candidates run every test.
+   * One test-repair round: the best candidate that passes more tests and loses none, or undefined.
+   * The first failing test is the round's target: a candidate is run on it first and dropped at once
+   * when it still fails it (most do), then on the tests that pass now, and dropped at the first it
+   * loses, so that only promising candidates run every test.
    */
   private async testRound(text: string, current: CompileResult, report: TestReport, original: string): Promise<Judged | undefined> {
     const failing = report.results.find((r) => !r.passed);
@@ -365,7 +366,12 @@ export class RepairEngine {
     const o = this.options;
     const self = this;
     const before = { ...verdictOf(text, current), tests: report };
-    const targetFirst = [...(o.tests ?? [])].sort((a, b) => Number(b.name === failing.name) - Number(a.name === failing.name));
+    // The round's failing test, then the tests that pass now, then the other failing ones: a
+    // candidate's run stops at the first of the first two kinds that it fails (it gains nothing, or it loses).
+    const passes = new Set(report.results.filter((r) => r.passed).map((r) => r.name));
+    const kind = (t: TestCase) => (t.name === failing.name ? 0 : passes.has(t.name) ? 1 : 2);
+    const targetFirst = [...(o.tests ?? [])].sort((a, b) => kind(a) - kind(b));
+    const required = 1 + passes.size;
     // Started now, so that it runs while the model proposes; the editor and the CLI show the first one.
     const suspicion = this.localize(text);
     let found: Promise<LogicEdit[]> | undefined;
@@ -415,7 +421,7 @@ export class RepairEngine {
           when: 'if-none-accepted' as const,
           independent: true,
           async *proposals() {
-            for (const edits of stones.pairs(o.pairBudget ?? 15)) yield { candidate: logicCandidate(edits, 'logic-search') };
+            for (const edits of stones.pairs(o.pairBudget ?? 30)) yield { candidate: logicCandidate(edits, 'logic-search') };
           },
         },
       ]),
@@ -426,11 +432,11 @@ export class RepairEngine {
       if (changedLines(original, c.text) > maxLines) return undefined;
       if (screen) {
         // Every test, the failing one first: only a candidate that gains with tcc is built and run by the user's compiler.
-        const screened = await runTests(c.text, targetFirst, { compiler: screen, signal: o.signal, requiredFirst: 1, ...CANDIDATE_RUN_LIMITS });
+        const screened = await runTests(c.text, targetFirst, { compiler: screen, signal: o.signal, requiredFirst: required, ...CANDIDATE_RUN_LIMITS });
         if (screened.compiled) stones.record(c.text, screened.results[0].actual);
         if (screened.passed <= report.passed) return undefined;
       }
-      const tests = await runTests(c.text, targetFirst, { compiler: o.compiler, signal: o.signal, requiredFirst: 1, ...CANDIDATE_RUN_LIMITS });
+      const tests = await runTests(c.text, targetFirst, { compiler: o.compiler, signal: o.signal, requiredFirst: required, ...CANDIDATE_RUN_LIMITS });
       if (!screen && tests.compiled) stones.record(c.text, tests.results[0].actual);
       if (!tests.compiled || tests.passed <= report.passed) return undefined;
       const compiled = await compile(c.text, o.compiler, o.signal);
