@@ -58,12 +58,20 @@ export type Part = 'build' | 'held-out' | 'all';
 export const partOf = (problem: string): Exclude<Part, 'all'> =>
   createHash('sha256').update(problem).digest()[0] % 2 === 0 ? 'build' : 'held-out';
 
-/** Every dev set, each sorted by id and cut to `limit` items (0: all); test sets keep the problems of `part`. */
-export function buildDevSets(limit: number, part: Part = 'all'): DevSet[] {
+/**
+ * Every dev set, each sorted by id and cut to `limit` items (0: all); test sets keep the problems of
+ * `part`. `perProblem` > 0 keeps at most that many items of a problem (the first by id), so that a
+ * sample spreads over problems instead of filling up with one problem's many submissions.
+ */
+export function buildDevSets(limit: number, part: Part = 'all', perProblem = 0): DevSet[] {
   const splits = readSplits();
   const inPart = (item: DevItem) => part === 'all' || item.problem === undefined || partOf(item.problem) === part;
-  const cut = <T extends DevItem>(items: T[]) =>
-    [...items].filter(inPart).sort((a, b) => (a.id < b.id ? -1 : 1)).slice(0, limit > 0 ? limit : undefined);
+  const cut = <T extends DevItem>(items: T[]) => {
+    const taken = new Map<string, number>();
+    const spread = (item: DevItem) =>
+      perProblem <= 0 || item.problem === undefined || (taken.set(item.problem, (taken.get(item.problem) ?? 0) + 1).get(item.problem) ?? 0) <= perProblem;
+    return [...items].filter(inPart).sort((a, b) => (a.id < b.id ? -1 : 1)).filter(spread).slice(0, limit > 0 ? limit : undefined);
+  };
 
   const tracerDev = new Set(splits.tracer_dev);
   const tracer = readJsonlSync<Rec>(dataFile('tracer/pairs.jsonl.gz'))

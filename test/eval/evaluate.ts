@@ -151,6 +151,8 @@ async function main() {
       limit: { type: 'string', default: '100' }, jobs: { type: 'string', default: '2' }, timeout: { type: 'string', default: '30' }, only: { type: 'string' },
       'no-model': { type: 'boolean', default: false }, 'only-model': { type: 'boolean', default: false },
       guide: { type: 'string', default: 'none' }, part: { type: 'string', default: 'all' },
+      // At most this many programs of one problem (0: no cap), so that a sample spreads over problems.
+      'per-problem': { type: 'string', default: '0' },
       // Another build's CLI (e.g. a checkout of an earlier commit), judged by this evaluation: a baseline on the same programs.
       cli: { type: 'string', default: path.join(REPO_ROOT, 'bin', 'c-repair.js') },
       // Where the batch inputs, outputs and results go: a folder per run keeps runs apart for comparison.
@@ -164,14 +166,14 @@ async function main() {
   }
   const workDir = path.resolve(values['work-dir']);
   fs.mkdirSync(workDir, { recursive: true });
-  const sets = buildDevSets(Number(values.limit), part).filter((s) => !values.only || s.name.toLowerCase().includes(values.only.toLowerCase()));
+  const sets = buildDevSets(Number(values.limit), part, Number(values['per-problem'])).filter((s) => !values.only || s.name.toLowerCase().includes(values.only.toLowerCase()));
   const rows: Row[] = [];
   for (const set of sets) {
     const started = Date.now();
     rows.push(await evaluateSet(set, workDir, Number(values.jobs), Number(values.timeout), values['no-model'] ? ['--no-model'] : values['only-model'] ? ['--only-model'] : [], guide, values.cli));
     console.error(`${set.name}: ${((Date.now() - started) / 1000).toFixed(0)} s`);
   }
-  const note = `Repaired: the re-checked result compiles (compile sets: with <= ${MAX_COMPILE_TOKENS} changed tokens) or passes all tests (test sets: with <= ${MAX_TEST_LINES} changed lines). Rate = repaired / (programs - already ok). Limit ${values.limit} per set (0 = all), sorted by id. Test sets: part ${part} (by problem), guided by ${guide}. CLI: ${path.relative(REPO_ROOT, values.cli) || values.cli}.`;
+  const note = `Repaired: the re-checked result compiles (compile sets: with <= ${MAX_COMPILE_TOKENS} changed tokens) or passes all tests (test sets: with <= ${MAX_TEST_LINES} changed lines). Rate = repaired / (programs - already ok). Limit ${values.limit} per set (0 = all), sorted by id. Test sets: part ${part} (by problem), at most ${values['per-problem']} per problem (0 = no cap), guided by ${guide}. CLI: ${path.relative(REPO_ROOT, values.cli) || values.cli}.`;
   const report = `${table(rows)}\n\n${note}\n${classTable(rows)}\n`;
   fs.writeFileSync(path.join(workDir, 'results.md'), report);
   fs.writeFileSync(path.join(workDir, 'results.json'), JSON.stringify(rows, null, 2));
