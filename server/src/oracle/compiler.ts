@@ -143,7 +143,8 @@ export async function compile(text: string, options: CompilerOptions, signal?: A
       cwd: dir,
       timeoutMs,
       maxOutputBytes: 8 * 1024 * 1024,
-      env: { ...process.env, LC_ALL: 'C', LANG: 'C' },
+      // The compiler's own temporary files go in our folder: removed with it even when the compiler is killed.
+      env: { ...process.env, LC_ALL: 'C', LANG: 'C', TMPDIR: dir },
       signal,
     });
     if (run.spawnError) throw new CompilerUnavailableError(executable, run.spawnError);

@@ -89,7 +89,8 @@ export async function runTests(source: string, tests: readonly TestCase[], optio
     const build = await runProcess(
       compiler,
       [...(options.compiler.args ?? []), ...(coverageArgs ?? []), '-o', binary, file, '-lm'],
-      { cwd: dir, timeoutMs: 20_000, maxOutputBytes: 256 * 1024, env: { ...process.env, LC_ALL: 'C' }, signal: options.signal },
+      // The compiler's temporary files go in the run's folder: removed with it even when the compiler is killed.
+      { cwd: dir, timeoutMs: 20_000, maxOutputBytes: 256 * 1024, env: { ...process.env, LC_ALL: 'C', TMPDIR: dir }, signal: options.signal },
     );
     const plan = sandboxPlan(binary, limits);
     if (build.spawnError) throw new Error(`The C compiler '${options.compiler.path || options.compiler.family}' could not be run: ${build.spawnError}`);
