@@ -121,9 +121,12 @@ test('the same change is also tried at every place that stands alike (a slip mad
   return s;
 }
 `;
-  const texts = logicMutations(program).map((e) => applyEdits(program, e.edits));
+  const found = logicMutations(program);
+  const texts = found.map((e) => applyEdits(program, e.edits));
   const both = texts.findIndex((t) => t.includes('i < m-0') && t.includes('j < n-0'));
   assert.ok(both >= 0, 'both loop bounds at once');
+  assert.equal(found[both].sibling, true, 'marked, so that it does not take a single edit\'s place in the budget');
+  assert.ok(found.filter((e) => e.sibling).every((e) => e.edits.length >= 2));
   assert.equal(texts[both - 1].includes('i < m-0') !== texts[both - 1].includes('j < n-0'), true, 'right after one of them alone');
   assert.ok(!texts.some((t) => t.includes('a[i][j] - 0') && t.includes('< m-0')), 'a place that stands otherwise is not taken along');
 });

@@ -413,7 +413,12 @@ export class RepairEngine {
           when: 'if-none-accepted' as const,
           independent: true,
           async *proposals() {
-            for (const e of (await mutations()).filter((m) => !m.guided).slice(0, o.mutationBudget ?? 60)) yield { candidate: logicCandidate(e.edits, 'logic-search') };
+            // The budget counts single edits; an edit's siblings come along with it.
+            let budget = o.mutationBudget ?? 60;
+            for (const e of (await mutations()).filter((m) => !m.guided)) {
+              if (!e.sibling && budget-- <= 0) break;
+              yield { candidate: logicCandidate(e.edits, 'logic-search') };
+            }
           },
         },
         {

@@ -33,6 +33,8 @@ export interface LogicEdit {
   priority: number;
   /** Derived from the failing test's own output (not a guess): tried before all guesses. */
   guided?: boolean;
+  /** The same change as the edit before it, also at the places that stand alike: extra to the search's budget. */
+  sibling?: boolean;
 }
 
 export interface LogicSearchContext {
@@ -115,7 +117,7 @@ function withSiblings(tokens: readonly Token[], edits: LogicEdit[]): LogicEdit[]
     const alike = places.get(siblingKey(tokens, i))!;
     if (alike.length < 2 || alike.length > MAX_SIBLINGS) continue;
     const newText = e.edits[0].newText;
-    found.push({ ...e, edits: alike.map((j) => ({ start: tokens[j].start, end: tokens[j].end, newText })), priority: e.priority + 0.5 });
+    found.push({ ...e, edits: alike.map((j) => ({ start: tokens[j].start, end: tokens[j].end, newText })), priority: e.priority + 0.5, sibling: true });
   }
   return found;
 }
