@@ -438,11 +438,11 @@ export class RepairEngine {
       if (screen) {
         // Every test, the failing one first: only a candidate that gains with tcc is built and run by the user's compiler.
         const screened = await runTests(c.text, targetFirst, { compiler: screen, signal: o.signal, requiredFirst: required, ...CANDIDATE_RUN_LIMITS });
-        if (screened.compiled) stones.record(c.text, screened.results[0].actual);
+        if (screened.results[0]) stones.record(c.text, screened.results[0].actual); // none when the run was aborted
         if (screened.passed <= report.passed) return undefined;
       }
       const tests = await runTests(c.text, targetFirst, { compiler: o.compiler, signal: o.signal, requiredFirst: required, ...CANDIDATE_RUN_LIMITS });
-      if (!screen && tests.compiled) stones.record(c.text, tests.results[0].actual);
+      if (!screen && tests.results[0]) stones.record(c.text, tests.results[0].actual);
       if (!tests.compiled || tests.passed <= report.passed) return undefined;
       const compiled = await compile(c.text, o.compiler, o.signal);
       const after = { ...verdictOf(c.text, compiled), tests };
