@@ -8,6 +8,7 @@ import { InlineDiff, registerInlineDiff } from './inlineDiff';
 import { LanguageStatus, registerLanguageStatus } from './languageStatus';
 import { ProposedRepairContent } from './proposedContent';
 import { registerRepairAssignment } from './repairCommand';
+import { restartingErrorHandler } from './serverRestarts';
 import { registerStatusBar, StatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
@@ -62,6 +63,7 @@ async function startClient(context: vscode.ExtensionContext, output: vscode.LogO
     // Settings: the server pulls them (workspace/configuration, per file) and registers for change
     // notifications itself; nothing is pushed from here.
     outputChannel: output,
+    errorHandler: restartingErrorHandler(),
   };
   client = new LanguageClient('c-repair', 'c-repair', serverOptions, clientOptions);
   context.subscriptions.push(client);
