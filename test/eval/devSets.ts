@@ -42,6 +42,11 @@ interface Splits {
   codeflaws_dev_problems: string[];
 }
 
+/** Where authors are not named: the pairs' fixed programs serve as peers of the problem. */
+function fixesAsPeers(items: DevItem[]): DevItem[] {
+  return items.map((p) => ({ ...p, id: `peer/${p.id}`, source: p.studentFix!, studentFix: undefined }));
+}
+
 export function readSplits(): Splits {
   return JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'training', 'splits.json'), 'utf8')) as Splits;
 }
@@ -68,8 +73,12 @@ export function buildDevSets(limit: number, part: Part = 'all', perProblem = 0):
   const inPart = (item: DevItem) => part === 'all' || item.problem === undefined || partOf(item.problem) === part;
   const cut = <T extends DevItem>(items: T[]) => {
     const taken = new Map<string, number>();
-    const spread = (item: DevItem) =>
-      perProblem <= 0 || item.problem === undefined || (taken.set(item.problem, (taken.get(item.problem) ?? 0) + 1).get(item.problem) ?? 0) <= perProblem;
+    const spread = (item: DevItem) => {
+      if (perProblem <= 0 || item.problem === undefined) return true;
+      const count = (taken.get(item.problem) ?? 0) + 1;
+      taken.set(item.problem, count);
+      return count <= perProblem;
+    };
     return [...items].filter(inPart).sort((a, b) => (a.id < b.id ? -1 : 1)).filter(spread).slice(0, limit > 0 ? limit : undefined);
   };
 
@@ -105,7 +114,7 @@ export function buildDevSets(limit: number, part: Part = 'all', perProblem = 0):
       problem: p.problem as string,
     }));
   // ITSP names no students: its peers are the other pairs' fixed programs, each item's own fix left out (evaluate.ts).
-  const itspPeers = itsp.map((p) => ({ ...p, id: `peer/${p.id}`, source: p.studentFix, studentFix: undefined }));
+  const itspPeers = fixesAsPeers(itsp);
 
   const introProblems = readJsonlSync<Rec>(dataFile('introclass/problems.jsonl.gz'));
   const introTests = new Map(introProblems.map((p) => [p.problem as string, p.tests as Test[]]));
@@ -121,7 +130,7 @@ export function buildDevSets(limit: number, part: Part = 'all', perProblem = 0):
       tests: (p.tests as Test[]).map(({ input, output }) => ({ input, output })), problem: p.contest_problem as string,
     }));
   // Contestants are not named: a problem's peers are the other pairs' accepted programs, the item's own fix left out (evaluate.ts).
-  const codeflawsPeers = codeflaws.map((p) => ({ ...p, id: `peer/${p.id}`, source: p.studentFix, studentFix: undefined }));
+  const codeflawsPeers = fixesAsPeers(codeflaws);
   const referenceOf = (problems: Rec[]) => new Map(problems.map((p) => [p.problem as string, p.reference as string]));
 
   const deepfixBuild = new Set(splits.deepfix_build_problems);

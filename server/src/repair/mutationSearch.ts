@@ -104,12 +104,16 @@ const MAX_SIBLINGS = 4;
 
 /**
  * Each one-token edit, and also the same change at every place that stands alike (the same slip made
- * consistently: both loop bounds `m-1` and `n-1`), tried right after the edit alone.
+ * consistently: both loop bounds `m-1` and `n-1`), ranked just after the edit alone (its priority
+ * plus a half).
  */
 function withSiblings(tokens: readonly Token[], edits: LogicEdit[]): LogicEdit[] {
   const at = new Map(tokens.map((t, i) => [t.start, i]));
   const places = new Map<string, number[]>();
-  tokens.forEach((_, i) => places.set(siblingKey(tokens, i), [...(places.get(siblingKey(tokens, i)) ?? []), i]));
+  tokens.forEach((_, i) => {
+    const key = siblingKey(tokens, i);
+    places.set(key, [...(places.get(key) ?? []), i]);
+  });
   const found: LogicEdit[] = [];
   for (const e of edits) {
     found.push(e);
