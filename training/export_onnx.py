@@ -22,7 +22,7 @@ import onnx
 import torch
 from onnx import helper, numpy_helper, TensorProto
 
-from model import Config, RepairModel
+from model import Config, RepairModel, hint_logit_bias
 
 HINT_WIDTH = Config.hint_width
 
@@ -176,6 +176,7 @@ def main():
         model = RepairModel(cfg)
         model.load_state_dict(state['model'])
         model.eval()
+        model.hint_logit_bias = hint_logit_bias(state.get('loss'))  # undoes the edit weighting's bias (model.py)
         for block in model.blocks:  # model.py: bit-exact batch invariance in onnxruntime
             block.attn.batch_invariant = True
         return model
@@ -201,7 +202,8 @@ def main():
         'vocab_size': cfg.vocab_size, 'max_positions': cfg.max_positions, 'hint_width': cfg.hint_width, 'weights': args.weights,
         # Provenance (not part of the contract): what produced these weights.
         'training': {'loss': state.get('loss'), 'steps': state['step'], 'tokens_seen': state['tokens_seen'],
-                     'minutes': round(state['elapsed'] / 60, 1), 'phases': state.get('phases')},
+                     'minutes': round(state['elapsed'] / 60, 1), 'phases': state.get('phases'),
+                     'hint_logit_bias': round(model.hint_logit_bias, 5)},
     }
     json.dump(card, open(os.path.join(args.out, 'model.json'), 'w'), indent=1)
     with open(args.dev) as f:

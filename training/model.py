@@ -11,6 +11,12 @@ Copy hint: every position also reads the HINT_WIDTH program tokens that the copy
 prompt). They enter through the tied token embeddings and one linear map initialised to pass the
 first hint straight through, so that "write the hint" is where training starts and the budget goes
 into the edits.
+
+Edit weight: --loss hinted counts a target token that the first copy hint gets wrong (an edit)
+EDIT_WEIGHT times. A weighted cross-entropy is minimised by q(y) proportional to w(y) p(y), so the
+trained model overstates every edit's odds against copying by EDIT_WEIGHT and rewrites too much.
+Served logits add ln(EDIT_WEIGHT) to the first hint's logit (hint_logit_bias), which undoes that
+exactly: the greedy output then follows the calibrated p(y).
 """
 import math
 from dataclasses import dataclass, asdict
@@ -18,6 +24,13 @@ from dataclasses import dataclass, asdict
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+
+EDIT_WEIGHT = 5.0
+
+
+def hint_logit_bias(loss: str) -> float:
+    """What the served model adds to the first hint's logit, for a checkpoint last trained with `loss`."""
+    return math.log(EDIT_WEIGHT) if loss == 'hinted' else 0.0
 
 
 @dataclass
@@ -95,6 +108,7 @@ class RepairModel(nn.Module):
         self.hint_proj = nn.Linear(cfg.hint_width * cfg.d_model, cfg.d_model)
         self.blocks = nn.ModuleList([Block(cfg) for _ in range(cfg.n_layer)])
         self.ln_f = nn.LayerNorm(cfg.d_model)
+        self.hint_logit_bias = 0.0  # set for serving (export_onnx.py) and as-served dev figures; 0 in training
         self.apply(self._init)
         for name, p in self.named_parameters():  # GPT-2's scaled init of residual projections
             if name.endswith('proj.weight') or name.endswith('mlp.2.weight'):
@@ -132,7 +146,12 @@ class RepairModel(nn.Module):
         for block, (pk, pv) in zip(self.blocks, past):
             x, k, v = block(x, pk, pv, mask)
             presents.append((k, v))
-        return self.output_projection(self.ln_f(x)), presents
+        logits = self.output_projection(self.ln_f(x))
+        if self.hint_logit_bias:
+            first_hint = hint_ids[:, :, :1]  # <pad> (id 0) is no hint: nothing is added there
+            is_hint = (torch.arange(cfg.vocab_size, device=input_ids.device) == first_hint) & (first_hint != 0)
+            logits = logits + self.hint_logit_bias * is_hint.to(logits.dtype)
+        return logits, presents
 
     def output_projection(self, h):
         """Logits from the final hidden states (tied embeddings); export_onnx.py's int7 simulation replaces it."""

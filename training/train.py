@@ -2,7 +2,8 @@
 
 Loss: cross-entropy on the target (the fixed program), each token weighted by the example's
 `weights` (FastFixer's modification-focused mask), or --loss plain: weight 1 on every target token,
-or --loss hinted: weight 1 on every target token and 5 where the copy hint is wrong (the edits).
+or --loss hinted: weight 1 on every target token and EDIT_WEIGHT (model.py) where the copy hint is wrong
+(the edits); the served model undoes that weighting's bias (model.py, hint_logit_bias).
 The learning-rate schedule runs on wall-clock time (--minutes), because on a CPU the budget is time.
 Checkpoints go to --ckpt (outside git) every --save-every minutes; --resume continues from there.
 
@@ -18,7 +19,7 @@ import time
 import torch
 import torch.nn.functional as F
 
-from model import Config, RepairModel
+from model import EDIT_WEIGHT, Config, RepairModel, hint_logit_bias
 
 HINT_WIDTH = Config.hint_width
 
@@ -61,8 +62,8 @@ def collate(examples, idx, loss, device):
         # weights[j] belongs to target token ids[s + j], which is predicted at position s + j - 1.
         if loss == 'weighted':
             w[r, s - 1:n - 1] = torch.tensor(e['weights'])
-        elif loss == 'hinted':  # every token counts; the ones the copy hint gets wrong (the edits) count 5x
-            w[r, s - 1:n - 1] = 1.0 + 4.0 * (hints[r, s - 1:n - 1, 0] != ids[r, s:n]).float()
+        elif loss == 'hinted':  # every token counts; the ones the copy hint gets wrong (the edits) count EDIT_WEIGHT times
+            w[r, s - 1:n - 1] = 1.0 + (EDIT_WEIGHT - 1.0) * (hints[r, s - 1:n - 1, 0] != ids[r, s:n]).float()
         else:
             w[r, s - 1:n - 1] = 1.0
     return ids.to(device), hints.to(device), w.to(device)
@@ -77,12 +78,13 @@ def batch_loss(model, ids, hints, w):
 
 
 @torch.no_grad()
-def evaluate(model, dev, device, max_tokens):
-    """Dev figures under teacher forcing: loss both ways (weighted as trained; plain = mean over all
+def evaluate(model, dev, device, max_tokens, served_bias):
+    """Dev figures under teacher forcing, with the logits as served (model.py, hint_logit_bias): loss both ways (weighted as trained; plain = mean over all
     target tokens), argmax accuracy on target tokens of unedited lines (weight < 1), of edited lines,
     and where the copy hint is wrong (the edits proper), and the share of examples with every
     target token right."""
     model.eval()
+    model.hint_logit_bias = served_bias
     sums = {'weighted': [0.0, 0.0], 'plain': [0.0, 0.0], 'unchanged_acc': [0, 0], 'edited_acc': [0, 0], 'unhinted_acc': [0, 0], 'exact': [0, 0]}
     for idx in batches(dev, max_tokens, random.Random(0)):
         ids, hints, w = collate(dev, idx, 'weighted', device)
@@ -100,6 +102,7 @@ def evaluate(model, dev, device, max_tokens):
         unhinted = target & (hints[:, :-1, 0] != ids[:, 1:])  # the edits proper: the copy hint is wrong there
         sums['unhinted_acc'][0] += (right & unhinted).sum().item(); sums['unhinted_acc'][1] += unhinted.sum().item()
         sums['exact'][0] += (right | ~target).all(dim=1).sum().item(); sums['exact'][1] += ids.size(0)
+    model.hint_logit_bias = 0.0
     model.train()
     return {k: round(a / max(b, 1e-6), 5) for k, (a, b) in sums.items()}
 
@@ -151,6 +154,7 @@ def main():
     opt = torch.optim.AdamW([{'params': decay, 'weight_decay': args.weight_decay}, {'params': no_decay, 'weight_decay': 0.0}], lr=args.lr, betas=(0.9, 0.95))
     step, tokens_seen, elapsed, epoch = 0, 0, 0.0, 0
     phases = []  # [step, tokens_seen, loss] each time a run starts with a loss: the checkpoint's history
+    init = None
     if state:
         model.load_state_dict(state['model'])
         opt.load_state_dict(state['optimizer'])
@@ -168,7 +172,9 @@ def main():
     if not phases or phases[-1][2] != args.loss:
         phases.append([step, tokens_seen, args.loss])
     if args.eval_only:
-        print(f'dev {len(dev)}/{len(dev_all)} step {step} tokens {tokens_seen} {json.dumps(evaluate(model, dev, device, args.batch_tokens))}', flush=True)
+        served_bias = hint_logit_bias((state or init or {}).get('loss'))
+        for name, bias in [('as served', served_bias), ('without the hint bias', 0.0)][:2 if served_bias else 1]:
+            print(f'dev {len(dev)}/{len(dev_all)} step {step} tokens {tokens_seen} {name} {json.dumps(evaluate(model, dev, device, args.batch_tokens, bias))}', flush=True)
         return
     budget = args.minutes * 60
     print(f'params {model.num_params() / 1e6:.2f}M, train {len(train)} examples ({sum(len(e["ids"]) for e in train)} tokens), '
@@ -215,7 +221,7 @@ def main():
                       f'tok/s {window_tokens / dt:.0f} tokens {tokens_seen} elapsed {elapsed / 60:.1f}m', flush=True)
                 window_loss, window_tokens, t_window = 0.0, 0, time.time()
             if time.time() - t_eval > args.eval_every * 60:
-                print(f'dev step {step} tokens {tokens_seen} {json.dumps(evaluate(model, dev, device, args.batch_tokens))}', flush=True)
+                print(f'dev step {step} tokens {tokens_seen} {json.dumps(evaluate(model, dev, device, args.batch_tokens, hint_logit_bias(args.loss)))}', flush=True)
                 t_eval = time.time()
             if time.time() - t_saved > args.save_every * 60:
                 save()
@@ -224,7 +230,7 @@ def main():
             epoch += 1
     elapsed = time.time() - t_start
     save()
-    print(f'final dev step {step} tokens {tokens_seen} {json.dumps(evaluate(model, dev, device, args.batch_tokens))}', flush=True)
+    print(f'final dev step {step} tokens {tokens_seen} {json.dumps(evaluate(model, dev, device, args.batch_tokens, hint_logit_bias(args.loss)))}', flush=True)
 
 
 if __name__ == '__main__':

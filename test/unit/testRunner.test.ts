@@ -58,6 +58,11 @@ test('hostile programs are stopped and reported, and the next run goes on', asyn
   const alloc = await runTests(hostileProgram('alloc'), oneTest, { compiler: gcc, limits: { memoryBytes: 256 * 2 ** 20 } });
   assert.notEqual(alloc.results[0].status, 'passed');
   assert.ok(['wrong-output', 'crashed', 'timeout'].includes(alloc.results[0].status), 'unbounded allocation is stopped');
+  const crash = await runTests('#include <stdlib.h>\nint main(void){abort();}', oneTest, { compiler: gcc });
+  assert.equal(crash.results[0].status, 'crashed');
+  assert.equal(crash.results[0].signal, 6, 'the signal that killed the program (SIGABRT) is reported');
+  const exits = await runTests('int main(void){return 3;}', oneTest, { compiler: gcc });
+  assert.deepEqual([exits.results[0].exitCode, exits.results[0].signal], [3, null], 'its own exit code');
   const ok = await runTests('#include <stdio.h>\nint main(void){int a;scanf("%d",&a);printf("%d\\n",a*2);return 0;}',
     [{ name: 'double', input: '21', output: '42' }], { compiler: gcc });
   assert.equal(ok.passed, 1, 'the runner still works after the hostile ones');

@@ -23,6 +23,8 @@ export interface SandboxLimits {
 export interface SandboxPlan {
   command: string;
   args: string[];
+  /** The program's own exit status, read from how the sandbox ended. */
+  statusOf(run: { exitCode: number | null; stderr: string }): ProgramStatus;
   /** What is enforced on this machine, in words (for logs and the README's security section). */
   enforced: string[];
 }
@@ -174,26 +176,36 @@ export function sandboxPlan(executable: string, limits: SandboxLimits): SandboxP
     enforced.push(`rlimits: ${limits.cpuSeconds} s CPU, ${Math.round(limits.memoryBytes / 2 ** 20)} MiB memory, ` +
       `${Math.round(limits.fileSizeBytes / 1024)} KiB files, ${limits.processes} processes`);
   }
-  // A small shell reports the program's own exit status on stderr, so that a CPU-limit kill reads as
-  // a timeout. Under bubblewrap no shell exists inside: it runs outside, and bwrap passes on the
-  // program's status (128+n for signal n). Under unshare it must run inside: util-linux 2.38 exits 1
-  // for a death by signal.
-  const reporter = ['sh', '-c', `"$@"; echo "${STATUS_MARKER}$?" >&2`, 'sh'];
   // prlimit runs inside the namespaces, as with unshare: a user namespace made under a process limit
   // counts all the user's processes against it (hundreds in a desktop session), and bwrap fails.
-  const full = caps.libraryMounts
-    ? [...reporter, ...nobody, 'bwrap', ...bwrapArgs(caps.libraryMounts, caps.prlimit ? [caps.prlimit, executable] : [executable]), ...rlimits, executable]
-    : [...namespaces, ...nobody, ...rlimits, ...reporter, executable];
-  return { command: full[0], args: full.slice(1), enforced };
+  if (caps.libraryMounts) {
+    // bwrap exits with the program's status (128+n for signal n), so that a CPU-limit kill reads as a timeout.
+    const full = [...nobody, 'bwrap', ...bwrapArgs(caps.libraryMounts, caps.prlimit ? [caps.prlimit, executable] : [executable]), ...rlimits, executable];
+    return { command: full[0], args: full.slice(1), enforced, statusOf: (run) => statusFromCode(run.exitCode) };
+  }
+  // Under unshare a small shell inside reports the program's status on stderr: util-linux 2.38 exits
+  // 1 for a death by signal.
+  const reporter = ['sh', '-c', `"$@"; echo "${STATUS_MARKER}$?" >&2`, 'sh'];
+  const full = [...namespaces, ...nobody, ...rlimits, ...reporter, executable];
+  return { command: full[0], args: full.slice(1), enforced, statusOf: (run) => reportedStatus(run.stderr) };
 }
 
 const STATUS_MARKER = '__c_repair_exit_status=';
 
-/** The program's exit status as the sandbox reported it: a code, or the signal that killed it. */
-export function reportedStatus(stderr: string): { exitCode: number | null; signal: number | null } {
-  const at = stderr.lastIndexOf(STATUS_MARKER);
-  if (at < 0) return { exitCode: null, signal: null };
-  const status = Number.parseInt(stderr.slice(at + STATUS_MARKER.length), 10);
-  if (!Number.isFinite(status)) return { exitCode: null, signal: null };
+/** A program's exit status: a code, or the signal that killed it (null and null when unknown). */
+export interface ProgramStatus {
+  exitCode: number | null;
+  signal: number | null;
+}
+
+/** The status a shell's `$?` gives (128+n for signal n). */
+function statusFromCode(status: number | null): ProgramStatus {
+  if (status === null || !Number.isFinite(status)) return { exitCode: null, signal: null };
   return status > 128 ? { exitCode: null, signal: status - 128 } : { exitCode: status, signal: null };
+}
+
+/** The status the reporting shell wrote last on stderr. */
+function reportedStatus(stderr: string): ProgramStatus {
+  const at = stderr.lastIndexOf(STATUS_MARKER);
+  return at < 0 ? statusFromCode(null) : statusFromCode(Number.parseInt(stderr.slice(at + STATUS_MARKER.length), 10));
 }

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { CompilerOptions } from './compiler';
 import { blockLines, coverageBuildArgs, coveredLines } from './coverage';
 import { RunResult, runProcess } from './process';
-import { reportedStatus, sandboxPlan, SandboxLimits } from './sandbox';
+import { ProgramStatus, sandboxPlan, SandboxLimits } from './sandbox';
 
 export interface TestCase {
   name: string;
@@ -110,7 +110,8 @@ export async function runTests(source: string, tests: readonly TestCase[], optio
         env: { PATH: '/usr/bin:/bin', LC_ALL: 'C' },
         signal: options.signal,
       });
-      const status = classify(run, reportedStatus(run.stderr), test.output);
+      const programStatus = plan.statusOf(run);
+      const status = classify(run, programStatus, test.output);
       results.push({
         name: test.name,
         status,
@@ -118,8 +119,8 @@ export async function runTests(source: string, tests: readonly TestCase[], optio
         input: test.input,
         expected: test.output,
         actual: run.stdout.slice(0, 4096),
-        exitCode: reportedStatus(run.stderr).exitCode,
-        signal: reportedStatus(run.stderr).signal,
+        exitCode: programStatus.exitCode,
+        signal: programStatus.signal,
         ms: run.ms,
         lines: blocks && coveredLines(blocks, run.stderr),
       });
@@ -136,7 +137,7 @@ export async function runTests(source: string, tests: readonly TestCase[], optio
 const SIGKILL = 9;
 const SIGXCPU = 24;
 
-function classify(run: RunResult, status: ReturnType<typeof reportedStatus>, expected: string): TestStatus {
+function classify(run: RunResult, status: ProgramStatus, expected: string): TestStatus {
   if (run.timedOut || status.signal === SIGXCPU || status.signal === SIGKILL) return 'timeout';
   if (run.outputTruncated) return 'output-limit';
   if (outputsMatch(run.stdout, expected)) return 'passed'; // the exit status is ignored, as the courses do
