@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { readJsonlSync } from '../../server/src/data/jsonl';
+import { testDriver } from '../../server/src/oracle/testDriver';
 import { outputsMatch, runTests, TestCase } from '../../server/src/oracle/testRunner';
 import { hostileProgram } from '../support/fixtures';
 import { dataFile } from '../support/sharedData';
@@ -69,6 +70,8 @@ test('hostile programs are stopped and reported, and the next run goes on', asyn
 });
 
 test('no student process survives its run', async () => {
+  // The test driver lives as long as this process (built already, as in a server that has run tests before).
+  await testDriver(gcc.family);
   // A temporary folder of its own, so that other runs on this machine do not count.
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'c-repair-survivors-'));
   const previous = process.env.TMPDIR;
@@ -99,4 +102,41 @@ test('where the machine allows it, the program has no network', async (t) => {
     return;
   }
   assert.equal(r.results[0].status, 'passed', r.results[0].actual);
+});
+
+test('each test starts afresh: no file, process or loop of an earlier test reaches the next', async () => {
+  // Test 1 leaves a file and a process that left its session; test 2 loops; test 3 looks for both.
+  const program = `#include <ctype.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <unistd.h>
+int main(void) {
+  int t = 0, procs = 0;
+  if (scanf("%d", &t) != 1) return 1;
+  if (t == 1) {
+    FILE *f = fopen("mark", "w"); fputs("x", f); fclose(f);
+    if (fork() == 0) { setsid(); close(1); close(2); sleep(30); return 0; }
+    printf("left\\n");
+    return 0;
+  }
+  if (t == 2) for (;;) {}
+  DIR *d = opendir("/proc"); struct dirent *e;
+  while (d && (e = readdir(d))) if (isdigit((unsigned char)e->d_name[0])) procs++;
+  printf("%s %s\\n", fopen("mark", "r") ? "stale" : "fresh", procs <= 3 ? "alone" : "crowded");
+  return 0;
+}`;
+  const tests = [{ name: 'a', input: '1', output: 'left' }, { name: 'b', input: '2', output: '' }, { name: 'c', input: '3', output: 'fresh alone' }];
+  const r = await runTests(program, tests, { compiler: gcc, wallMs: 1500, limits: { cpuSeconds: 1 } });
+  assert.deepEqual(r.results.map((x) => x.status), ['passed', 'timeout', 'passed'], JSON.stringify(r.results.map((x) => x.actual)));
+});
+
+test('a run stops at its first required test that fails, and reports the ones it ran', async () => {
+  const program = '#include <stdio.h>\nint main(void){int a;scanf("%d",&a);printf("%d\\n",a*2);return 0;}';
+  const tests = ['1 2', '2 5', '3 6'].map((t, i) => ({ name: String(i + 1), input: t.split(' ')[0], output: t.split(' ')[1] }));
+  const all = await runTests(program, tests, { compiler: gcc });
+  assert.deepEqual(all.results.map((x) => x.passed), [true, false, true]);
+  assert.deepEqual(all.results.map((x) => x.actual.trim()), ['2', '4', '6']);
+  const cut = await runTests(program, tests, { compiler: gcc, requiredFirst: 2 });
+  assert.deepEqual(cut.results.map((x) => x.passed), [true, false], 'stopped after the second test');
+  assert.equal(cut.passed, 1);
 });

@@ -23,6 +23,8 @@ export interface SandboxLimits {
 export interface SandboxPlan {
   command: string;
   args: string[];
+  /** bubblewrap contains the run: its own file system and PID namespace (the test driver needs both). */
+  contained: boolean;
   /** The program's own exit status, read from how the sandbox ended. */
   statusOf(run: { exitCode: number | null; stderr: string }): ProgramStatus;
   /** What is enforced on this machine, in words (for logs and the README's security section). */
@@ -125,8 +127,8 @@ function firstSymlink(file: string): string | undefined {
   return undefined;
 }
 
-/** bubblewrap's arguments for a file system of its own holding only the libraries and `programs`. */
-function bwrapArgs(libraryMounts: string[], programs: string[]): string[] {
+/** bubblewrap's arguments for a file system of its own holding only the libraries and `paths` (programs and their read-only data). */
+function bwrapArgs(libraryMounts: string[], paths: string[]): string[] {
   return [
     '--unshare-all', '--die-with-parent', '--new-session', '--cap-drop', 'ALL',
     ...libraryMounts,
@@ -134,7 +136,7 @@ function bwrapArgs(libraryMounts: string[], programs: string[]): string[] {
     '--proc', '/proc',
     '--size', String(TMP_BYTES), '--tmpfs', '/tmp',
     // At their own paths (the program's names its run in the process list); after /tmp, which would hide them.
-    ...programs.flatMap((p) => ['--ro-bind', p, p]),
+    ...paths.flatMap((p) => ['--ro-bind', p, p]),
     // bubblewrap's root and /dev are writable tmpfs without a size limit: only /tmp stays writable.
     '--remount-ro', '/dev',
     '--remount-ro', '/',
@@ -142,8 +144,15 @@ function bwrapArgs(libraryMounts: string[], programs: string[]): string[] {
   ];
 }
 
+/** What else a run needs: arguments after the executable, and paths it may read (bubblewrap binds them read-only). */
+export interface SandboxExtras {
+  args?: string[];
+  readOnly?: string[];
+}
+
 /** The command line that runs `executable` contained by everything available. */
-export function sandboxPlan(executable: string, limits: SandboxLimits): SandboxPlan {
+export function sandboxPlan(executable: string, limits: SandboxLimits, extras: SandboxExtras = {}): SandboxPlan {
+  const args = extras.args ?? [];
   const caps = sandboxCapabilities();
   const enforced: string[] = ['own process group, killed whole', 'wall-clock timeout', 'output cap'];
   const namespaces: string[] = [];
@@ -180,14 +189,15 @@ export function sandboxPlan(executable: string, limits: SandboxLimits): SandboxP
   // counts all the user's processes against it (hundreds in a desktop session), and bwrap fails.
   if (caps.libraryMounts) {
     // bwrap exits with the program's status (128+n for signal n), so that a CPU-limit kill reads as a timeout.
-    const full = [...nobody, 'bwrap', ...bwrapArgs(caps.libraryMounts, caps.prlimit ? [caps.prlimit, executable] : [executable]), ...rlimits, executable];
-    return { command: full[0], args: full.slice(1), enforced, statusOf: (run) => statusFromCode(run.exitCode) };
+    const bound = [...(caps.prlimit ? [caps.prlimit] : []), executable, ...(extras.readOnly ?? [])];
+    const full = [...nobody, 'bwrap', ...bwrapArgs(caps.libraryMounts, bound), ...rlimits, executable, ...args];
+    return { command: full[0], args: full.slice(1), enforced, contained: true, statusOf: (run) => statusFromCode(run.exitCode) };
   }
   // Under unshare a small shell inside reports the program's status on stderr: util-linux 2.38 exits
   // 1 for a death by signal.
   const reporter = ['sh', '-c', `"$@"; echo "${STATUS_MARKER}$?" >&2`, 'sh'];
-  const full = [...namespaces, ...nobody, ...rlimits, ...reporter, executable];
-  return { command: full[0], args: full.slice(1), enforced, statusOf: (run) => reportedStatus(run.stderr) };
+  const full = [...namespaces, ...nobody, ...rlimits, ...reporter, executable, ...args];
+  return { command: full[0], args: full.slice(1), enforced, contained: false, statusOf: (run) => reportedStatus(run.stderr) };
 }
 
 const STATUS_MARKER = '__c_repair_exit_status=';

@@ -4,9 +4,10 @@ import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CompilerOptions } from './compiler';
-import { blockLines, coverageBuildArgs, coveredLines } from './coverage';
+import { BlockLines, blockLines, coverageBuildArgs, coveredLines } from './coverage';
 import { RunResult, runProcess } from './process';
-import { ProgramStatus, sandboxPlan, SandboxLimits } from './sandbox';
+import { ProgramStatus, SandboxLimits, SandboxPlan, sandboxPlan } from './sandbox';
+import { DriverReports, testDriver } from './testDriver';
 
 export interface TestCase {
   name: string;
@@ -99,33 +100,12 @@ export async function runTests(source: string, tests: readonly TestCase[], optio
     }
     await fs.chmod(binary, 0o755);
     const blocks = coverageArgs ? await blockLines(binary, file, options.signal) : undefined;
+    const run: TestRun = { dir, binary, plan, tests, options, limits, blocks };
     const results: TestResult[] = [];
-    for (const test of tests) {
-      if (options.signal?.aborted) break;
-      const run = await runProcess(plan.command, plan.args, {
-        cwd: dir,
-        input: test.input,
-        timeoutMs: options.wallMs ?? 5000,
-        maxOutputBytes: options.outputBytes ?? 1024 * 1024,
-        env: { PATH: '/usr/bin:/bin', LC_ALL: 'C' },
-        signal: options.signal,
-      });
-      const programStatus = plan.statusOf(run);
-      const status = classify(run, programStatus, test.output);
-      results.push({
-        name: test.name,
-        status,
-        passed: status === 'passed',
-        input: test.input,
-        expected: test.output,
-        actual: run.stdout.slice(0, 4096),
-        exitCode: programStatus.exitCode,
-        signal: programStatus.signal,
-        ms: run.ms,
-        lines: blocks && coveredLines(blocks, run.stderr),
-      });
-      if (status !== 'passed' && results.length <= (options.requiredFirst ?? 0)) break;
-    }
+    const driver = plan.contained ? await testDriver(compiler) : undefined;
+    if (driver) await runInOneSandbox(run, driver, results);
+    // One sandbox per test: where the driver is unavailable, and for the tests it did not report (it failed).
+    if (!options.signal?.aborted && !stoppedEarly(results, options)) await runOneByOne(run, results);
     // A run cut short by `requiredFirst` counts the tests it skipped as not passed.
     const passed = results.filter((r) => r.passed).length;
     return { compiled: true, compileOutput: build.stderr, results, passed, total: tests.length, enforced: plan.enforced };
@@ -134,12 +114,88 @@ export async function runTests(source: string, tests: readonly TestCase[], optio
   }
 }
 
+interface TestRun {
+  dir: string;
+  binary: string;
+  plan: SandboxPlan;
+  tests: readonly TestCase[];
+  options: TestRunOptions;
+  limits: SandboxLimits;
+  blocks?: BlockLines;
+}
+
+/** The run stops at the first of the `requiredFirst` tests that fails. */
+const stoppedEarly = (results: readonly TestResult[], options: TestRunOptions) =>
+  results.some((r, i) => !r.passed && i < (options.requiredFirst ?? 0));
+
+function resultOf(run: TestRun, test: TestCase, outcome: Outcome): TestResult {
+  const status = classify(outcome, test.output);
+  return {
+    name: test.name, status, passed: status === 'passed', input: test.input, expected: test.output,
+    actual: outcome.stdout.slice(0, 4096), exitCode: outcome.exitCode, signal: outcome.signal, ms: outcome.ms,
+    lines: run.blocks && coveredLines(run.blocks, outcome.stderr),
+  };
+}
+
+/** Every test in one sandbox through the driver, stopping it at the first required test that fails. */
+async function runInOneSandbox(run: TestRun, driver: string, results: TestResult[]): Promise<void> {
+  const { dir, binary, tests, options, limits } = run;
+  const inputs = path.join(dir, 'inputs');
+  await fs.mkdir(inputs);
+  const files = await Promise.all(tests.map(async (t, i) => {
+    const file = path.join(inputs, String(i + 1));
+    await fs.writeFile(file, t.input);
+    return file;
+  }));
+  await fs.chmod(inputs, 0o755);
+  const wallMs = options.wallMs ?? 5000;
+  const outputBytes = options.outputBytes ?? 1024 * 1024;
+  const plan = sandboxPlan(driver, limits, { args: [String(wallMs), String(outputBytes), binary, ...files], readOnly: [binary, inputs] });
+  const stop = new AbortController();
+  const reports = new DriverReports();
+  await runProcess(plan.command, plan.args, {
+    cwd: dir,
+    timeoutMs: tests.length * (wallMs + 1000) + 5000, // the driver stops each test at wallMs: this is only a backstop
+    maxOutputBytes: tests.length * (2 * outputBytes + 256),
+    env: { PATH: '/usr/bin:/bin', LC_ALL: 'C' },
+    signal: options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal,
+    onStdout: (chunk) => {
+      for (const report of reports.push(chunk)) {
+        if (report.index !== results.length || stop.signal.aborted) continue;
+        results.push(resultOf(run, tests[report.index], report));
+        if (stoppedEarly(results, options)) stop.abort();
+      }
+    },
+  });
+}
+
+/** The tests not run yet, each in a sandbox of its own. */
+async function runOneByOne(run: TestRun, results: TestResult[]): Promise<void> {
+  const { dir, plan, tests, options } = run;
+  for (const test of tests.slice(results.length)) {
+    if (options.signal?.aborted) break;
+    const ran = await runProcess(plan.command, plan.args, {
+      cwd: dir,
+      input: test.input,
+      timeoutMs: options.wallMs ?? 5000,
+      maxOutputBytes: options.outputBytes ?? 1024 * 1024,
+      env: { PATH: '/usr/bin:/bin', LC_ALL: 'C' },
+      signal: options.signal,
+    });
+    results.push(resultOf(run, test, { ...ran, ...plan.statusOf(ran) }));
+    if (stoppedEarly(results, options)) break;
+  }
+}
+
+/** How a program's run ended, from either runner. */
+type Outcome = Pick<RunResult, 'timedOut' | 'outputTruncated' | 'stdout' | 'stderr' | 'ms'> & ProgramStatus;
+
 const SIGKILL = 9;
 const SIGXCPU = 24;
 
-function classify(run: RunResult, status: ProgramStatus, expected: string): TestStatus {
-  if (run.timedOut || status.signal === SIGXCPU || status.signal === SIGKILL) return 'timeout';
+function classify(run: Outcome, expected: string): TestStatus {
+  if (run.timedOut || run.signal === SIGXCPU || run.signal === SIGKILL) return 'timeout';
   if (run.outputTruncated) return 'output-limit';
   if (outputsMatch(run.stdout, expected)) return 'passed'; // the exit status is ignored, as the courses do
-  return status.signal !== null ? 'crashed' : 'wrong-output';
+  return run.signal !== null ? 'crashed' : 'wrong-output';
 }
