@@ -265,15 +265,19 @@ test('stepping stones: edits that moved the failing output pair up, the closest 
   assert.equal(outputDistance('', 'a b\n'), 3);
   const stones = new SteppingStones({ expected: '6\n', actual: '3\n' });
   const edit = (start: number, newText: string) => ({ start, end: start + 1, newText });
-  const texts = ['far', 'same', 'near', 'overlaps near', 'closer'];
-  const edits = [edit(0, 'a'), edit(5, 'b'), edit(10, 'c'), edit(10, 'd'), edit(20, 'e')];
+  const texts = ['far', 'same', 'near', 'overlaps near', 'closer', 'loops'];
+  const edits = [edit(0, 'a'), edit(5, 'b'), edit(10, 'c'), edit(10, 'd'), edit(20, 'e'), edit(30, 'f')];
   texts.forEach((t, i) => stones.propose(t, [edits[i]]));
-  stones.record('far', 'a b c d\n');
-  stones.record('same', '3\n'); // unchanged output: no stone
-  stones.record('near', '5\n');
-  stones.record('overlaps near', '4\n');
-  stones.record('closer', '6 7\n');
-  stones.record('never proposed', '6\n');
+  const ran = (actual: string, status: 'wrong-output' | 'timeout' = 'wrong-output') => ({ actual, status });
+  stones.record('far', ran('a b c d\n'));
+  stones.record('same', ran('3\n')); // unchanged output: no stone
+  stones.record('near', ran('5\n'));
+  stones.record('overlaps near', ran('4\n'));
+  stones.record('closer', ran('6 7\n'));
+  stones.record('never proposed', ran('6\n'));
+  stones.record('loops', ran('6\n', 'timeout')); // cut: its output says nothing
+  assert.deepEqual(stones.closest(1, 5).map((e) => e[0].newText), ['c', 'd'], 'nearer than 1, the nearest first');
+  assert.deepEqual(stones.closest(2, 2).map((e) => e[0].newText), ['c', 'd'], 'at most `limit`');
   const pairs = stones.pairs(10).map((p) => p.map((e) => e.newText).join(''));
   assert.deepEqual(pairs, ['ce', 'de', 'ca', 'da', 'ea'], 'the two edits of one place never together, the one that left the output alone never');
 });
@@ -287,6 +291,24 @@ test('engine: two slips that no single edit repairs are repaired as a pair', asy
   assert.match(r.repaired, /i <= n/);
   assert.match(r.repaired, /s = s \+ i/);
   assert.equal((await runTests(r.repaired, SUM_TESTS, { compiler: gcc })).passed, 3, 'independently re-run');
-  const without = await new RepairEngine({ compiler: gcc, tests: SUM_TESTS, pairBudget: 0 }).repair(program);
+  const without = await new RepairEngine({ compiler: gcc, tests: SUM_TESTS, pairBudget: 0, closerSteps: 0 }).repair(program);
   assert.notEqual(without.status, 'repaired', 'no single edit repairs it');
+});
+
+test('engine: steps that bring the failing output closer lead to a repair no pair makes, and are undone when none follows', async () => {
+  // Two prompts the tests do not expect and a wrong operator: three edits, and no one or two of them pass a test.
+  const program = SUM.replace('    scanf("%d", &n);', '    printf("How many?\\n");\n    scanf("%d", &n);\n    printf("Adding\\n");').replace('s = s + i', 's = s - i').replace('i < n', 'i <= n');
+  const r = await new RepairEngine({ compiler: gcc, tests: SUM_TESTS }).repair(program);
+  assert.equal(r.status, 'repaired', JSON.stringify(r.edits));
+  assert.ok(r.rounds >= 2, 'closer steps first, then the gain');
+  assert.doesNotMatch(r.repaired, /How many|Adding/);
+  assert.equal((await runTests(r.repaired, SUM_TESTS, { compiler: gcc })).passed, 3, 'independently re-run');
+  const pairsOnly = await new RepairEngine({ compiler: gcc, tests: SUM_TESTS, closerSteps: 0 }).repair(program);
+  assert.notEqual(pairsOnly.status, 'repaired', 'pairs alone do not reach it');
+  assert.equal(pairsOnly.repaired, program, 'nothing passed more tests: nothing is kept');
+  // Closer steps that lead nowhere are undone: a program whose output no edit can make right.
+  const hopeless = SUM.replace('printf("Sum: %d\\n", s);', 'printf("How many?\\n");\n    printf("Total %d\\n", s * 7 + 5);');
+  const h = await new RepairEngine({ compiler: gcc, tests: SUM_TESTS }).repair(hopeless);
+  assert.notEqual(h.status, 'repaired');
+  assert.ok(h.repaired === hopeless || h.testsAfter!.passed > h.testsBefore!.passed, 'no step without a gain after it is kept');
 });

@@ -3,7 +3,9 @@
 // failing test is usually made of edits that each change what the program prints for it. So the
 // single edits' runs on the round's failing test are recorded, those that changed its output are
 // kept as stepping stones, closest to the expected output first, and only pairs of those are tried.
+// The closest stones are also the engine's steps when nothing passes more tests (engine.ts, closerStep).
 import type { TextEdit } from '../oracle/compiler';
+import type { TestResult } from '../oracle/testRunner';
 import { editsOverlap } from './edits';
 
 /** Words and line ends compared at most: enough to rank outputs, cheap on a flooded one. */
@@ -59,11 +61,23 @@ export class SteppingStones {
     if (!this.orderOf.has(candidateText)) this.orderOf.set(candidateText, { edits, order: this.proposed++ });
   }
 
-  /** The candidate's output on the failing test: kept when it differs from the program's own. */
-  record(candidateText: string, actual: string): void {
+  /**
+   * The candidate's run of the failing test: kept when it ended normally (not cut, crashed or
+   * flooding, whose output says nothing of how near the edit came) and printed something else than the program's own.
+   */
+  record(candidateText: string, run: Pick<TestResult, 'actual' | 'status'> | undefined): void {
     const proposal = this.orderOf.get(candidateText);
-    if (!proposal || actual === this.failing.actual) return;
-    this.stones.push({ ...proposal, distance: outputDistance(actual, this.failing.expected) });
+    if (!proposal || !run || (run.status !== 'passed' && run.status !== 'wrong-output') || run.actual === this.failing.actual) return;
+    this.stones.push({ ...proposal, distance: outputDistance(run.actual, this.failing.expected) });
+  }
+
+  /** The edits of the `limit` stones nearer to the expected output than `distance`, the nearest first. */
+  closest(distance: number, limit: number): TextEdit[][] {
+    return this.ranked().filter((stone) => stone.distance < distance).slice(0, limit).map((stone) => stone.edits);
+  }
+
+  private ranked(): Stone[] {
+    return [...this.stones].sort((a, b) => a.distance - b.distance || a.order - b.order);
   }
 
   /**
@@ -71,7 +85,7 @@ export class SteppingStones {
    * at most `limit` of them.
    */
   pairs(limit: number, width = 8): TextEdit[][] {
-    const best = [...this.stones].sort((a, b) => a.distance - b.distance || a.order - b.order).slice(0, width);
+    const best = this.ranked().slice(0, width);
     const pairs: { edits: TextEdit[]; rank: number; second: number }[] = [];
     for (let i = 0; i < best.length; i++) {
       for (let j = i + 1; j < best.length; j++) {

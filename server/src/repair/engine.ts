@@ -12,7 +12,7 @@ import { promptDiagnostics, type FailingTest, type RepairProblem } from '../mode
 import { concretize } from './concretize';
 import { firstErrorProgress, isProgress, verdictOf } from '../oracle/judge';
 import { applyEdits, changedLines, changedTokenCount, editsOverlap, TextEdit } from './edits';
-import { SteppingStones } from './editPairs';
+import { outputDistance, SteppingStones } from './editPairs';
 import { explainEdit, summarizeEdits } from './explain';
 import { fixitRepairs } from './fixitRepair';
 import { ochiai, rankedLines, type Suspicion } from './faultLocalization';
@@ -43,6 +43,8 @@ export interface EngineOptions {
   referenceBudget?: number;
   /** Pairs of logic edits tried per round when no single edit was accepted. */
   pairBudget?: number;
+  /** Test steps in a row that only bring a failing output closer (default MAX_CLOSER_STEPS; 0: none). */
+  closerSteps?: number;
   /** A test repair may change at most this many lines of the original in all (it must keep the student's program). */
   maxChangedLines?: number;
   /** A compile repair may change at most this many tokens in all (it must keep the student's code). */
@@ -85,6 +87,8 @@ export interface Candidate {
 
 export interface Judged extends Candidate {
   compiled: CompileResult;
+  /** A test step that passes no more tests but brings the failing test's output closer to what it expects: kept only if a later step gains. */
+  closer?: true;
   /** Where its first error stands in the text it was made from (later is better). */
   firstErrorAt?: number;
   tests?: TestReport;
@@ -115,6 +119,25 @@ const PARALLEL_JUDGEMENTS = 2;
  * among candidates and must cost a second, not the 2 s CPU / 5 s wall a student's own run may take.
  */
 const CANDIDATE_RUN_LIMITS = { wallMs: 1500, limits: { cpuSeconds: 1 } };
+
+/**
+ * A candidate's wall-clock limit per test: 20 times the slowest test of the program it was made
+ * from, at least 300 ms and at most CANDIDATE_RUN_LIMITS'. Most candidates that run long are
+ * endless loops; waiting 1.5 s for each made them the search's main cost.
+ */
+function candidateRunLimits(report: TestReport): Pick<TestRunOptions, 'wallMs' | 'limits'> {
+  const slowest = Math.max(0, ...report.results.map((r) => r.ms));
+  return { ...CANDIDATE_RUN_LIMITS, wallMs: Math.min(CANDIDATE_RUN_LIMITS.wallMs, Math.max(300, 20 * slowest)) };
+}
+
+/**
+ * Steps in a row that pass no more tests but bring the failing test's output closer (a prompt the
+ * tests do not expect deleted, then a second one, then the format that makes it pass); a step is
+ * kept only when a later one passes more tests.
+ */
+const MAX_CLOSER_STEPS = 2;
+/** Closer candidates checked against every test, per round. */
+const CLOSER_TRIES = 3;
 
 const SOURCE_ORDER: Record<RepairSource, number> = { model: 0, 'compiler-fixit': 1, 'strict-rule': 2, 'scope-rule': 3, 'error-rule': 4, 'syntax-search': 5, reference: 6, 'logic-search': 7 };
 
@@ -179,15 +202,22 @@ export class RepairEngine {
       testsBefore = await this.test(original);
       testsNow = text === original ? testsBefore : await this.test(text);
       let testRounds = 0;
+      let kept: { text: string; current: CompileResult; testsNow?: TestReport; accepted: number; rounds: number } = { text, current, testsNow, accepted: accepted.length, rounds };
+      let closerSteps = 0;
       while (testRounds++ < maxRounds && testsNow && testsNow.passed < testsNow.total && !o.signal?.aborted) {
-        const best = await this.testRound(text, current, testsNow, original);
+        const best = await this.testRound(text, current, testsNow, original, closerSteps < (o.closerSteps ?? MAX_CLOSER_STEPS));
         if (!best || o.signal?.aborted) break;
         rounds++;
         accepted.push(...(best.steps ?? [best]));
         text = best.text;
         current = best.compiled;
         testsNow = best.tests;
+        closerSteps = best.closer ? closerSteps + 1 : 0;
+        if (!best.closer) kept = { text, current, testsNow, accepted: accepted.length, rounds };
       }
+      // Steps that only brought an output closer, with no gain after them, are undone.
+      ({ text, current, testsNow, rounds } = kept);
+      accepted.length = kept.accepted;
     }
 
     const edits = explainChain(original, accepted);
@@ -358,7 +388,7 @@ export class RepairEngine {
    * when it still fails it (most do), then on the tests that pass now, and dropped at the first it
    * loses, so that only promising candidates run every test.
    */
-  private async testRound(text: string, current: CompileResult, report: TestReport, original: string): Promise<Judged | undefined> {
+  private async testRound(text: string, current: CompileResult, report: TestReport, original: string, mayStepCloser: boolean): Promise<Judged | undefined> {
     const failing = report.results.find((r) => !r.passed);
     if (!failing) return undefined;
     const problem: FailingTest = { input: failing.input, expected: failing.expected, actual: failing.actual };
@@ -432,22 +462,44 @@ export class RepairEngine {
       ]),
     ];
     const maxLines = o.maxChangedLines ?? 5;
+    const runLimits = candidateRunLimits(report);
     const screen = await this.screenFor(text, report, failing);
-    return this.round(text, new Set(), sources, async (c) => {
+    const gained = await this.round(text, new Set(), sources, async (c) => {
       if (changedLines(original, c.text) > maxLines) return undefined;
-      if (screen) {
-        // Every test, the failing one first: only a candidate that gains with tcc is built and run by the user's compiler.
-        const screened = await runTests(c.text, targetFirst, { compiler: screen, signal: o.signal, requiredFirst: required, ...CANDIDATE_RUN_LIMITS });
-        if (screened.results[0]) stones.record(c.text, screened.results[0].actual); // none when the run was aborted
-        if (screened.passed <= report.passed) return undefined;
-      }
-      const tests = await runTests(c.text, targetFirst, { compiler: o.compiler, signal: o.signal, requiredFirst: required, ...CANDIDATE_RUN_LIMITS });
-      if (!screen && tests.results[0]) stones.record(c.text, tests.results[0].actual);
+      // Every test, the failing one first; with a screen, only a candidate that gains with tcc is built and run by the user's compiler.
+      const run = { signal: o.signal, requiredFirst: required, ...runLimits };
+      const first = await runTests(c.text, targetFirst, { compiler: screen ?? o.compiler, ...run });
+      stones.record(c.text, first.results[0]);
+      if (first.passed <= report.passed) return undefined;
+      const tests = screen ? await runTests(c.text, targetFirst, { compiler: o.compiler, ...run }) : first;
       if (!tests.compiled || tests.passed <= report.passed) return undefined;
       const compiled = await compile(c.text, o.compiler, o.signal);
       const after = { ...verdictOf(c.text, compiled), tests };
       return isProgress('tests', before, after) ? { ...c, compiled, tests } : undefined;
     }, (j) => j.tests !== undefined && keepsPassing(report, j.tests)); // later rounds take on the remaining failures
+    if (gained || !mayStepCloser || o.signal?.aborted) return gained;
+    return this.closerStep(text, report, failing, stones.closest(outputDistance(failing.actual, failing.expected), CLOSER_TRIES), reason, runLimits);
+  }
+
+  /**
+   * When no candidate passes more tests: the first of `edits` (closest first) whose program, built by
+   * the user's compiler, keeps every passing test and prints something closer to what the failing test expects.
+   */
+  private async closerStep(
+    text: string, report: TestReport, failing: TestResult, edits: TextEdit[][], reason: string, runLimits: Partial<TestRunOptions>,
+  ): Promise<Judged | undefined> {
+    const o = this.options;
+    const now = outputDistance(failing.actual, failing.expected);
+    for (const e of edits) {
+      const candidateText = applyEdits(text, e);
+      const tests = await runTests(candidateText, o.tests ?? [], { compiler: o.compiler, signal: o.signal, ...runLimits });
+      const target = tests.results.find((r) => r.name === failing.name);
+      if (o.signal?.aborted || !tests.compiled || !target || !keepsPassing(report, tests) || outputDistance(target.actual, failing.expected) >= now) continue;
+      const compiled = await compile(candidateText, o.compiler, o.signal);
+      if (compiled.errorCount > 0) continue;
+      return { text: candidateText, source: 'logic-search', changedTokens: changedTokenCount(text, candidateText), reason, compiled, tests, closer: true };
+    }
+    return undefined;
   }
 
   /**
