@@ -1,8 +1,8 @@
 // Small logic edits for a program that compiles but fails its tests: the slips that novices make
 // most (a wrong relational or arithmetic operator, an off-by-one bound or constant, && for ||, the
 // wrong variable of the same type, a missing initialisation, an extra statement or a missing
-// break, a wrong printf format or literal text). Each candidate is one small edit; the tests judge
-// them. With a fault localization the most suspicious lines go first, and lines no failing test ran
+// break, a wrong printf format or literal text), and the few-token patterns of patternEdits.ts.
+// Each candidate is one small edit; the tests judge them. With a fault localization the most suspicious lines go first, and lines no failing test ran
 // are left out.
 import { codeTokens, Token } from '../c/lexer';
 import { parseC, SyntaxNode } from '../c/parser';
@@ -11,6 +11,7 @@ import type { TextEdit } from '../oracle/compiler';
 import { enclosingParen } from './cSyntax';
 import { suspicionStep, type Suspicion } from './faultLocalization';
 import { outputLiteralEdits } from './outputEdits';
+import { newlineOnceEdits, printedIndexEdits, renameEdits, resetEdits } from './patternEdits';
 
 const RELATIONAL: Record<string, string[]> = {
   '<': ['<=', '>', '!='],
@@ -57,7 +58,9 @@ export function logicMutations(text: string, context: LogicSearchContext = {}): 
   if (context.suspicion) {
     // Scope-aware edits multiply the candidates: only on lines the failing tests point at.
     const root = parseC(text).rootNode;
-    found.push(...variableEdits(root, tokens, context.suspicion), ...statementEdits(root, context.suspicion), ...initialisationEdits(root, context.suspicion));
+    const suspicion = context.suspicion;
+    found.push(...variableEdits(root, tokens, suspicion), ...statementEdits(root, suspicion), ...initialisationEdits(root, suspicion));
+    found.push(...renameEdits(root, suspicion), ...printedIndexEdits(root, suspicion, context.failing), ...resetEdits(root, suspicion), ...newlineOnceEdits(root, suspicion, context.failing));
   }
   if (context.failing) found.push(...outputLiteralEdits(tokens, context.failing));
   return rank(found, context.suspicion);

@@ -1,0 +1,161 @@
+// Logic edits for novice slips that take more than one token, each a known pattern: a name (or a
+// numbered family of names) wrong throughout one statement, an index printed from 0 where the task
+// counts from 1, an accumulator not reset for each pass of an outer loop, and a newline printed
+// after every item instead of once after the loop. Like the one-token edits (mutationSearch.ts),
+// only on lines the failing tests point at, and each is judged by the tests.
+import { namesInScope, type DeclaredName } from '../c/scopes';
+import type { SyntaxNode } from '../c/parser';
+import type { Suspicion } from './faultLocalization';
+import type { LogicEdit } from './mutationSearch';
+
+const suspicious = (suspicion: Suspicion, line: number) => (suspicion.get(line) ?? 0) > 0;
+const lineOf = (node: SyntaxNode) => node.startPosition.row + 1;
+const sameShape = (a: DeclaredName, b: DeclaredName) => a.type === b.type && a.arrayDims === b.arrayDims && a.pointers === b.pointers;
+const INTEGER = /^(int|long|short|unsigned|long long|unsigned int|long int|unsigned long|size_t)$/;
+const LOOP = /^(for|while|do)_statement$/;
+
+/** Variables (not functions, not members) used in `node`. */
+function variablesIn(node: SyntaxNode): SyntaxNode[] {
+  return node.descendantsOfType('identifier').filter((id) => {
+    const parent = id.parent;
+    if (parent?.type === 'call_expression' && parent.childForFieldName('function')?.startIndex === id.startIndex) return false;
+    return parent?.type !== 'field_expression' || parent.childForFieldName('field')?.startIndex !== id.startIndex;
+  });
+}
+
+/** The statements and conditions whose names are renamed together. */
+function renameScopes(root: SyntaxNode, suspicion: Suspicion): SyntaxNode[] {
+  const scopes = root.descendantsOfType(['expression_statement', 'return_statement', 'parenthesized_expression'])
+    .filter((n) => n.type !== 'parenthesized_expression' || /^(if|while|do)_statement$/.test(n.parent?.type ?? ''));
+  const conditions = root.descendantsOfType('for_statement').map((f) => f.childForFieldName('condition')).filter((c): c is SyntaxNode => c !== null);
+  return [...scopes, ...conditions].filter((n) => suspicious(suspicion, lineOf(n)));
+}
+
+/**
+ * A name used twice or more in one statement replaced everywhere in it by another of the same type
+ * (`a[i][i]` for `a[i][j]` is one edit at each place; `x*x+x` for `y*y+y` is this one), and a
+ * numbered family shifted together: `i2` and `j2` both to `i3` and `j3`.
+ */
+export function renameEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
+  const found: LogicEdit[] = [];
+  for (const scope of renameScopes(root, suspicion)) {
+    const uses = variablesIn(scope);
+    const visible = namesInScope(root, scope.startIndex);
+    const declared = (name: string) => visible.find((n) => n.name === name);
+    const byName = new Map<string, SyntaxNode[]>();
+    for (const id of uses) if (declared(id.text)) byName.set(id.text, [...(byName.get(id.text) ?? []), id]);
+    const rename = (ids: SyntaxNode[], to: (name: string) => string, priority: number) =>
+      found.push({ edits: ids.map((id) => ({ start: id.startIndex, end: id.endIndex, newText: to(id.text) })), line: lineOf(scope), priority });
+    for (const [name, ids] of byName) {
+      if (ids.length < 2) continue;
+      const self = declared(name)!;
+      visible.filter((n) => n.name !== name && sameShape(n, self)).slice(0, 4).forEach((n, k) => rename(ids, () => n.name, 32 + k));
+    }
+    // Numbered families: every name stem+N whose stem+M exists with the same shape becomes stem+M.
+    const numbered = [...byName.keys()].map((name) => /^(.*\D)(\d+)$/.exec(name)).filter((m): m is RegExpExecArray => m !== null);
+    for (const n of new Set(numbered.map((m) => m[2]))) {
+      const targets = new Set(visible.map((v) => /^(.*\D)(\d+)$/.exec(v.name)?.[2]).filter((m): m is string => m !== undefined && m !== n));
+      for (const m of targets) {
+        const moves = numbered.filter((x) => x[2] === n && declared(x[1] + m) && sameShape(declared(x[1] + m)!, declared(x[0])!));
+        const ids = moves.flatMap((x) => byName.get(x[0])!);
+        if (moves.length >= 2) rename(ids, (name) => name.replace(/\d+$/, m), 33);
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * How far every number the program printed is from the expected one, when that is the only
+ * difference and the same +1 or -1 everywhere (a position printed from 0 for one counted from 1).
+ */
+function offByOne(failing?: { expected: string; actual: string }): '+1' | '-1' | undefined {
+  if (!failing) return undefined;
+  const words = (s: string) => s.trim().split(/\s+/);
+  const [a, e] = [words(failing.actual), words(failing.expected)];
+  if (a.length !== e.length) return undefined;
+  const deltas = new Set<number>();
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === e[i]) continue;
+    if (!/^-?\d+$/.test(a[i]) || !/^-?\d+$/.test(e[i])) return undefined;
+    deltas.add(Number(e[i]) - Number(a[i]));
+  }
+  const [delta] = [...deltas];
+  return deltas.size === 1 && Math.abs(delta) === 1 ? (delta > 0 ? '+1' : '-1') : undefined;
+}
+
+/**
+ * An integer printed by printf shown one higher (or lower): an index counted from 0 where the task
+ * counts from 1; all of them at once too. Guided when the failing output is off by that much in every number it got wrong.
+ */
+export function printedIndexEdits(root: SyntaxNode, suspicion: Suspicion, failing?: { expected: string; actual: string }): LogicEdit[] {
+  const found: LogicEdit[] = [];
+  const read = offByOne(failing);
+  for (const call of root.descendantsOfType('call_expression')) {
+    if (call.childForFieldName('function')?.text !== 'printf' || !suspicious(suspicion, lineOf(call))) continue;
+    const visible = namesInScope(root, call.startIndex);
+    const args = call.childForFieldName('arguments')?.namedChildren.slice(1) ?? [];
+    const integers = args.filter((a) => a.type === 'identifier' && visible.some((n) => n.name === a.text && INTEGER.test(n.type) && n.arrayDims === 0 && n.pointers === 0));
+    for (const [delta, k] of [['+1', 0], ['-1', 1]] as const) {
+      const shift = (a: SyntaxNode) => ({ start: a.endIndex, end: a.endIndex, newText: delta });
+      const guided = delta === read ? { guided: true } : {};
+      integers.forEach((a) => found.push({ edits: [shift(a)], line: lineOf(call), priority: 26 + k, ...guided }));
+      if (integers.length >= 2) found.push({ edits: integers.map(shift), line: lineOf(call), priority: 26.5 + k, ...guided });
+    }
+  }
+  return found;
+}
+
+/** Assignments, compound assignments and ++/-- of `name` inside `node`. */
+function updates(node: SyntaxNode, name: string): SyntaxNode[] {
+  return node.descendantsOfType(['assignment_expression', 'update_expression'])
+    .filter((u) => (u.childForFieldName('left') ?? u.childForFieldName('argument'))?.text === name);
+}
+
+/**
+ * A variable declared with a starting value before an outer loop, and changed in a loop inside it,
+ * set back to that value as the outer loop's body begins (a count or a sum that carried over from
+ * the last row).
+ */
+export function resetEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
+  const found: LogicEdit[] = [];
+  for (const declaration of root.descendantsOfType('declaration')) {
+    const block = declaration.parent;
+    if (block?.type !== 'compound_statement') continue;
+    for (const init of declaration.childrenForFieldName('declarator').filter((d) => d.type === 'init_declarator')) {
+      const name = init.childForFieldName('declarator')?.text;
+      const value = init.childForFieldName('value');
+      if (!name || !/^identifier$/.test(init.childForFieldName('declarator')!.type) || value?.type !== 'number_literal') continue;
+      for (const loop of block.descendantsOfType(['for_statement', 'while_statement']).filter((l) => l.startIndex > declaration.endIndex)) {
+        const body = loop.childForFieldName('body');
+        if (body?.type !== 'compound_statement') continue;
+        const inner = body.descendantsOfType(['for_statement', 'while_statement', 'do_statement']).filter((l) => updates(l, name).length > 0);
+        const line = inner.flatMap((l) => updates(l, name)).map(lineOf).find((l) => suspicious(suspicion, l));
+        if (line === undefined) continue;
+        const open = body.child(0)!;
+        found.push({ edits: [{ start: open.endIndex, end: open.endIndex, newText: ` ${name} = ${value.text};` }], line, priority: 14 });
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * A printf in a loop whose format ends the line, when the program printed more line ends than the
+ * test expects: the newline printed once, after the loop, instead.
+ */
+export function newlineOnceEdits(root: SyntaxNode, suspicion: Suspicion, failing?: { expected: string; actual: string }): LogicEdit[] {
+  const lineEnds = (s: string) => (s.match(/\n/g) ?? []).length;
+  if (!failing || lineEnds(failing.actual) <= lineEnds(failing.expected)) return [];
+  const found: LogicEdit[] = [];
+  for (const call of root.descendantsOfType('call_expression')) {
+    if (call.childForFieldName('function')?.text !== 'printf' || !suspicious(suspicion, lineOf(call))) continue;
+    const format = call.childForFieldName('arguments')?.namedChildren[0];
+    let loop = call.parent;
+    while (loop && !LOOP.test(loop.type)) loop = loop.parent;
+    if (format?.type !== 'string_literal' || !loop || !/\\n"$/.test(format.text) || format.text === '"\\n"') continue;
+    const newline = { start: format.endIndex - 3, end: format.endIndex - 1, newText: '' };
+    found.push({ edits: [newline, { start: loop.endIndex, end: loop.endIndex, newText: ' printf("\\n");' }], line: lineOf(call), priority: 24 });
+  }
+  return found;
+}

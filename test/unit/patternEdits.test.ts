@@ -1,0 +1,105 @@
+// Few-token novice patterns in the logic edit search, and one of them found and judged end to end.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseC } from '../../server/src/c/parser';
+import { runTests } from '../../server/src/oracle/testRunner';
+import { applyEdits } from '../../server/src/repair/edits';
+import { RepairEngine } from '../../server/src/repair/engine';
+import type { LogicEdit } from '../../server/src/repair/mutationSearch';
+import { newlineOnceEdits, printedIndexEdits, renameEdits, resetEdits } from '../../server/src/repair/patternEdits';
+
+/** Every line suspicious, but line `quiet` (1-based), which no failing test ran. */
+const everyLine = (program: string, quiet = -1) =>
+  new Map(program.split('\n').map((_, i) => [i + 1, i + 1 === quiet ? 0 : 1]));
+const results = (program: string, edits: LogicEdit[]) => edits.map((e) => applyEdits(program, e.edits));
+
+test('rename: a name wrong throughout one condition, and a numbered family shifted together', () => {
+  const program = `int main() {
+  int i1 = 0, i2 = 1, i3 = 2, j1 = 0, j2 = 1, j3 = 2, k = 0;
+  if ((i1 < i2) || ((i1 == i2) && (j1 < j2))) k = 1;
+  return k;
+}
+`;
+  const found = results(program, renameEdits(parseC(program).rootNode, everyLine(program)));
+  assert.ok(found.some((t) => t.includes('if ((i1 < i3) || ((i1 == i3) && (j1 < j3)))')), 'i2 and j2 to i3 and j3 at once');
+  assert.ok(found.some((t) => t.includes('if ((i1 < i3) || ((i1 == i3) && (j1 < j2)))')), 'i2 everywhere in the condition');
+  assert.ok(!found.some((t) => t.includes('(i1 < i2) || ((i1 == i2) && (j1 < j3))')), 'one place alone is the one-token search\'s');
+  assert.equal(renameEdits(parseC(program).rootNode, everyLine(program, 3)).length, 0, 'not on a line no failing test ran');
+});
+
+test('printed index: an integer printf argument shown one higher or lower, each and all together', () => {
+  const program = `#include <stdio.h>
+int main() {
+  int best = 4, i0 = 1, j0 = 2; double d = 1.5;
+  printf("%d %d %d %f\\n", best, i0, j0, d);
+  return 0;
+}
+`;
+  const found = results(program, printedIndexEdits(parseC(program).rootNode, everyLine(program)));
+  assert.ok(found.some((t) => t.includes('best, i0+1, j0, d)')));
+  assert.ok(found.some((t) => t.includes('best+1, i0+1, j0+1, d)')), 'all the integers at once');
+  assert.ok(found.some((t) => t.includes('best, i0, j0-1, d)')));
+  assert.ok(!found.some((t) => t.includes('d+1')), 'not a double');
+  const root = parseC(program).rootNode;
+  const guided = (actual: string) => printedIndexEdits(root, everyLine(program), { expected: '4 2 3 1.5\n', actual }).filter((e) => e.guided);
+  assert.deepEqual(results(program, guided('4 1 2 1.5\n')).length, 4, 'every number it got wrong is one short: the +1 edits (three and all at once) go first');
+  assert.equal(guided('4 1 1 1.5\n').length, 0, 'one short and two short: not read off the output');
+});
+
+test('reset: a count changed in an inner loop, set back as each pass of the outer loop begins', () => {
+  const program = `int main() {
+  int row = 0, column = 0, i, j, a[3][3] = {{0}};
+  for (i = 0; i < 3; i++) {
+    for (j = 0; j < 3; j++) {
+      if (a[i][j] == 0) column++;
+    }
+    row = row + column;
+  }
+  return row;
+}
+`;
+  const found = results(program, resetEdits(parseC(program).rootNode, everyLine(program)));
+  assert.ok(found.some((t) => t.includes('for (i = 0; i < 3; i++) { column = 0;')), found.join('\n---\n'));
+  assert.ok(!found.some((t) => t.includes('row = 0;')), 'row is not changed in a loop inside the outer one');
+});
+
+test('newline once: the line end printed after the loop instead of after every item, only when the output has too many', () => {
+  const program = `#include <stdio.h>
+int main() {
+  int i;
+  for (i = 0; i < 3; i++) {
+    printf("%c\\n", 'a' + i);
+  }
+  return 0;
+}
+`;
+  const root = parseC(program).rootNode;
+  const found = results(program, newlineOnceEdits(root, everyLine(program), { expected: 'abc\n', actual: 'a\nb\nc\n' }));
+  assert.equal(found.length, 1);
+  assert.match(found[0], /printf\("%c", 'a' \+ i\);\n {2}\} printf\("\\n"\);/);
+  assert.equal(newlineOnceEdits(root, everyLine(program), { expected: 'a\nb\nc\n', actual: 'a\nb\nd\n' }).length, 0);
+});
+
+test('engine: positions counted from 0 where the task counts from 1 are repaired, and the repair passes every test', async () => {
+  // Where the largest of three numbers stands, printed as a 1-based position.
+  const program = `#include <stdio.h>
+int main() {
+  int a[3], i, at = 0;
+  for (i = 0; i < 3; i++) scanf("%d", &a[i]);
+  for (i = 1; i < 3; i++)
+    if (a[i] > a[at]) at = i;
+  printf("%d\\n", at);
+  return 0;
+}
+`;
+  const tests = [
+    { name: '1', input: '1 5 2', output: '2\n' },
+    { name: '2', input: '9 5 2', output: '1\n' },
+    { name: '3', input: '1 2 7', output: '3\n' },
+  ];
+  const gcc = { family: 'gcc' as const, args: [] };
+  const r = await new RepairEngine({ compiler: gcc, tests }).repair(program);
+  assert.equal(r.status, 'repaired', JSON.stringify(r.edits));
+  assert.match(r.repaired, /printf\("%d\\n", at\+1\);/);
+  assert.equal((await runTests(r.repaired, tests, { compiler: gcc })).passed, 3, 'independently re-run');
+});
