@@ -6,7 +6,7 @@ import { runTests } from '../../server/src/oracle/testRunner';
 import { applyEdits } from '../../server/src/repair/edits';
 import { RepairEngine } from '../../server/src/repair/engine';
 import type { LogicEdit } from '../../server/src/repair/mutationSearch';
-import { newlineOnceEdits, printedIndexEdits, renameEdits, resetEdits } from '../../server/src/repair/patternEdits';
+import { missingElseEdits, newlineOnceEdits, printedIndexEdits, renameEdits, resetEdits, scanfFormatEdits } from '../../server/src/repair/patternEdits';
 
 /** Every line suspicious, but line `quiet` (1-based), which no failing test ran. */
 const everyLine = (program: string, quiet = -1) =>
@@ -78,6 +78,37 @@ int main() {
   assert.equal(found.length, 1);
   assert.match(found[0], /printf\("%c", 'a' \+ i\);\n {2}\} printf\("\\n"\);/);
   assert.equal(newlineOnceEdits(root, everyLine(program), { expected: 'a\nb\nc\n', actual: 'a\nb\nd\n' }).length, 0);
+});
+
+test('scanf: a format with text the input does not have becomes its conversions alone', () => {
+  const program = `#include <stdio.h>
+int main() {
+  int n, m; long k;
+  scanf("/'%d,%d/'\\n", &n, &m);
+  scanf("%ld\\n", &k);
+  scanf("%d %d", &n, &m);
+  return 0;
+}
+`;
+  const found = results(program, scanfFormatEdits(parseC(program).rootNode, everyLine(program)));
+  assert.deepEqual(found.map((t) => t.split('\n')[3].trim()), ['scanf("%d %d", &n, &m);'], 'only the format with other text');
+});
+
+test('missing else: the line the failing test expects, never printed nor written, printed in an else', () => {
+  const program = `#include <stdio.h>
+int main() {
+  int n;
+  scanf("%d", &n);
+  if (n % 2 == 0)
+    printf("yes\\n");
+  return 0;
+}
+`;
+  const root = parseC(program).rootNode;
+  const found = results(program, missingElseEdits(root, everyLine(program), { expected: 'no\n', actual: '' }));
+  assert.deepEqual(found.map((t) => t.split('\n')[5].trim()), ['printf("yes\\n"); else printf("no\\n");']);
+  assert.equal(missingElseEdits(root, everyLine(program), { expected: 'yes\n', actual: '' }).length, 0, 'a line the program has');
+  assert.equal(missingElseEdits(root, everyLine(program), { expected: 'no\nmore\n', actual: '' }).length, 0, 'one line only');
 });
 
 test('engine: positions counted from 0 where the task counts from 1 are repaired, and the repair passes every test', async () => {

@@ -11,7 +11,7 @@ import type { TextEdit } from '../oracle/compiler';
 import { enclosingParen } from './cSyntax';
 import { suspicionStep, type Suspicion } from './faultLocalization';
 import { outputLiteralEdits } from './outputEdits';
-import { newlineOnceEdits, printedIndexEdits, renameEdits, resetEdits } from './patternEdits';
+import { missingElseEdits, newlineOnceEdits, printedIndexEdits, renameEdits, resetEdits, scanfFormatEdits } from './patternEdits';
 
 const RELATIONAL: Record<string, string[]> = {
   '<': ['<=', '>', '!='],
@@ -61,6 +61,7 @@ export function logicMutations(text: string, context: LogicSearchContext = {}): 
     const suspicion = context.suspicion;
     found.push(...variableEdits(root, tokens, suspicion), ...statementEdits(root, suspicion), ...initialisationEdits(root, suspicion));
     found.push(...renameEdits(root, suspicion), ...printedIndexEdits(root, suspicion, context.failing), ...resetEdits(root, suspicion), ...newlineOnceEdits(root, suspicion, context.failing));
+    found.push(...scanfFormatEdits(root, suspicion), ...missingElseEdits(root, suspicion, context.failing));
   }
   if (context.failing) found.push(...outputLiteralEdits(tokens, context.failing));
   return rank(found, context.suspicion);

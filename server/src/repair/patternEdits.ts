@@ -1,7 +1,8 @@
 // Logic edits for novice slips that take more than one token, each a known pattern: a name (or a
 // numbered family of names) wrong throughout one statement, an index printed from 0 where the task
-// counts from 1, an accumulator not reset for each pass of an outer loop, and a newline printed
-// after every item instead of once after the loop. Like the one-token edits (mutationSearch.ts),
+// counts from 1, an accumulator not reset for each pass of an outer loop, a newline printed after
+// every item instead of once after the loop, a scanf format with text the input does not have, and
+// the `else` of a yes/no answer never written. Like the one-token edits (mutationSearch.ts),
 // only on lines the failing tests point at, and each is judged by the tests.
 import { namesInScope, type DeclaredName } from '../c/scopes';
 import type { SyntaxNode } from '../c/parser';
@@ -156,6 +157,44 @@ export function newlineOnceEdits(root: SyntaxNode, suspicion: Suspicion, failing
     if (format?.type !== 'string_literal' || !loop || !/\\n"$/.test(format.text) || format.text === '"\\n"') continue;
     const newline = { start: format.endIndex - 3, end: format.endIndex - 1, newText: '' };
     found.push({ edits: [newline, { start: loop.endIndex, end: loop.endIndex, newText: ' printf("\\n");' }], line: lineOf(call), priority: 24 });
+  }
+  return found;
+}
+
+/** A scanf format with text besides its conversions (`"/'%d,%d/'"`) that the input does not have: the conversions alone, space-separated. */
+export function scanfFormatEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
+  const found: LogicEdit[] = [];
+  for (const call of root.descendantsOfType('call_expression')) {
+    if (call.childForFieldName('function')?.text !== 'scanf' || !suspicious(suspicion, lineOf(call))) continue;
+    const format = call.childForFieldName('arguments')?.namedChildren[0];
+    if (format?.type !== 'string_literal') continue;
+    const conversions = format.text.slice(1, -1).match(/%[*]?\d*(hh|h|ll|l|L|z|j|t)?[diouxXeEfgGaAcsp]/g) ?? [];
+    const plain = `"${conversions.join(' ')}"`;
+    if (conversions.length === 0 || format.text.replace(/\\n|\s/g, '') === plain.replace(/\s/g, '')) continue;
+    found.push({ edits: [{ start: format.startIndex, end: format.endIndex, newText: plain }], line: lineOf(call), priority: 20 });
+  }
+  return found;
+}
+
+/** `text` as the body of a C string literal for printf. */
+const cString = (text: string) => text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/%/g, '%%');
+
+/**
+ * An `if` that prints but has no `else`, when the failing test expects one line the program never
+ * printed and no literal of the program holds: that line printed in an `else` (the "no" of a yes/no task).
+ */
+export function missingElseEdits(root: SyntaxNode, suspicion: Suspicion, failing?: { expected: string; actual: string }): LogicEdit[] {
+  const wanted = failing?.expected.trim() ?? '';
+  if (!wanted || wanted.includes('\n') || failing!.actual.includes(wanted)) return [];
+  if (root.descendantsOfType('string_literal').some((s) => s.text.includes(cString(wanted)))) return [];
+  const found: LogicEdit[] = [];
+  for (const branch of root.descendantsOfType('if_statement')) {
+    if (branch.childForFieldName('alternative') || !suspicious(suspicion, lineOf(branch))) continue;
+    const prints = branch.childForFieldName('consequence')?.descendantsOfType('call_expression')
+      .find((c) => c.childForFieldName('function')?.text === 'printf');
+    if (!prints) continue;
+    const lineEnd = /\\n"/.test(prints.childForFieldName('arguments')?.namedChildren[0]?.text ?? '') ? '\\n' : '';
+    found.push({ edits: [{ start: branch.endIndex, end: branch.endIndex, newText: ` else printf("${cString(wanted)}${lineEnd}");` }], line: lineOf(branch), priority: 22, guided: true });
   }
   return found;
 }
