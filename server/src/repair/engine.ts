@@ -132,10 +132,10 @@ function candidateRunLimits(report: TestReport): Pick<TestRunOptions, 'wallMs' |
 
 /**
  * Steps in a row that pass no more tests but bring the failing test's output closer (a prompt the
- * tests do not expect deleted, then a second one, then the format that makes it pass); a step is
- * kept only when a later one passes more tests.
+ * tests do not expect deleted, after which a pair of edits passes); a step is kept only when a
+ * later one passes more tests. Each costs a whole round more on a program it does not repair, so one.
  */
-const MAX_CLOSER_STEPS = 2;
+const MAX_CLOSER_STEPS = 1;
 /** Closer candidates checked against every test, per round. */
 const CLOSER_TRIES = 3;
 
