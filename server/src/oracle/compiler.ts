@@ -3,7 +3,7 @@
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runProcess } from './process';
+import { compilerEnv, runProcess } from './process';
 import { byteColumnToOffset, lineStarts } from './positions';
 import { parseClangOutput } from './clangDiagnostics';
 import { parseGccJson, parseGccPlainText } from './gccDiagnostics';
@@ -143,8 +143,7 @@ export async function compile(text: string, options: CompilerOptions, signal?: A
       cwd: dir,
       timeoutMs,
       maxOutputBytes: 8 * 1024 * 1024,
-      // The compiler's own temporary files go in our folder: removed with it even when the compiler is killed.
-      env: { ...process.env, LC_ALL: 'C', LANG: 'C', TMPDIR: dir },
+      env: compilerEnv(dir),
       signal,
     });
     if (run.spawnError) throw new CompilerUnavailableError(executable, run.spawnError);

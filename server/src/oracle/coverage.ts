@@ -4,7 +4,7 @@
 // `objdump -d -l` on the (position-dependent) binary says which source lines each block holds.
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { runProcess } from './process';
+import { compilerEnv, runProcess } from './process';
 
 const PC_MARKER = '__c_repair_pc=';
 
@@ -49,7 +49,7 @@ export async function coverageBuildArgs(compiler: string, dir: string, signal?: 
   const hook = path.join(dir, 'coverage_hook.c');
   const object = path.join(dir, 'coverage_hook.o');
   await fs.writeFile(hook, HOOK_SOURCE);
-  const built = await runProcess(compiler, ['-c', '-O1', hook, '-o', object], { cwd: dir, timeoutMs: 20_000, maxOutputBytes: 64 * 1024, env: { ...process.env, TMPDIR: dir }, signal });
+  const built = await runProcess(compiler, ['-c', '-O1', hook, '-o', object], { cwd: dir, timeoutMs: 20_000, maxOutputBytes: 64 * 1024, env: compilerEnv(dir), signal });
   if (built.exitCode !== 0) return undefined;
   return ['-g', '-O0', '-no-pie', '-fsanitize-coverage=trace-pc', object];
 }

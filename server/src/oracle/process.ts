@@ -27,6 +27,14 @@ export interface RunResult {
   ms: number;
 }
 
+/**
+ * The environment of a compiler run: messages in the C locale, and its temporary files in `tmpDir`
+ * (ours), so that they go with that folder even when the compiler is killed.
+ */
+export function compilerEnv(tmpDir: string): NodeJS.ProcessEnv {
+  return { ...process.env, LC_ALL: 'C', LANG: 'C', TMPDIR: tmpDir };
+}
+
 export function runProcess(executable: string, args: readonly string[], options: RunOptions): Promise<RunResult> {
   const started = Date.now();
   return new Promise((resolve) => {

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runProcess } from './process';
+import { compilerEnv, runProcess } from './process';
 import { TEST_DRIVER_SOURCE } from './testDriverSource';
 
 const built = new Map<string, Promise<string | undefined>>();
@@ -34,7 +34,7 @@ async function build(compiler: string): Promise<string | undefined> {
     await fs.promises.chmod(dir, 0o711); // enterable by the sandbox user, writable only by us
     await fs.promises.writeFile(source, TEST_DRIVER_SOURCE);
     const r = await runProcess(compiler, ['-O1', '-o', executable, source], {
-      cwd: dir, timeoutMs: 20_000, maxOutputBytes: 64 * 1024, env: { ...process.env, LC_ALL: 'C', TMPDIR: dir },
+      cwd: dir, timeoutMs: 20_000, maxOutputBytes: 64 * 1024, env: compilerEnv(dir),
     });
     if (r.exitCode !== 0) throw new Error(r.stderr);
     await fs.promises.chmod(executable, 0o755);

@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { CompilerOptions } from './compiler';
 import { BlockLines, blockLines, coverageBuildArgs, coveredLines } from './coverage';
-import { RunResult, runProcess } from './process';
+import { compilerEnv, RunResult, runProcess } from './process';
 import { ProgramStatus, SandboxLimits, SandboxPlan, sandboxPlan } from './sandbox';
 import { DriverReports, testDriver } from './testDriver';
 
@@ -90,8 +90,7 @@ export async function runTests(source: string, tests: readonly TestCase[], optio
     const build = await runProcess(
       compiler,
       [...(options.compiler.args ?? []), ...(coverageArgs ?? []), '-o', binary, file, '-lm'],
-      // The compiler's temporary files go in the run's folder: removed with it even when the compiler is killed.
-      { cwd: dir, timeoutMs: 20_000, maxOutputBytes: 256 * 1024, env: { ...process.env, LC_ALL: 'C', TMPDIR: dir }, signal: options.signal },
+      { cwd: dir, timeoutMs: 20_000, maxOutputBytes: 256 * 1024, env: compilerEnv(dir), signal: options.signal },
     );
     const plan = sandboxPlan(binary, limits);
     if (build.spawnError) throw new Error(`The C compiler '${options.compiler.path || options.compiler.family}' could not be run: ${build.spawnError}`);
