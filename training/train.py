@@ -79,10 +79,10 @@ def batch_loss(model, ids, hints, w):
 
 @torch.no_grad()
 def evaluate(model, dev, device, max_tokens, served_bias):
-    """Dev figures under teacher forcing, with the logits as served (model.py, hint_logit_bias): loss both ways (weighted as trained; plain = mean over all
-    target tokens), argmax accuracy on target tokens of unedited lines (weight < 1), of edited lines,
-    and where the copy hint is wrong (the edits proper), and the share of examples with every
-    target token right."""
+    """Dev figures under teacher forcing, with the logits as served (`served_bias`, model.py's
+    hint_logit_bias): loss both ways (weighted as trained; plain = mean over all target tokens),
+    argmax accuracy on target tokens of unedited lines (weight < 1), of edited lines, and where the
+    copy hint is wrong (the edits proper), and the share of examples with every target token right."""
     model.eval()
     model.hint_logit_bias = served_bias
     sums = {'weighted': [0.0, 0.0], 'plain': [0.0, 0.0], 'unchanged_acc': [0, 0], 'edited_acc': [0, 0], 'unhinted_acc': [0, 0], 'exact': [0, 0]}
@@ -173,7 +173,8 @@ def main():
         phases.append([step, tokens_seen, args.loss])
     if args.eval_only:
         served_bias = hint_logit_bias((state or init or {}).get('loss'))
-        for name, bias in [('as served', served_bias), ('without the hint bias', 0.0)][:2 if served_bias else 1]:
+        variants = [('as served', served_bias)] + ([('without the hint bias', 0.0)] if served_bias else [])
+        for name, bias in variants:
             print(f'dev {len(dev)}/{len(dev_all)} step {step} tokens {tokens_seen} {name} {json.dumps(evaluate(model, dev, device, args.batch_tokens, bias))}', flush=True)
         return
     budget = args.minutes * 60

@@ -37,6 +37,15 @@ export function parseC(text: string): Parser.Tree {
 
 export type SyntaxNode = Parser.SyntaxNode;
 
+/** The 1-based line a node starts on. */
+export const lineOf = (node: SyntaxNode) => node.startPosition.row + 1;
+
+/** The innermost loop statement around `node`, if any (C has no nested functions). */
+export function enclosingLoop(node: SyntaxNode): SyntaxNode | undefined {
+  for (let n = node.parent; n; n = n.parent) if (/^(for|while|do)_statement$/.test(n.type)) return n;
+  return undefined;
+}
+
 /**
  * tree-sitter's grammar accepts statements at file scope (for macro-heavy code); C does not. A
  * statement there is an error region too (`int f(int n); { ... }`, a function closed too early).

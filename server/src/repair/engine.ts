@@ -478,23 +478,25 @@ export class RepairEngine {
       return isProgress('tests', before, after) ? { ...c, compiled, tests } : undefined;
     }, (j) => j.tests !== undefined && keepsPassing(report, j.tests)); // later rounds take on the remaining failures
     if (gained || !mayStepCloser || o.signal?.aborted) return gained;
-    return this.closerStep(text, report, failing, stones.closest(outputDistance(failing.actual, failing.expected), CLOSER_TRIES), reason, runLimits);
+    return this.closerStep(text, report, failing, stones, reason, runLimits);
   }
 
   /**
-   * When no candidate passes more tests: the first of `edits` (closest first) whose program, built by
-   * the user's compiler, keeps every passing test and prints something closer to what the failing test expects.
+   * When no candidate passes more tests: of the stones nearer the expected output than the program
+   * (closest first), the first whose program, built by the user's compiler, keeps every passing test
+   * and prints something closer to what the failing test expects.
    */
   private async closerStep(
-    text: string, report: TestReport, failing: TestResult, edits: TextEdit[][], reason: string, runLimits: Partial<TestRunOptions>,
+    text: string, report: TestReport, failing: TestResult, stones: SteppingStones, reason: string, runLimits: Partial<TestRunOptions>,
   ): Promise<Judged | undefined> {
     const o = this.options;
     const now = outputDistance(failing.actual, failing.expected);
-    for (const e of edits) {
+    for (const e of stones.closest(now, CLOSER_TRIES)) {
       const candidateText = applyEdits(text, e);
       const tests = await runTests(candidateText, o.tests ?? [], { compiler: o.compiler, signal: o.signal, ...runLimits });
+      if (o.signal?.aborted) return undefined;
       const target = tests.results.find((r) => r.name === failing.name);
-      if (o.signal?.aborted || !tests.compiled || !target || !keepsPassing(report, tests) || outputDistance(target.actual, failing.expected) >= now) continue;
+      if (!tests.compiled || !target || !keepsPassing(report, tests) || outputDistance(target.actual, failing.expected) >= now) continue;
       const compiled = await compile(candidateText, o.compiler, o.signal);
       if (compiled.errorCount > 0) continue;
       return { text: candidateText, source: 'logic-search', changedTokens: changedTokenCount(text, candidateText), reason, compiled, tests, closer: true };

@@ -2,14 +2,14 @@
 // most (a wrong relational or arithmetic operator, an off-by-one bound or constant, && for ||, the
 // wrong variable of the same type, a missing initialisation, an extra statement or a missing
 // break, a wrong printf format or literal text), and the few-token patterns of patternEdits.ts.
-// Each candidate is one small edit; the tests judge them. With a fault localization the most suspicious lines go first, and lines no failing test ran
-// are left out.
+// Each candidate is one small edit; the tests judge them. With a fault localization the most
+// suspicious lines go first, and lines no failing test ran are left out.
 import { codeTokens, Token } from '../c/lexer';
-import { parseC, SyntaxNode } from '../c/parser';
+import { enclosingLoop, lineOf, parseC, SyntaxNode } from '../c/parser';
 import { namesInScope } from '../c/scopes';
 import type { TextEdit } from '../oracle/compiler';
 import { enclosingParen } from './cSyntax';
-import { suspicionStep, type Suspicion } from './faultLocalization';
+import { isSuspicious, suspicionStep, type Suspicion } from './faultLocalization';
 import { outputLiteralEdits } from './outputEdits';
 import { missingElseEdits, newlineOnceEdits, printedIndexEdits, renameEdits, resetEdits, scanfFormatEdits } from './patternEdits';
 
@@ -75,7 +75,7 @@ export function logicMutations(text: string, context: LogicSearchContext = {}): 
 function rank(found: LogicEdit[], suspicion?: Suspicion): LogicEdit[] {
   const step = (e: LogicEdit) => suspicionStep(suspicion, e.line);
   return found
-    .filter((e) => !suspicion || (suspicion.get(e.line) ?? 0) > 0)
+    .filter((e) => !suspicion || isSuspicious(suspicion, e.line))
     .sort((a, b) => Number(b.guided ?? false) - Number(a.guided ?? false) || step(b) - step(a) || a.priority - b.priority || a.edits[0].start - b.edits[0].start);
 }
 
@@ -137,14 +137,12 @@ function isUnary(tokens: readonly Token[], i: number): boolean {
   return prev.kind === 'punct' && !/^[)\]]$/.test(prev.text) && !['++', '--'].includes(prev.text);
 }
 
-const suspicious = (suspicion: Suspicion, line: number) => (suspicion.get(line) ?? 0) > 0;
-const lineOf = (node: SyntaxNode) => node.startPosition.row + 1;
 
 /** A variable used on a suspicious line replaced by another in scope of the same type and shape. */
 function variableEdits(root: SyntaxNode, tokens: readonly Token[], suspicion: Suspicion): LogicEdit[] {
   const found: LogicEdit[] = [];
   tokens.forEach((token, i) => {
-    if (token.kind !== 'identifier' || !suspicious(suspicion, token.line + 1)) return;
+    if (token.kind !== 'identifier' || !isSuspicious(suspicion, token.line + 1)) return;
     if (tokens[i + 1]?.text === '(' || /^(\.|->)$/.test(tokens[i - 1]?.text ?? '')) return; // calls, members
     const visible = namesInScope(root, token.start);
     const self = visible.find((n) => n.name === token.text);
@@ -159,12 +157,6 @@ function variableEdits(root: SyntaxNode, tokens: readonly Token[], suspicion: Su
   return found;
 }
 
-/** Inside a loop's body (not nested in a function of its own: C has none). */
-function inLoop(node: SyntaxNode): boolean {
-  for (let n = node.parent; n; n = n.parent) if (/^(for|while|do)_statement$/.test(n.type)) return true;
-  return false;
-}
-
 /**
  * Statements on suspicious lines: an extra one removed, or a missing `break;` after one in a loop
  * (a loop that goes on after it found its answer, printing "Yes" many times).
@@ -172,9 +164,9 @@ function inLoop(node: SyntaxNode): boolean {
 function statementEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
   const found: LogicEdit[] = [];
   for (const s of root.descendantsOfType('expression_statement')) {
-    if (!suspicious(suspicion, lineOf(s)) || s.parent?.type !== 'compound_statement') continue;
+    if (!isSuspicious(suspicion, lineOf(s)) || s.parent?.type !== 'compound_statement') continue;
     found.push({ edits: [{ start: s.startIndex, end: s.endIndex, newText: '' }], line: lineOf(s), priority: 36 });
-    if (inLoop(s) && s.nextNamedSibling?.type !== 'break_statement') {
+    if (enclosingLoop(s) && s.nextNamedSibling?.type !== 'break_statement') {
       found.push({ edits: [{ start: s.endIndex, end: s.endIndex, newText: ' break;' }], line: lineOf(s), priority: 37 });
     }
   }

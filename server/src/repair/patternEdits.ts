@@ -5,15 +5,18 @@
 // the `else` of a yes/no answer never written. Like the one-token edits (mutationSearch.ts),
 // only on lines the failing tests point at, and each is judged by the tests.
 import { namesInScope, type DeclaredName } from '../c/scopes';
-import type { SyntaxNode } from '../c/parser';
-import type { Suspicion } from './faultLocalization';
+import { enclosingLoop, lineOf, type SyntaxNode } from '../c/parser';
+import { isSuspicious, type Suspicion } from './faultLocalization';
 import type { LogicEdit } from './mutationSearch';
 
-const suspicious = (suspicion: Suspicion, line: number) => (suspicion.get(line) ?? 0) > 0;
-const lineOf = (node: SyntaxNode) => node.startPosition.row + 1;
 const sameShape = (a: DeclaredName, b: DeclaredName) => a.type === b.type && a.arrayDims === b.arrayDims && a.pointers === b.pointers;
 const INTEGER = /^(int|long|short|unsigned|long long|unsigned int|long int|unsigned long|size_t)$/;
-const LOOP = /^(for|while|do)_statement$/;
+
+/** The calls of function `name` on suspicious lines. */
+function suspiciousCalls(root: SyntaxNode, suspicion: Suspicion, name: string): SyntaxNode[] {
+  return root.descendantsOfType('call_expression')
+    .filter((call) => call.childForFieldName('function')?.text === name && isSuspicious(suspicion, lineOf(call)));
+}
 
 /** Variables (not functions, not members) used in `node`. */
 function variablesIn(node: SyntaxNode): SyntaxNode[] {
@@ -29,7 +32,7 @@ function renameScopes(root: SyntaxNode, suspicion: Suspicion): SyntaxNode[] {
   const scopes = root.descendantsOfType(['expression_statement', 'return_statement', 'parenthesized_expression'])
     .filter((n) => n.type !== 'parenthesized_expression' || /^(if|while|do)_statement$/.test(n.parent?.type ?? ''));
   const conditions = root.descendantsOfType('for_statement').map((f) => f.childForFieldName('condition')).filter((c): c is SyntaxNode => c !== null);
-  return [...scopes, ...conditions].filter((n) => suspicious(suspicion, lineOf(n)));
+  return [...scopes, ...conditions].filter((n) => isSuspicious(suspicion, lineOf(n)));
 }
 
 /**
@@ -92,8 +95,7 @@ function offByOne(failing?: { expected: string; actual: string }): '+1' | '-1' |
 export function printedIndexEdits(root: SyntaxNode, suspicion: Suspicion, failing?: { expected: string; actual: string }): LogicEdit[] {
   const found: LogicEdit[] = [];
   const read = offByOne(failing);
-  for (const call of root.descendantsOfType('call_expression')) {
-    if (call.childForFieldName('function')?.text !== 'printf' || !suspicious(suspicion, lineOf(call))) continue;
+  for (const call of suspiciousCalls(root, suspicion, 'printf')) {
     const visible = namesInScope(root, call.startIndex);
     const args = call.childForFieldName('arguments')?.namedChildren.slice(1) ?? [];
     const integers = args.filter((a) => a.type === 'identifier' && visible.some((n) => n.name === a.text && INTEGER.test(n.type) && n.arrayDims === 0 && n.pointers === 0));
@@ -131,7 +133,7 @@ export function resetEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] 
         const body = loop.childForFieldName('body');
         if (body?.type !== 'compound_statement') continue;
         const inner = body.descendantsOfType(['for_statement', 'while_statement', 'do_statement']).filter((l) => updates(l, name).length > 0);
-        const line = inner.flatMap((l) => updates(l, name)).map(lineOf).find((l) => suspicious(suspicion, l));
+        const line = inner.flatMap((l) => updates(l, name)).map(lineOf).find((l) => isSuspicious(suspicion, l));
         if (line === undefined) continue;
         const open = body.child(0)!;
         found.push({ edits: [{ start: open.endIndex, end: open.endIndex, newText: ` ${name} = ${value.text};` }], line, priority: 14 });
@@ -149,11 +151,9 @@ export function newlineOnceEdits(root: SyntaxNode, suspicion: Suspicion, failing
   const lineEnds = (s: string) => (s.match(/\n/g) ?? []).length;
   if (!failing || lineEnds(failing.actual) <= lineEnds(failing.expected)) return [];
   const found: LogicEdit[] = [];
-  for (const call of root.descendantsOfType('call_expression')) {
-    if (call.childForFieldName('function')?.text !== 'printf' || !suspicious(suspicion, lineOf(call))) continue;
+  for (const call of suspiciousCalls(root, suspicion, 'printf')) {
     const format = call.childForFieldName('arguments')?.namedChildren[0];
-    let loop = call.parent;
-    while (loop && !LOOP.test(loop.type)) loop = loop.parent;
+    const loop = enclosingLoop(call);
     if (format?.type !== 'string_literal' || !loop || !/\\n"$/.test(format.text) || format.text === '"\\n"') continue;
     const newline = { start: format.endIndex - 3, end: format.endIndex - 1, newText: '' };
     found.push({ edits: [newline, { start: loop.endIndex, end: loop.endIndex, newText: ' printf("\\n");' }], line: lineOf(call), priority: 24 });
@@ -164,8 +164,7 @@ export function newlineOnceEdits(root: SyntaxNode, suspicion: Suspicion, failing
 /** A scanf format with text besides its conversions (`"/'%d,%d/'"`) that the input does not have: the conversions alone, space-separated. */
 export function scanfFormatEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
   const found: LogicEdit[] = [];
-  for (const call of root.descendantsOfType('call_expression')) {
-    if (call.childForFieldName('function')?.text !== 'scanf' || !suspicious(suspicion, lineOf(call))) continue;
+  for (const call of suspiciousCalls(root, suspicion, 'scanf')) {
     const format = call.childForFieldName('arguments')?.namedChildren[0];
     if (format?.type !== 'string_literal') continue;
     const conversions = format.text.slice(1, -1).match(/%[*]?\d*(hh|h|ll|l|L|z|j|t)?[diouxXeEfgGaAcsp]/g) ?? [];
@@ -189,7 +188,7 @@ export function missingElseEdits(root: SyntaxNode, suspicion: Suspicion, failing
   if (root.descendantsOfType('string_literal').some((s) => s.text.includes(cString(wanted)))) return [];
   const found: LogicEdit[] = [];
   for (const branch of root.descendantsOfType('if_statement')) {
-    if (branch.childForFieldName('alternative') || !suspicious(suspicion, lineOf(branch))) continue;
+    if (branch.childForFieldName('alternative') || !isSuspicious(suspicion, lineOf(branch))) continue;
     const prints = branch.childForFieldName('consequence')?.descendantsOfType('call_expression')
       .find((c) => c.childForFieldName('function')?.text === 'printf');
     if (!prints) continue;
