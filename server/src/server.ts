@@ -64,27 +64,28 @@ const scheduler = new AnalysisScheduler(analyze, (analysis) => {
   }
 });
 
-async function scheduleAnalysis(doc: TextDocument, immediate: boolean): Promise<void> {
-  const current = await settings.forDocument(doc.uri);
-  if (current.feedback === 'off') {
-    // Off for this workspace: compile nothing, publish nothing (and take back what was published).
-    scheduler.forget(doc.uri);
-    analyses.delete(doc.uri);
-    if (published.delete(doc.uri)) void connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
-    return;
-  }
-  scheduler.schedule(
-    {
-      uri: doc.uri,
+function scheduleAnalysis(doc: TextDocument, immediate: boolean): void {
+  const { uri, version } = doc;
+  const text = doc.getText();
+  scheduler.schedule(uri, async () => {
+    const current = await settings.forDocument(uri);
+    if (current.feedback === 'off') {
+      // Off for this workspace: compile nothing, publish nothing (and take back what was published).
+      analyses.delete(uri);
+      if (published.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+      return undefined;
+    }
+    const request = {
+      uri,
       feedback: current.feedback,
-      version: doc.version,
-      text: doc.getText(),
+      version,
+      text,
       compiler: compilerOptions(current),
       maxFileSizeKB: current.maxFileSizeKB,
       model: await modelHost.ifLoaded(),
-    },
-    immediate ? 0 : current.debounceMs,
-  );
+    };
+    return { request, delayMs: immediate ? 0 : current.debounceMs };
+  });
 }
 
 /** The analysis of the document's current version, waiting for it if it is still running. */
@@ -133,12 +134,12 @@ connection.onDidChangeConfiguration((change) => {
   settings.changed((change.settings as { 'c-repair'?: unknown } | null | undefined)?.['c-repair']);
   void settings.global().then((s) => modelHost.configure(s));
   void checkCompiler();
-  for (const doc of documents.all()) void scheduleAnalysis(doc, true);
+  for (const doc of documents.all()) scheduleAnalysis(doc, true);
 });
 
-documents.onDidOpen((e) => void scheduleAnalysis(e.document, true));
-documents.onDidChangeContent((e) => void scheduleAnalysis(e.document, false));
-documents.onDidSave((e) => void scheduleAnalysis(e.document, true));
+documents.onDidOpen((e) => scheduleAnalysis(e.document, true));
+documents.onDidChangeContent((e) => scheduleAnalysis(e.document, false));
+documents.onDidSave((e) => scheduleAnalysis(e.document, true));
 documents.onDidClose((e) => {
   scheduler.forget(e.document.uri);
   analyses.delete(e.document.uri);

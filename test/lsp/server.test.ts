@@ -81,6 +81,24 @@ test('a real program whose error gcc reports a line late gets the parser search\
   assert.equal(errors(await client.diagnosticsFor(uri, 2)).length, 0, 'no errors after the fix');
 });
 
+test('a quick fix asked for as soon as a file (re)opens waits for its analysis, with settings pulled from the client as VS Code does', async () => {
+  const pulling = await TestLspClient.start({}, { pullSettings: true });
+  try {
+    const uri = 'file:///tmp/c-repair-test/opened_and_asked.c';
+    const text = fixture('missing_semicolon.c');
+    const line9 = { start: { line: 8, character: 0 }, end: { line: 8, character: 20 } };
+    // Reopening is what an editor does when a tab comes back: the server forgets and re-reads the settings.
+    for (let round = 0; round < 3; round++) {
+      pulling.open(uri, text, 1);
+      const actions = await pulling.codeActionsIn(uri, line9);
+      assert.match(actions.find((a) => a.isPreferred)?.title ?? `none among ${JSON.stringify(actions)}`, /^Repair: insert `;` on line 9/, `round ${round}`);
+      pulling.close(uri);
+    }
+  } finally {
+    await pulling.stop();
+  }
+});
+
 test('only the newest version of a rapidly edited document is reported', async () => {
   const uri = 'file:///tmp/c-repair-test/rapid.c';
   client.open(uri, 'int main(void) { return 0; }\n', 1);

@@ -60,20 +60,30 @@ export class TestLspClient {
   /**
    * Starts the server; `wrap` runs it inside another command (e.g. a namespace with a full disk),
    * `serverJs` runs another copy of the bundle (e.g. one beside a broken node_modules),
-   * `textDocument` replaces the client's text document capabilities (diagnostics with versions).
+   * `textDocument` replaces the client's text document capabilities (diagnostics with versions),
+   * `pullSettings` makes the server ask for the settings per document (workspace/configuration),
+   * as VS Code does, instead of taking them from initializationOptions.
    */
   static async start(
     settings: Record<string, unknown> = {},
-    options: { wrap?: string[]; serverJs?: string; textDocument?: ClientCapabilities['textDocument'] } = {},
+    options: { wrap?: string[]; serverJs?: string; textDocument?: ClientCapabilities['textDocument']; pullSettings?: boolean } = {},
   ): Promise<TestLspClient> {
     const argv = [...(options.wrap ?? []), process.execPath, options.serverJs ?? SERVER_JS, '--stdio'];
     const child = spawn(argv[0], argv.slice(1), { stdio: ['pipe', 'pipe', 'inherit'] });
     const client = new TestLspClient(child);
+    const section = { debounceMs: 50, ...settings };
+    if (options.pullSettings) {
+      client.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => section));
+      client.connection.onRequest('client/registerCapability', () => null);
+    }
     client.initializeResult = await client.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
-      capabilities: { textDocument: options.textDocument ?? { publishDiagnostics: { versionSupport: true } } },
-      initializationOptions: { settings: { debounceMs: 50, ...settings } },
+      capabilities: {
+        textDocument: options.textDocument ?? { publishDiagnostics: { versionSupport: true } },
+        ...(options.pullSettings ? { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } } : {}),
+      },
+      initializationOptions: { settings: section },
     });
     await client.connection.sendNotification('initialized', {});
     return client;
@@ -134,6 +144,10 @@ export class TestLspClient {
 
   open(uri: string, text: string, version = 1): void {
     void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'c', version, text } });
+  }
+
+  close(uri: string): void {
+    void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
 
   replace(uri: string, text: string, version: number): void {

@@ -47,9 +47,20 @@ export async function analyze(request: AnalysisRequest, signal: AbortSignal): Pr
   }
 }
 
-/** Runs one analysis at a time per document, debounced; the newest version always wins. */
+/** What an analysis needs before it can be scheduled: its request and how long to wait for more edits. */
+export interface PreparedAnalysis {
+  request: AnalysisRequest;
+  delayMs: number;
+}
+
+/**
+ * Runs one analysis at a time per document, debounced; the newest version always wins. An analysis
+ * counts as scheduled from the moment it is asked for, before its settings are known (`prepare`),
+ * so a request that arrives meanwhile (a quick fix asked for as the file opens) waits for it
+ * instead of finding nothing.
+ */
 export class AnalysisScheduler {
-  private readonly pending = new Map<string, { timer: NodeJS.Timeout; controller: AbortController }>();
+  private readonly pending = new Map<string, { timer?: NodeJS.Timeout; controller: AbortController }>();
   private readonly latest = new Map<string, Promise<Analysis | undefined>>();
 
   constructor(
@@ -57,23 +68,31 @@ export class AnalysisScheduler {
     private readonly onDone: (analysis: Analysis) => void,
   ) {}
 
-  schedule(request: AnalysisRequest, delayMs: number): void {
-    this.cancel(request.uri);
+  /** `prepare` gives the request, or undefined when there is nothing to analyse (feedback off). */
+  schedule(uri: string, prepare: () => Promise<PreparedAnalysis | undefined>): void {
+    this.cancel(uri);
     const controller = new AbortController();
+    const entry: { timer?: NodeJS.Timeout; controller: AbortController } = { controller };
     let resolveLatest!: (a: Analysis | undefined) => void;
-    this.latest.set(request.uri, new Promise((r) => (resolveLatest = r)));
-    const timer = setTimeout(async () => {
-      const analysis = await this.run(request, controller.signal);
-      if (controller.signal.aborted) {
-        resolveLatest(undefined);
-        return;
-      }
-      this.pending.delete(request.uri);
-      this.onDone(analysis);
-      resolveLatest(analysis);
-    }, delayMs);
-    this.pending.set(request.uri, { timer, controller });
+    this.latest.set(uri, new Promise((r) => (resolveLatest = r)));
+    this.pending.set(uri, entry);
     controller.signal.addEventListener('abort', () => resolveLatest(undefined), { once: true });
+    const finish = (analysis: Analysis | undefined) => {
+      if (this.pending.get(uri) === entry) this.pending.delete(uri);
+      if (analysis) this.onDone(analysis);
+      resolveLatest(analysis);
+    };
+    prepare().then(
+      (prepared) => {
+        if (controller.signal.aborted) return;
+        if (!prepared) return finish(undefined);
+        entry.timer = setTimeout(async () => {
+          const analysis = await this.run(prepared.request, controller.signal);
+          if (!controller.signal.aborted) finish(analysis);
+        }, prepared.delayMs);
+      },
+      () => finish(undefined),
+    );
   }
 
   /** The analysis of the newest scheduled version, once it is done (undefined if superseded). */
