@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { test, TestContext } from 'node:test';
 import { sandboxPlan } from '../../server/src/oracle/sandbox';
 import { DEFAULT_LIMITS, runTests, TestCase } from '../../server/src/oracle/testRunner';
+import { TestSandboxes } from '../../server/src/oracle/testSandboxes';
 import { hostileProgram } from '../support/fixtures';
 import { REPO_ROOT } from '../support/sharedData';
 
@@ -96,4 +97,28 @@ int main(void) {
 }`;
   const r = await runTests(source, [{ name: 'scratch', input: '', output: 'kept' }], { compiler: gcc });
   assert.equal(r.results[0].status, 'passed', r.results[0].actual);
+});
+
+test('sandboxes kept up across a repair\'s runs: no run reaches the next, not even by killing or forging through the driver', async (t) => {
+  if (skipUnlessContained(t)) return;
+  const sandboxes = new TestSandboxes();
+  t.after(() => sandboxes.dispose());
+  const shared = { compiler: gcc, sandboxes, wallMs: 2000, limits: { cpuSeconds: 1 } };
+  const double = '#include <stdio.h>\nint main(void){int a;scanf("%d",&a);printf("%d\\n",a*2);return 0;}';
+  const doubles: TestCase[] = [{ name: 'a', input: '21', output: '42' }, { name: 'b', input: '5', output: '10' }];
+  const runs: [string, TestCase[], string][] = [
+    [hostileProgram('write_files'), [{ name: 'write', input: '/tmp/left-behind', output: 'done' }], 'passed'],
+    [hostileProgram('fork_bomb'), [{ name: 'bomb', input: '', output: 'never printed' }], 'timeout'],
+    // Its driver killed, the test is run again in a sandbox of its own, where there is no driver to kill.
+    [hostileProgram('kill_driver'), [{ name: 'kill', input: '', output: 'done' }], 'passed'],
+    [hostileProgram('forge_report'), [{ name: 'forge', input: '', output: 'refused' }], 'passed'],
+    [double, doubles, 'passed'],
+  ];
+  for (const [source, tests, status] of runs) {
+    const r = await runTests(source, tests, shared);
+    assert.deepEqual(r.results.map((x) => x.status), tests.map(() => status), r.results.map((x) => x.actual).join(' | '));
+  }
+  // What the first run left in its /tmp is gone for the next.
+  const sees = '#include <stdio.h>\nint main(void){FILE *f=fopen("/tmp/left-behind","r");puts(f?"still there":"gone");return 0;}';
+  assert.equal((await runTests(sees, [{ name: 'tmp', input: '', output: 'gone' }], shared)).results[0].status, 'passed');
 });

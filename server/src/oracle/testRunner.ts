@@ -1,13 +1,12 @@
 // The test oracle: compiles a program into a private temporary folder and runs it on each test
 // case inside the sandbox, comparing output as the courses do.
 import * as fs from 'node:fs/promises';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { CompilerOptions } from './compiler';
 import { BlockLines, blockLines, coverageBuildArgs, coveredLines } from './coverage';
 import { compilerEnv, RunResult, runProcess } from './process';
 import { ProgramStatus, SandboxLimits, SandboxPlan, sandboxPlan } from './sandbox';
-import { DriverReports, testDriver } from './testDriver';
+import { TestSandboxes } from './testSandboxes';
 
 export interface TestCase {
   name: string;
@@ -54,6 +53,8 @@ export interface TestRunOptions {
   coverage?: boolean;
   /** The first this many tests must pass: the run stops at the first of them that fails (a candidate judged on its target test first). */
   requiredFirst?: number;
+  /** Sandboxes kept up across runs (a repair's); without them the run starts and ends its own. */
+  sandboxes?: TestSandboxes;
 }
 
 /** Tests as datasets and batch lines give them (no names, input optional), named 1, 2, ... in order. */
@@ -78,12 +79,16 @@ export function outputsMatch(actual: string, expected: string): boolean {
 
 export async function runTests(source: string, tests: readonly TestCase[], options: TestRunOptions): Promise<TestReport> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'c-repair-run-'));
+  const own = options.sandboxes ? undefined : new TestSandboxes();
+  const sandboxes = options.sandboxes ?? own!;
+  const folders = await sandboxes.folders();
+  const dir = await fs.mkdtemp(path.join(folders.builds, 'build-'));
+  const runDir = await fs.mkdtemp(path.join(folders.runs, 'run-'));
   try {
-    // The folder must be enterable by the sandbox user, but writable only by us.
-    await fs.chmod(dir, 0o711);
+    // The program's folder must be enterable by the sandbox user, but writable only by us.
+    await fs.chmod(runDir, 0o711);
     const file = path.join(dir, 'main.c');
-    const binary = path.join(dir, 'prog');
+    const binary = path.join(runDir, 'prog');
     await fs.writeFile(file, Buffer.from(source, options.compiler.encoding ?? 'utf8'));
     const compiler = options.compiler.path || options.compiler.family;
     const coverageArgs = options.coverage ? await coverageBuildArgs(compiler, dir, options.signal) : undefined;
@@ -99,21 +104,22 @@ export async function runTests(source: string, tests: readonly TestCase[], optio
     }
     await fs.chmod(binary, 0o755);
     const blocks = coverageArgs ? await blockLines(binary, file, options.signal) : undefined;
-    const run: TestRun = { dir, binary, plan, tests, options, limits, blocks };
+    const run: TestRun = { dir: runDir, binary, plan, tests, options, limits, blocks };
     const results: TestResult[] = [];
-    const driver = plan.contained ? await testDriver(compiler) : undefined;
-    if (driver) await runInOneSandbox(run, driver, results);
-    // One sandbox per test: where the driver is unavailable, and for the tests it did not report (it failed).
+    if (plan.contained) await runInSession(run, sandboxes, compiler, results);
+    // One sandbox per test: where the driver is unavailable, and for the tests it did not report (its session ended).
     if (!options.signal?.aborted && !stoppedEarly(results, options)) await runOneByOne(run, results);
     // A run cut short by `requiredFirst` counts the tests it skipped as not passed.
     const passed = results.filter((r) => r.passed).length;
     return { compiled: true, compileOutput: build.stderr, results, passed, total: tests.length, enforced: plan.enforced };
   } finally {
-    await fs.rm(dir, { recursive: true, force: true });
+    await Promise.all([fs.rm(dir, { recursive: true, force: true }), fs.rm(runDir, { recursive: true, force: true })]);
+    await own?.dispose();
   }
 }
 
 interface TestRun {
+  /** The program's folder, which its sandbox sees: the test inputs go there too. */
   dir: string;
   binary: string;
   plan: SandboxPlan;
@@ -136,36 +142,29 @@ function resultOf(run: TestRun, test: TestCase, outcome: Outcome): TestResult {
   };
 }
 
-/** Every test in one sandbox through the driver, stopping it at the first required test that fails. */
-async function runInOneSandbox(run: TestRun, driver: string, results: TestResult[]): Promise<void> {
-  const { dir, binary, tests, options, limits } = run;
-  const inputs = path.join(dir, 'inputs');
-  await fs.mkdir(inputs);
-  const files = await Promise.all(tests.map(async (t, i) => {
-    const file = path.join(inputs, String(i + 1));
-    await fs.writeFile(file, t.input);
-    return file;
-  }));
-  await fs.chmod(inputs, 0o755);
-  const wallMs = options.wallMs ?? 5000;
-  const outputBytes = options.outputBytes ?? 1024 * 1024;
-  const plan = sandboxPlan(driver, limits, { args: [String(wallMs), String(outputBytes), binary, ...files], readOnly: [binary, inputs] });
-  const stop = new AbortController();
-  const reports = new DriverReports();
-  await runProcess(plan.command, plan.args, {
-    cwd: dir,
-    timeoutMs: tests.length * (wallMs + 1000) + 5000, // the driver stops each test at wallMs: this is only a backstop
-    maxOutputBytes: tests.length * (2 * outputBytes + 256),
-    env: { PATH: '/usr/bin:/bin', LC_ALL: 'C' },
-    signal: options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal,
-    onStdout: (chunk) => {
-      for (const report of reports.push(chunk)) {
-        if (report.index !== results.length || stop.signal.aborted) continue;
-        results.push(resultOf(run, tests[report.index], report));
-        if (stoppedEarly(results, options)) stop.abort();
-      }
-    },
-  });
+/** The tests through a driver session, one request each, until the first required test that fails. */
+async function runInSession(run: TestRun, sandboxes: TestSandboxes, compiler: string, results: TestResult[]): Promise<void> {
+  const session = await sandboxes.acquire(compiler);
+  if (!session) return;
+  try {
+    const { dir, binary, tests, options, limits } = run;
+    const inputs = path.join(dir, 'inputs');
+    await fs.mkdir(inputs);
+    await fs.chmod(inputs, 0o755); // readable by the sandbox user whatever the umask
+    for (const [i, test] of tests.entries()) {
+      const inputFile = path.join(inputs, String(i + 1));
+      await fs.writeFile(inputFile, test.input);
+      await fs.chmod(inputFile, 0o644);
+      const wallMs = options.wallMs ?? 5000;
+      const outputBytes = options.outputBytes ?? 1024 * 1024;
+      const report = await session.run({ program: binary, inputFile, wallMs, outputBytes, limits }, options.signal);
+      if (!report) return;
+      results.push(resultOf(run, test, report));
+      if (stoppedEarly(results, options)) return;
+    }
+  } finally {
+    sandboxes.release(session);
+  }
 }
 
 /** The tests not run yet, each in a sandbox of its own. */

@@ -7,6 +7,7 @@
 import { compile, CompileResult, CompilerDiagnostic, CompilerOptions } from '../oracle/compiler';
 import { screeningCompiler } from '../oracle/screening';
 import { runTests, TestCase, TestReport, TestResult, type TestRunOptions } from '../oracle/testRunner';
+import { TestSandboxes } from '../oracle/testSandboxes';
 import type { ModelSource } from './modelSource';
 import { promptDiagnostics, type FailingTest, type RepairProblem } from '../model/prompt';
 import { concretize } from './concretize';
@@ -158,6 +159,8 @@ export class RepairEngine {
   private forwardPasses = 0;
   /** The first test round's fault localization (of the program before any logic edit). */
   private firstLocalization: Suspicion | undefined;
+  /** The test phase's sandboxes, kept up from one candidate to the next. */
+  private sandboxes: TestSandboxes | undefined;
 
   constructor(private readonly options: EngineOptions) {}
 
@@ -199,25 +202,31 @@ export class RepairEngine {
     let testsBefore: TestReport | undefined;
     let testsNow: TestReport | undefined;
     if (o.tests && o.tests.length > 0 && current.errorCount === 0 && !o.signal?.aborted) {
-      testsBefore = await this.test(original);
-      testsNow = text === original ? testsBefore : await this.test(text);
-      let testRounds = 0;
-      let kept: { text: string; current: CompileResult; testsNow?: TestReport; accepted: number; rounds: number } = { text, current, testsNow, accepted: accepted.length, rounds };
-      let closerSteps = 0;
-      while (testRounds++ < maxRounds && testsNow && testsNow.passed < testsNow.total && !o.signal?.aborted) {
-        const best = await this.testRound(text, current, testsNow, original, closerSteps < (o.closerSteps ?? MAX_CLOSER_STEPS));
-        if (!best || o.signal?.aborted) break;
-        rounds++;
-        accepted.push(...(best.steps ?? [best]));
-        text = best.text;
-        current = best.compiled;
-        testsNow = best.tests;
-        closerSteps = best.closer ? closerSteps + 1 : 0;
-        if (!best.closer) kept = { text, current, testsNow, accepted: accepted.length, rounds };
+      this.sandboxes = new TestSandboxes();
+      try {
+        testsBefore = await this.test(original);
+        testsNow = text === original ? testsBefore : await this.test(text);
+        let testRounds = 0;
+        let kept: { text: string; current: CompileResult; testsNow?: TestReport; accepted: number; rounds: number } = { text, current, testsNow, accepted: accepted.length, rounds };
+        let closerSteps = 0;
+        while (testRounds++ < maxRounds && testsNow && testsNow.passed < testsNow.total && !o.signal?.aborted) {
+          const best = await this.testRound(text, current, testsNow, original, closerSteps < (o.closerSteps ?? MAX_CLOSER_STEPS));
+          if (!best || o.signal?.aborted) break;
+          rounds++;
+          accepted.push(...(best.steps ?? [best]));
+          text = best.text;
+          current = best.compiled;
+          testsNow = best.tests;
+          closerSteps = best.closer ? closerSteps + 1 : 0;
+          if (!best.closer) kept = { text, current, testsNow, accepted: accepted.length, rounds };
+        }
+        // Steps that only brought an output closer, with no gain after them, are undone.
+        ({ text, current, testsNow, rounds } = kept);
+        accepted.length = kept.accepted;
+      } finally {
+        await this.sandboxes.dispose();
+        this.sandboxes = undefined;
       }
-      // Steps that only brought an output closer, with no gain after them, are undone.
-      ({ text, current, testsNow, rounds } = kept);
-      accepted.length = kept.accepted;
     }
 
     const edits = explainChain(original, accepted);
@@ -231,8 +240,9 @@ export class RepairEngine {
     };
   }
 
-  private test(text: string, extra: Partial<TestRunOptions> = {}): Promise<TestReport> {
-    return runTests(text, this.options.tests ?? [], { compiler: this.options.compiler, signal: this.options.signal, ...extra });
+  /** The tests run on `text` (all of them unless `tests` says which, in which order), in the repair's sandboxes. */
+  private test(text: string, extra: Partial<TestRunOptions> = {}, tests = this.options.tests ?? []): Promise<TestReport> {
+    return runTests(text, tests, { compiler: this.options.compiler, signal: this.options.signal, sandboxes: this.sandboxes, ...extra });
   }
 
   /**
@@ -467,11 +477,11 @@ export class RepairEngine {
     const gained = await this.round(text, new Set(), sources, async (c) => {
       if (changedLines(original, c.text) > maxLines) return undefined;
       // Every test, the failing one first; with a screen, only a candidate that gains with tcc is built and run by the user's compiler.
-      const run = { signal: o.signal, requiredFirst: required, ...runLimits };
-      const first = await runTests(c.text, targetFirst, { compiler: screen ?? o.compiler, ...run });
+      const run = { requiredFirst: required, ...runLimits };
+      const first = await this.test(c.text, { compiler: screen ?? o.compiler, ...run }, targetFirst);
       stones.record(c.text, first.results[0]);
       if (first.passed <= report.passed) return undefined;
-      const tests = screen ? await runTests(c.text, targetFirst, { compiler: o.compiler, ...run }) : first;
+      const tests = screen ? await this.test(c.text, run, targetFirst) : first;
       if (!tests.compiled || tests.passed <= report.passed) return undefined;
       const compiled = await compile(c.text, o.compiler, o.signal);
       const after = { ...verdictOf(c.text, compiled), tests };
@@ -493,7 +503,7 @@ export class RepairEngine {
     const now = outputDistance(failing.actual, failing.expected);
     for (const e of stones.closest(now, CLOSER_TRIES)) {
       const candidateText = applyEdits(text, e);
-      const tests = await runTests(candidateText, o.tests ?? [], { compiler: o.compiler, signal: o.signal, ...runLimits });
+      const tests = await this.test(candidateText, runLimits);
       if (o.signal?.aborted) return undefined;
       const target = tests.results.find((r) => r.name === failing.name);
       if (!tests.compiled || !target || !keepsPassing(report, tests) || outputDistance(target.actual, failing.expected) >= now) continue;
