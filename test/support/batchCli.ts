@@ -1,11 +1,11 @@
 // Runs the real `c-repair batch` (bin/c-repair.js, real gcc) on a few small real programs.
 import { spawnSync, SpawnSyncReturns } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { BatchOutput } from '../../server/src/cli/batch';
 import { fixture } from './fixtures';
 import { REPO_ROOT } from './sharedData';
+import { scratchFolder } from './scratch';
 
 const CLI = path.join(REPO_ROOT, 'bin', 'c-repair.js');
 
@@ -27,7 +27,7 @@ export const SMALL_BATCH: string[] = [
 
 /** A fresh folder holding in.jsonl with these lines. */
 export function batchInput(lines: string[]): { dir: string; input: string } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'c-repair-batch-'));
+  const dir = scratchFolder('c-repair-batch-');
   const input = path.join(dir, 'in.jsonl');
   fs.writeFileSync(input, lines.join('\n') + '\n');
   return { dir, input };

@@ -6,12 +6,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { REPO_ROOT } from '../support/sharedData';
+import { scratchFolder } from '../support/scratch';
 
 const CLI = path.join(REPO_ROOT, 'bin', 'c-repair.js');
 const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60000 });
 
 function tempCopy(name: string, content?: string | Buffer): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'c-repair-cli-'));
+  const dir = scratchFolder('c-repair-cli-');
   const file = path.join(dir, name);
   fs.writeFileSync(file, content ?? fs.readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', name)));
   return file;
@@ -64,7 +65,7 @@ test('clean, binary, missing and unusable inputs give clear messages and exit co
 });
 
 test('--apply writes the repaired file; tests next to the file judge the repair', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'c-repair-asg-'));
+  const dir = scratchFolder('c-repair-asg-');
   const file = path.join(dir, 'double.c');
   fs.writeFileSync(file, '#include <stdio.h>\nint main(void)\n{\n  int a;\n  scanf("%d", &a);\n  printf("%d\\n", a * 2)\n  return 0;\n}\n');
   fs.mkdirSync(path.join(dir, 'tests', 'double'), { recursive: true });
@@ -81,7 +82,7 @@ test('--apply writes the repaired file; tests next to the file judge the repair'
 });
 
 test('batch: one output line per input line, malformed lines reported, the batch goes on', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'c-repair-batch-'));
+  const dir = scratchFolder('c-repair-batch-');
   const input = path.join(dir, 'in.jsonl');
   const output = path.join(dir, 'out.jsonl');
   fs.writeFileSync(input, [

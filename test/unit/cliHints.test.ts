@@ -2,16 +2,16 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import type { BatchOutput } from '../../server/src/cli/batch';
 import { fixture } from '../support/fixtures';
 import { REPO_ROOT } from '../support/sharedData';
+import { scratchFolder } from '../support/scratch';
 
 const CLI = path.join(REPO_ROOT, 'bin', 'c-repair.js');
 const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 120000 });
-const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'c-repair-hints-'));
+const tempDir = () => scratchFolder('c-repair-hints-');
 
 test('c-repair FILE.c --hints prints hints, no diff and no explanation with code; --apply is refused', () => {
   const file = path.join(tempDir(), 'missing_semicolon.c');

@@ -3,7 +3,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { abstractProgram, concretizeToken } from '../../server/src/c/abstraction';
@@ -15,6 +14,7 @@ import { buildPrompt } from '../../server/src/model/prompt';
 import { concretize } from '../../server/src/repair/concretize';
 import { rng } from '../../server/src/data/random';
 import { dataFile, REPO_ROOT } from '../support/sharedData';
+import { scratchFolder } from '../support/scratch';
 
 const CASES = Number(process.env.C_REPAIR_FUZZ_CASES ?? 3000);
 
@@ -69,7 +69,7 @@ test(`${CASES} random and mutated JSONL lines: validation never throws`, () => {
 
 test('the batch CLI survives a file of mutated lines and answers every one', () => {
   const random = rng(11);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'c-repair-fuzz-'));
+  const dir = scratchFolder('c-repair-fuzz-');
   const input = path.join(dir, 'in.jsonl');
   const lines: string[] = [];
   for (let i = 0; i < 60; i++) {

@@ -2,7 +2,6 @@
 // output-guided literal edits, and repairs taken from a reference program, judged by real tests.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { codeTokens } from '../../server/src/c/lexer';
@@ -17,6 +16,7 @@ import { firstDifference } from '../../server/src/repair/outputEdits';
 import { mapNames, referenceEdits } from '../../server/src/repair/referenceRepair';
 import { batchInput, readOutput, runCli } from '../support/batchCli';
 import { REPO_ROOT } from '../support/sharedData';
+import { scratchFolder } from '../support/scratch';
 
 const gcc = { family: 'gcc' as const, args: [] };
 
@@ -191,7 +191,7 @@ test('batch: a passing submission of the same problem guides the repair of anoth
 });
 
 test('CLI: --reference FILE guides the repair and the localization is printed', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'c-repair-ref-'));
+  const dir = scratchFolder('c-repair-ref-');
   fs.writeFileSync(path.join(dir, 'evens.c'), EVENS_BUGGY);
   fs.writeFileSync(path.join(dir, 'solution.c'), EVENS_REFERENCE);
   fs.mkdirSync(path.join(dir, 'tests'));

@@ -134,3 +134,31 @@ int main() {
   assert.match(r.repaired, /printf\("%d\\n", at\+1\);/);
   assert.equal((await runTests(r.repaired, tests, { compiler: gcc })).passed, 3, 'independently re-run');
 });
+
+test('engine: the few whole-statement patterns are tried even when the search\'s budget of guesses is spent', async () => {
+  // Positive numbers per row, with a count that carries over from the last row.
+  const program = `#include <stdio.h>
+int main() {
+  int n, m, i, j, x, count = 0;
+  scanf("%d %d", &n, &m);
+  for (i = 0; i < n; i++) {
+    for (j = 0; j < m; j++) {
+      scanf("%d", &x);
+      if (x > 0) count++;
+    }
+    printf("%d\\n", count);
+  }
+  return 0;
+}
+`;
+  const tests = [
+    { name: '1', input: '2 2\n1 1\n1 -1', output: '2\n1\n' },
+    { name: '2', input: '1 3\n1 1 1', output: '3\n' },
+    { name: '3', input: '3 1\n1\n1\n-1', output: '1\n1\n0\n' },
+  ];
+  const gcc = { family: 'gcc' as const, args: [] };
+  const r = await new RepairEngine({ compiler: gcc, tests, mutationBudget: 0 }).repair(program);
+  assert.equal(r.status, 'repaired', JSON.stringify(r.edits));
+  assert.match(r.repaired, /for \(i = 0; i < n; i\+\+\) \{ count = 0;/);
+  assert.equal((await runTests(r.repaired, tests, { compiler: gcc })).passed, 3, 'independently re-run');
+});

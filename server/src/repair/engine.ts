@@ -453,11 +453,13 @@ export class RepairEngine {
           when: 'if-none-accepted' as const,
           independent: true,
           async *proposals() {
-            // The budget counts single edits; an edit's siblings come along with it.
+            // The budget counts single guesses; an edit's siblings come along with it, and the few
+            // whole-statement patterns are all tried.
             let budget = o.mutationBudget ?? 60;
+            let withinBudget = true;
             for (const e of (await mutations()).filter((m) => !m.guided)) {
-              if (!e.sibling && budget-- <= 0) break;
-              yield { candidate: logicCandidate(e.edits, 'logic-search') };
+              if (!e.sibling && !e.pattern) withinBudget = budget-- > 0;
+              if (withinBudget || e.pattern) yield { candidate: logicCandidate(e.edits, 'logic-search') };
             }
           },
         },

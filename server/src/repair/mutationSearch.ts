@@ -36,6 +36,8 @@ export interface LogicEdit {
   guided?: boolean;
   /** The same change as the edit before it, also at the places that stand alike: extra to the search's budget. */
   sibling?: boolean;
+  /** A whole-statement pattern (patternEdits.ts): a program has few, so all are tried, past the search's budget too. */
+  pattern?: boolean;
 }
 
 export interface LogicSearchContext {
@@ -60,8 +62,12 @@ export function logicMutations(text: string, context: LogicSearchContext = {}): 
     const root = parseC(text).rootNode;
     const suspicion = context.suspicion;
     found.push(...variableEdits(root, tokens, suspicion), ...statementEdits(root, suspicion), ...initialisationEdits(root, suspicion));
-    found.push(...renameEdits(root, suspicion), ...printedIndexEdits(root, suspicion, context.failing), ...resetEdits(root, suspicion), ...newlineOnceEdits(root, suspicion, context.failing));
-    found.push(...scanfFormatEdits(root, suspicion), ...missingElseEdits(root, suspicion, context.failing));
+    found.push(...renameEdits(root, suspicion));
+    const patterns = [
+      ...printedIndexEdits(root, suspicion, context.failing), ...resetEdits(root, suspicion), ...newlineOnceEdits(root, suspicion, context.failing),
+      ...scanfFormatEdits(root, suspicion), ...missingElseEdits(root, suspicion, context.failing),
+    ];
+    found.push(...patterns.map((e) => ({ ...e, pattern: true })));
   }
   if (context.failing) found.push(...outputLiteralEdits(tokens, context.failing));
   return rank(found, context.suspicion);
