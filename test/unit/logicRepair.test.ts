@@ -168,6 +168,34 @@ test('engine: a missing statement no one-token edit can add is taken from a refe
   assert.equal(check.passed, 3, 'independently re-run');
 });
 
+test('engine: a close reference is also taken over whole, when its differences only work together', async () => {
+  // The count of negative numbers is missing: declared on one line, counted on another, printed on a
+  // third. Each line alone does not compile or changes nothing printed.
+  const buggy = `#include <stdio.h>
+int main(void) {
+  int n, i, x, sum = 0;
+  scanf("%d", &n);
+  for (i = 0; i < n; i++) {
+    scanf("%d", &x);
+    sum += x;
+  }
+  printf("%d\\n", sum);
+  return 0;
+}
+`;
+  const reference = buggy.replace('int n, i, x, sum = 0;', 'int n, i, x, sum = 0, negatives = 0;')
+    .replace('sum += x;', 'if (x < 0) negatives++; else sum += x;').replace('"%d\\n", sum', '"%d %d\\n", sum, negatives');
+  const tests = [
+    { name: '1', input: '3 1 -2 3', output: '4 1\n' },
+    { name: '2', input: '2 5 6', output: '11 0\n' },
+  ];
+  const whole = referenceEdits(buggy, [reference])[0];
+  assert.equal(applyEdits(buggy, whole), reference, 'tried first: the reference whole');
+  const r = await new RepairEngine({ compiler: gcc, tests, references: [reference] }).repair(buggy);
+  assert.equal(r.status, 'repaired', JSON.stringify(r.edits));
+  assert.equal((await runTests(r.repaired, tests, { compiler: gcc })).passed, 2, 'independently re-run');
+});
+
 test('batch: a passing submission of the same problem guides the repair of another (peers), and only with "problem"', () => {
   const lines = (problem?: string) => [
     JSON.stringify({ id: 'buggy', source: EVENS_BUGGY, tests: EVENS_TESTS, ...(problem ? { problem } : {}) }),

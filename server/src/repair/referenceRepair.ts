@@ -15,6 +15,8 @@ import { suspicionStep, type Suspicion } from './faultLocalization';
 const MAX_HUNK_LINES = 3;
 /** References kept per program: the closest after alignment. */
 const MAX_REFERENCES = 3;
+/** A reference that differs in at most this many lines in all is also taken over whole (every hunk at once). */
+const MAX_WHOLE_LINES = 5;
 
 interface CodeLine {
   /** 1-based source line. */
@@ -115,6 +117,8 @@ export interface ReferenceEdit {
   line: number;
   /** How many tokens of the student's program the reference shares after alignment (closer first). */
   closeness: number;
+  /** Every hunk of a reference that differs in a few lines: the reference itself, tried first. */
+  whole?: boolean;
 }
 
 /** Candidate edits taken from one reference, and how close it is to the student's program. */
@@ -125,6 +129,7 @@ function editsFrom(text: string, studentTokens: readonly Token[], reference: str
   const refLines = codeLines(refTokens, names);
   const hunks: Hunk[] = [];
   let closeness = 0;
+  let complete = true; // every hunk small enough to take over
   for (const { a, b, equal } of stretches(studentLines.map((l) => l.key), refLines.map((l) => l.key))) {
     const removed = studentLines.slice(a[0], a[1]);
     if (equal) {
@@ -134,8 +139,16 @@ function editsFrom(text: string, studentTokens: readonly Token[], reference: str
     const added = refLines.slice(b[0], b[1]);
     const at = removed[0]?.line ?? studentLines[a[1]]?.line ?? studentLines[a[1] - 1]?.line ?? 1;
     if (removed.length <= MAX_HUNK_LINES && added.length <= MAX_HUNK_LINES) hunks.push({ removed, added, at });
+    else complete = false;
   }
-  return { closeness, edits: hunks.flatMap((h) => hunkEdits(text, h)).map((e) => ({ ...e, closeness })) };
+  const perHunk = hunks.map((h) => hunkEdits(text, h));
+  const edits: ReferenceEdit[] = perHunk.flat().map((e) => ({ ...e, closeness }));
+  // Hunks that only help together (a variable declared in one and used in another): all at once.
+  const wholeLines = perHunk.reduce((sum, h) => sum + h.at(-1)!.lines, 0);
+  if (complete && hunks.length >= 2 && wholeLines <= MAX_WHOLE_LINES) {
+    edits.push({ edits: perHunk.flatMap((h) => h.at(-1)!.edits), lines: wholeLines, line: hunks[0].at, closeness, whole: true });
+  }
+  return { closeness, edits };
 }
 
 /** The reference's line as source text, its names mapped to the student's. */
@@ -185,8 +198,8 @@ function withinLine(student: CodeLine, reference: CodeLine): Omit<ReferenceEdit,
 }
 
 /**
- * Candidate edits from the closest references, in the order to try them: on suspicious lines first
- * (when a localization is known), then fewer changed lines, then closer references.
+ * Candidate edits from the closest references, in the order to try them: a close reference whole,
+ * then on suspicious lines first (when a localization is known), fewer changed lines, closer references.
  */
 export function referenceEdits(text: string, references: readonly string[], suspicion?: Suspicion): TextEdit[][] {
   const studentTokens = codeTokens(text);
@@ -196,7 +209,7 @@ export function referenceEdits(text: string, references: readonly string[], susp
   const seen = new Set<string>();
   return closest
     .flatMap((r) => r.edits)
-    .sort((a, b) => step(b) - step(a) || a.lines - b.lines || b.closeness - a.closeness)
+    .sort((a, b) => Number(b.whole ?? false) - Number(a.whole ?? false) || step(b) - step(a) || a.lines - b.lines || b.closeness - a.closeness)
     .filter((e) => {
       const key = JSON.stringify(e.edits);
       return !seen.has(key) && seen.add(key);
