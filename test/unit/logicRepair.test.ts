@@ -168,6 +168,26 @@ test('engine: a missing statement no one-token edit can add is taken from a refe
   assert.equal(check.passed, 3, 'independently re-run');
 });
 
+test('engine: a format that does not match its argument, hidden by -w, is repaired by the compiler\'s own fix-it', async () => {
+  const buggy = `#include <stdio.h>
+int main(void) {
+  long long n;
+  scanf("%lld", &n);
+  printf("%d\\n", n * 1000000);
+  return 0;
+}
+`;
+  const tests = [
+    { name: '1', input: '5000', output: '5000000000\n' },
+    { name: '2', input: '1', output: '1000000\n' },
+  ];
+  const hiding = { family: 'gcc' as const, args: ['-std=gnu11', '-w'] };
+  const r = await new RepairEngine({ compiler: hiding, tests }).repair(buggy);
+  assert.equal(r.status, 'repaired', JSON.stringify(r.edits));
+  assert.match(r.repaired, /printf\("%lld\\n", n \* 1000000\);/);
+  assert.equal((await runTests(r.repaired, tests, { compiler: hiding })).passed, 2, 'independently re-run');
+});
+
 test('engine: a close reference is also taken over whole, when its differences only work together', async () => {
   // The count of negative numbers is missing: declared on one line, counted on another, printed on a
   // third. Each line alone does not compile or changes nothing printed.

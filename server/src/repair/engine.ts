@@ -16,6 +16,7 @@ import { applyEdits, changedLines, changedTokenCount, editsOverlap, TextEdit } f
 import { outputDistance, SteppingStones } from './editPairs';
 import { explainEdit, summarizeEdits } from './explain';
 import { fixitRepairs } from './fixitRepair';
+import { formatFixits } from './formatFixits';
 import { ochiai, rankedLines, type Suspicion } from './faultLocalization';
 import { type LogicEdit, logicMutations } from './mutationSearch';
 import { editOwners } from './provenance';
@@ -437,6 +438,14 @@ export class RepairEngine {
           independent: true,
           async *proposals() {
             for (const e of (await mutations()).filter((m) => m.guided)) yield { candidate: logicCandidate(e.edits, 'logic-search') };
+          },
+        },
+        {
+          // The compiler's fix-its for formats that do not match their arguments, hidden by the flags or not.
+          when: 'if-none-accepted' as const,
+          independent: true,
+          async *proposals() {
+            for (const edits of await formatFixits(text, o.compiler, o.signal).catch(() => [])) yield { candidate: logicCandidate(edits, 'logic-search') };
           },
         },
         {
