@@ -10,8 +10,6 @@ export interface RunOptions {
   /** Output beyond this many bytes (stdout and stderr each) is dropped and the child killed. */
   maxOutputBytes: number;
   signal?: AbortSignal;
-  /** Called with each piece of stdout as it arrives (it is collected as well). */
-  onStdout?: (chunk: Buffer) => void;
 }
 
 export interface RunResult {
@@ -86,7 +84,6 @@ export function runProcess(executable: string, args: readonly string[], options:
       sizes[stream] += part.length;
     };
     child.stdout.on('data', collect('stdout'));
-    if (options.onStdout) child.stdout.on('data', options.onStdout);
     child.stderr.on('data', collect('stderr'));
     child.stdin.on('error', () => undefined); // the child may exit without reading its input
 

@@ -60,7 +60,7 @@ export interface DriverRun {
 }
 
 /** Reads the driver's reports as they arrive: a header line, then the run's stdout and stderr bytes. */
-export class DriverReports {
+class DriverReports {
   private pending = Buffer.alloc(0);
 
   /** The runs completed by this chunk. */
