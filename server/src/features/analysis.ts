@@ -59,8 +59,14 @@ export interface PreparedAnalysis {
  * so a request that arrives meanwhile (a quick fix asked for as the file opens) waits for it
  * instead of finding nothing.
  */
+/** An analysis asked for and not done: its debounce timer, once its settings are read. */
+interface Pending {
+  timer?: NodeJS.Timeout;
+  controller: AbortController;
+}
+
 export class AnalysisScheduler {
-  private readonly pending = new Map<string, { timer?: NodeJS.Timeout; controller: AbortController }>();
+  private readonly pending = new Map<string, Pending>();
   private readonly latest = new Map<string, Promise<Analysis | undefined>>();
 
   constructor(
@@ -72,7 +78,7 @@ export class AnalysisScheduler {
   schedule(uri: string, prepare: () => Promise<PreparedAnalysis | undefined>): void {
     this.cancel(uri);
     const controller = new AbortController();
-    const entry: { timer?: NodeJS.Timeout; controller: AbortController } = { controller };
+    const entry: Pending = { controller };
     let resolveLatest!: (a: Analysis | undefined) => void;
     this.latest.set(uri, new Promise((r) => (resolveLatest = r)));
     this.pending.set(uri, entry);

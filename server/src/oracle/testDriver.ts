@@ -109,8 +109,8 @@ export class DriverSession {
   private answer: ((run: DriverRun | undefined) => void) | undefined;
   private ended = false;
 
-  /** `driver`: the driver's executable, run by `plan`. */
-  constructor(readonly driver: string, plan: SandboxPlan) {
+  /** `plan`: the driver's executable in its sandbox. */
+  constructor(plan: SandboxPlan) {
     this.child = spawn(plan.command, plan.args, { detached: true, stdio: 'pipe', env: { PATH: '/usr/bin:/bin', LC_ALL: 'C' } });
     this.child.stdout.on('data', (chunk: Buffer) => {
       for (const run of this.reports.push(chunk)) this.settle(run);

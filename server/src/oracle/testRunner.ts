@@ -104,7 +104,10 @@ export async function runTests(source: string, tests: readonly TestCase[], optio
     }
     await fs.chmod(binary, 0o755);
     const blocks = coverageArgs ? await blockLines(binary, file, options.signal) : undefined;
-    const run: TestRun = { dir: runDir, binary, plan, tests, options, limits, blocks };
+    const run: TestRun = {
+      dir: runDir, binary, plan, tests, options, limits, blocks,
+      wallMs: options.wallMs ?? 5000, outputBytes: options.outputBytes ?? 1024 * 1024,
+    };
     const results: TestResult[] = [];
     if (plan.contained) await runInSession(run, sandboxes, compiler, results);
     // One sandbox per test: where the driver is unavailable, and for the tests it did not report (its session ended).
@@ -127,6 +130,9 @@ interface TestRun {
   options: TestRunOptions;
   limits: SandboxLimits;
   blocks?: BlockLines;
+  /** Each test's wall-clock limit and output cap (stdout and stderr each). */
+  wallMs: number;
+  outputBytes: number;
 }
 
 /** The run stops at the first of the `requiredFirst` tests that fails. */
@@ -147,7 +153,7 @@ async function runInSession(run: TestRun, sandboxes: TestSandboxes, compiler: st
   const session = await sandboxes.acquire(compiler);
   if (!session) return;
   try {
-    const { dir, binary, tests, options, limits } = run;
+    const { dir, binary, tests, options, limits, wallMs, outputBytes } = run;
     const inputs = path.join(dir, 'inputs');
     await fs.mkdir(inputs);
     await fs.chmod(inputs, 0o755); // readable by the sandbox user whatever the umask
@@ -155,8 +161,6 @@ async function runInSession(run: TestRun, sandboxes: TestSandboxes, compiler: st
       const inputFile = path.join(inputs, String(i + 1));
       await fs.writeFile(inputFile, test.input);
       await fs.chmod(inputFile, 0o644);
-      const wallMs = options.wallMs ?? 5000;
-      const outputBytes = options.outputBytes ?? 1024 * 1024;
       const report = await session.run({ program: binary, inputFile, wallMs, outputBytes, limits }, options.signal);
       if (!report) return;
       results.push(resultOf(run, test, report));
@@ -175,8 +179,8 @@ async function runOneByOne(run: TestRun, results: TestResult[]): Promise<void> {
     const ran = await runProcess(plan.command, plan.args, {
       cwd: dir,
       input: test.input,
-      timeoutMs: options.wallMs ?? 5000,
-      maxOutputBytes: options.outputBytes ?? 1024 * 1024,
+      timeoutMs: run.wallMs,
+      maxOutputBytes: run.outputBytes,
       env: { PATH: '/usr/bin:/bin', LC_ALL: 'C' },
       signal: options.signal,
     });

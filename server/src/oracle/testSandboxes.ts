@@ -15,7 +15,9 @@ import { DriverSession, testDriver } from './testDriver';
 const DRIVER_CEILING: SandboxLimits = { cpuSeconds: 24 * 3600, memoryBytes: 16 * 2 ** 30, fileSizeBytes: 2 ** 30, processes: 4096 };
 
 export class TestSandboxes {
-  private readonly idle = new Map<string, DriverSession[]>();
+  /** The driver all sessions run: built by the first compiler asked for (it runs any program). */
+  private driver: Promise<string | undefined> | undefined;
+  private readonly idle: DriverSession[] = [];
   private readonly all = new Set<DriverSession>();
   private root: Promise<string> | undefined;
   private disposed = false;
@@ -34,24 +36,26 @@ export class TestSandboxes {
   }
 
   /**
-   * A session with the driver `compiler` builds, free for one run; undefined where there is no
-   * driver (no bubblewrap, a compiler that cannot build it). Give it back with `release`.
+   * A session free for one run; undefined where there is no driver (no bubblewrap, a compiler that
+   * cannot build it). Give it back with `release`.
    */
   async acquire(compiler: string): Promise<DriverSession | undefined> {
-    const driver = await testDriver(compiler);
+    const driver = await (this.driver ??= testDriver(compiler));
     if (!driver || this.disposed) return undefined;
-    const free = this.idle.get(driver) ?? [];
-    for (let session; (session = free.pop()); ) if (session.alive) return session;
+    for (let session; (session = this.idle.pop()); ) {
+      if (session.alive) return session;
+      this.forget(session);
+    }
     const plan = sandboxPlan(driver, DRIVER_CEILING, { readOnly: [(await this.folders()).runs] });
     if (!plan.contained) return undefined;
-    const session = new DriverSession(driver, plan);
+    const session = new DriverSession(plan);
     this.all.add(session);
     return session;
   }
 
   release(session: DriverSession): void {
     if (!session.alive || this.disposed) return this.forget(session);
-    this.idle.set(session.driver, [...(this.idle.get(session.driver) ?? []), session]);
+    this.idle.push(session);
   }
 
   /** Ends every session and removes the folder. */
@@ -59,7 +63,7 @@ export class TestSandboxes {
     this.disposed = true;
     for (const session of this.all) session.end();
     this.all.clear();
-    this.idle.clear();
+    this.idle.length = 0;
     if (this.root) await fs.rm(await this.root, { recursive: true, force: true });
   }
 
