@@ -1,4 +1,4 @@
-// Few-token novice patterns in the logic edit search, and one of them found and judged end to end.
+// Whole-statement novice patterns in the logic edit search, and one of them found and judged end to end.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseC } from '../../server/src/c/parser';
@@ -6,7 +6,10 @@ import { runTests } from '../../server/src/oracle/testRunner';
 import { applyEdits } from '../../server/src/repair/edits';
 import { RepairEngine } from '../../server/src/repair/engine';
 import type { LogicEdit } from '../../server/src/repair/mutationSearch';
-import { missingElseEdits, newlineOnceEdits, printedIndexEdits, renameEdits, resetEdits, scanfFormatEdits } from '../../server/src/repair/patternEdits';
+import { loopAnswerEdits } from '../../server/src/repair/loopAnswerEdits';
+import {
+  forgottenReadEdits, leftoverPrintEdits, missingElseEdits, newlineOnceEdits, printedIndexEdits, renameEdits, resetEdits, scanfFormatEdits,
+} from '../../server/src/repair/patternEdits';
 
 /** Every line suspicious, but line `quiet` (1-based), which no failing test ran. */
 const everyLine = (program: string, quiet = -1) =>
@@ -109,6 +112,98 @@ int main() {
   assert.deepEqual(found.map((t) => t.split('\n')[5].trim()), ['printf("yes\\n"); else printf("no\\n");']);
   assert.equal(missingElseEdits(root, everyLine(program), { expected: 'yes\n', actual: '' }).length, 0, 'a line the program has');
   assert.equal(missingElseEdits(root, everyLine(program), { expected: 'no\nmore\n', actual: '' }).length, 0, 'one line only');
+});
+
+test('leftover print: a print statement removed only when the program printed all the test expects, and more', () => {
+  const program = `#include <stdio.h>
+int main() {
+  int i, s = 0;
+  for (i = 1; i <= 3; i++) {
+    s += i;
+    printf("%d", s);
+  }
+  printf("%d\\n", s);
+  return 0;
+}
+`;
+  const root = parseC(program).rootNode;
+  const found = results(program, leftoverPrintEdits(root, everyLine(program), { expected: '6\n', actual: '1366\n' }));
+  assert.equal(found.length, 2, 'each of the two prints');
+  assert.ok(found.some((t) => !t.includes('printf("%d", s);') && t.includes('printf("%d\\n", s);')));
+  assert.equal(leftoverPrintEdits(root, everyLine(program), { expected: '6\n', actual: '7\n' }).length, 0, 'a wrong number, not an extra one');
+  assert.equal(leftoverPrintEdits(root, everyLine(program), { expected: '6\n', actual: '6\n7\n' }).length, 2, 'an extra line');
+  assert.equal(leftoverPrintEdits(root, everyLine(program, 6), { expected: '6\n', actual: '1366\n' }).length, 1, 'not on a line no failing test ran');
+});
+
+test('forgotten read: a variable whose first use reads it, read from the input after its declaration', () => {
+  const program = `#include <stdio.h>
+int main() {
+  int n, i, total = 0, h; double scale;
+  for (i = 1; i <= n; i++) {
+    scanf("%d", &h);
+    total += h;
+  }
+  printf("%d %f\\n", total, total * scale);
+  return 0;
+}
+`;
+  const found = results(program, forgottenReadEdits(parseC(program).rootNode, everyLine(program)));
+  assert.deepEqual(found.map((t) => /scanf\("[^"]*", &\w+\);/.exec(t.split('\n')[2])?.[0]).sort(), ['scanf("%d", &n);', 'scanf("%lf", &scale);'],
+    'n and scale are read before anything sets them; i is assigned first, h read into, total has a value');
+  const noInput = program.replace('scanf("%d", &h);', 'h = i;');
+  assert.equal(forgottenReadEdits(parseC(noInput).rootNode, everyLine(noInput)).length, 0, 'a program that reads nothing');
+});
+
+test('loop answer: the answer of an if/else printed on every pass, settled by a flag and printed once after the loop', () => {
+  const program = `#include <stdio.h>
+int main() {
+  int i, n;
+  scanf("%d", &n);
+  for (i = 2; i < n; i++)
+    if (n % i == 0)
+      printf("No");
+    else
+      printf("Yes");
+  return 0;
+}
+`;
+  const root = parseC(program).rootNode;
+  const found = results(program, loopAnswerEdits(root, everyLine(program)));
+  assert.equal(found.length, 4, 'either branch settles it, leaving the loop or not');
+  assert.ok(found[0].includes('{ int found = 0; for (i = 2; i < n; i++)'), found[0]);
+  assert.ok(found[0].includes('{ found = 1; printf("No"); break; } if (!found) printf("Yes"); }'), found[0]);
+  assert.ok(found.some((t) => t.includes('if (!(n % i == 0))') && t.includes('if (!found) printf("No"); }')), 'the else settles it');
+  const taken = program.replace('int i, n;', 'int i, n, found;');
+  assert.ok(results(taken, loopAnswerEdits(parseC(taken).rootNode, everyLine(taken)))[0].includes('int found1 = 0;'), 'a name the program does not use');
+  const outside = program.replace('for (i = 2; i < n; i++)', '');
+  assert.equal(loopAnswerEdits(parseC(outside).rootNode, everyLine(outside)).length, 0, 'not outside a loop');
+});
+
+test('engine: a prime test that answers on every divisor is repaired to answer once, valid C90', async () => {
+  const program = `#include <stdio.h>
+int main() {
+  int i, n;
+  scanf("%d", &n);
+  for (i = 2; i < n; i++) {
+    if (n % i == 0) {
+      printf("not prime\\n");
+    } else
+      printf("prime\\n");
+  }
+  return 0;
+}
+`;
+  const tests = [
+    { name: '1', input: '9', output: 'not prime\n' },
+    { name: '2', input: '7', output: 'prime\n' },
+    { name: '3', input: '12', output: 'not prime\n' },
+    { name: '4', input: '13', output: 'prime\n' },
+  ];
+  const gcc = { family: 'gcc' as const, args: ['-ansi', '-pedantic', '-Wall', '-Werror'] };
+  const r = await new RepairEngine({ compiler: gcc, tests }).repair(program);
+  assert.equal(r.status, 'repaired', JSON.stringify(r.edits));
+  assert.match(r.repaired, /if \(!found\)/);
+  assert.equal((await runTests(r.repaired, tests, { compiler: gcc })).passed, 4, 'independently re-run');
 });
 
 test('engine: positions counted from 0 where the task counts from 1 are repaired, and the repair passes every test', async () => {

@@ -1,7 +1,8 @@
 // Small logic edits for a program that compiles but fails its tests: the slips that novices make
 // most (a wrong relational or arithmetic operator, an off-by-one bound or constant, && for ||, the
 // wrong variable of the same type, a missing initialisation, an extra statement or a missing
-// break, a wrong printf format or literal text), and the few-token patterns of patternEdits.ts.
+// break, a wrong printf format or literal text), and the whole-statement patterns of patternEdits.ts
+// and loopAnswerEdits.ts.
 // Each candidate is one small edit; the tests judge them. With a fault localization the most
 // suspicious lines go first, and lines no failing test ran are left out.
 import { codeTokens, Token } from '../c/lexer';
@@ -11,7 +12,10 @@ import type { TextEdit } from '../oracle/compiler';
 import { enclosingParen } from './cSyntax';
 import { isSuspicious, suspicionStep, type Suspicion } from './faultLocalization';
 import { outputLiteralEdits } from './outputEdits';
-import { missingElseEdits, newlineOnceEdits, printedIndexEdits, renameEdits, resetEdits, scanfFormatEdits } from './patternEdits';
+import { loopAnswerEdits } from './loopAnswerEdits';
+import {
+  forgottenReadEdits, leftoverPrintEdits, missingElseEdits, newlineOnceEdits, printedIndexEdits, renameEdits, resetEdits, scanfFormatEdits,
+} from './patternEdits';
 
 const RELATIONAL: Record<string, string[]> = {
   '<': ['<=', '>', '!='],
@@ -66,6 +70,7 @@ export function logicMutations(text: string, context: LogicSearchContext = {}): 
     const patterns = [
       ...printedIndexEdits(root, suspicion, context.failing), ...resetEdits(root, suspicion), ...newlineOnceEdits(root, suspicion, context.failing),
       ...scanfFormatEdits(root, suspicion), ...missingElseEdits(root, suspicion, context.failing),
+      ...leftoverPrintEdits(root, suspicion, context.failing), ...forgottenReadEdits(root, suspicion), ...loopAnswerEdits(root, suspicion),
     ];
     found.push(...patterns.map((e) => ({ ...e, pattern: true })));
   }

@@ -1,8 +1,8 @@
 // Logic edits for novice slips that take more than one token, each a known pattern: a name (or a
 // numbered family of names) wrong throughout one statement, an index printed from 0 where the task
 // counts from 1, an accumulator not reset for each pass of an outer loop, a newline printed after
-// every item instead of once after the loop, a scanf format with text the input does not have, and
-// the `else` of a yes/no answer never written. Like the one-token edits (mutationSearch.ts),
+// every item instead of once after the loop, a scanf format with text the input does not have, the
+// `else` of a yes/no answer never written, a debugging print left in, and an input never read. Like the one-token edits (mutationSearch.ts),
 // only on lines the failing tests point at, and each is judged by the tests.
 import { namesInScope, type DeclaredName } from '../c/scopes';
 import { enclosingLoop, lineOf, type SyntaxNode } from '../c/parser';
@@ -196,4 +196,56 @@ export function missingElseEdits(root: SyntaxNode, suspicion: Suspicion, failing
     found.push({ edits: [{ start: branch.endIndex, end: branch.endIndex, newText: ` else printf("${cString(wanted)}${lineEnd}");` }], line: lineOf(branch), priority: 22, guided: true });
   }
   return found;
+}
+
+/** True when the program printed everything the test expects, in order, and more (whitespace aside). */
+function printsExtra(failing: { expected: string; actual: string }): boolean {
+  const [actual, expected] = [failing.actual.replace(/\s/g, ''), failing.expected.replace(/\s/g, '')];
+  if (actual.length <= expected.length) return false;
+  let matched = 0;
+  for (const c of actual) if (matched < expected.length && c === expected[matched]) matched++;
+  return matched === expected.length;
+}
+
+/** A print statement removed, when the failing test got all it expects and more: a debugging print left in. */
+export function leftoverPrintEdits(root: SyntaxNode, suspicion: Suspicion, failing?: { expected: string; actual: string }): LogicEdit[] {
+  if (!failing || !printsExtra(failing)) return [];
+  return ['printf', 'puts', 'putchar']
+    .flatMap((name) => suspiciousCalls(root, suspicion, name))
+    .map((call) => call.parent)
+    .filter((statement): statement is SyntaxNode => statement?.type === 'expression_statement')
+    .map((statement) => ({ edits: [{ start: statement.startIndex, end: statement.endIndex, newText: '' }], line: lineOf(statement), priority: 10 }));
+}
+
+/** scanf conversions by declared type. */
+const READ_FORMAT: Record<string, string> = {
+  int: '%d', short: '%hd', long: '%ld', 'long int': '%ld', 'long long': '%lld', unsigned: '%u', 'unsigned int': '%u',
+  float: '%f', double: '%lf', char: ' %c',
+};
+
+/**
+ * A variable declared without a value whose first use reads it, in a program that reads its input
+ * with scanf: read from the input right after its declaration (the `scanf` for `n` forgotten).
+ */
+export function forgottenReadEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
+  if (!root.descendantsOfType('call_expression').some((c) => c.childForFieldName('function')?.text === 'scanf')) return [];
+  const found: LogicEdit[] = [];
+  for (const declaration of root.descendantsOfType('declaration')) {
+    const format = READ_FORMAT[declaration.childForFieldName('type')?.text ?? ''];
+    if (declaration.parent?.type !== 'compound_statement' || !format) continue;
+    for (const declarator of declaration.childrenForFieldName('declarator').filter((d) => d.type === 'identifier')) {
+      const first = declaration.parent.descendantsOfType('identifier').find((n) => n.text === declarator.text && n.startIndex > declarator.endIndex);
+      if (!first || !isSuspicious(suspicion, lineOf(first)) || isWritten(first)) continue;
+      const read = { start: declaration.endIndex, end: declaration.endIndex, newText: ` scanf("${format}", &${declarator.text});` };
+      found.push({ edits: [read], line: lineOf(first), priority: 15 });
+    }
+  }
+  return found;
+}
+
+/** True when this use of a variable sets it: assigned to, or its address taken (read into by scanf). */
+function isWritten(use: SyntaxNode): boolean {
+  const parent = use.parent;
+  if (parent?.type === 'assignment_expression' && parent.childForFieldName('left')?.startIndex === use.startIndex) return true;
+  return parent?.type === 'pointer_expression' && parent.text.startsWith('&');
 }

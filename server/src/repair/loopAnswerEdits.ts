@@ -1,0 +1,103 @@
+// An answer decided on every pass of a loop where the task wants it once, after the loop:
+// `for (i = 2; i < n; i++) if (n % i == 0) printf("No"); else printf("Yes");` prints for every i.
+// The branch that settles the answer sets a flag (and, in one variant, leaves the loop); the other
+// branch runs once after the loop, when the flag was never set. A new block around the loop holds
+// the flag: valid C90 (a declaration at a block's start), and set afresh on each pass of an outer
+// loop. Each variant is one candidate, judged by the tests like any other.
+import { lineOf, type SyntaxNode } from '../c/parser';
+import type { TextEdit } from '../oracle/compiler';
+import { isSuspicious, type Suspicion } from './faultLocalization';
+import type { LogicEdit } from './mutationSearch';
+
+const OUTPUT = /^(printf|puts|putchar)$/;
+
+/** True when the statement prints something. */
+const prints = (node: SyntaxNode) =>
+  node.descendantsOfType('call_expression').some((call) => OUTPUT.test(call.childForFieldName('function')?.text ?? ''));
+
+/** A flag name the program does not use. */
+function freshName(root: SyntaxNode): string {
+  const used = new Set(root.descendantsOfType('identifier').map((id) => id.text));
+  let name = 'found';
+  for (let k = 1; used.has(name); k++) name = `found${k}`;
+  return name;
+}
+
+/** The loop whose body is `node` itself or a block that holds it directly. */
+function loopOfBody(node: SyntaxNode): SyntaxNode | undefined {
+  const parent = node.parent?.type === 'compound_statement' ? node.parent.parent : node.parent;
+  const body = node.parent?.type === 'compound_statement' ? node.parent : node;
+  if (!parent || !/^(for|while|do)_statement$/.test(parent.type)) return undefined;
+  return parent.childForFieldName('body')?.startIndex === body.startIndex ? parent : undefined;
+}
+
+/** Edits that set the flag as `statement` begins and, if asked, leave the loop as it ends (braces added where it has none). */
+function settlingEdits(statement: SyntaxNode, flag: string, leave: boolean): TextEdit[] {
+  const block = statement.type === 'compound_statement';
+  const breaks = leave && !/\bbreak\s*;\s*}?$/.test(statement.text) ? ' break;' : '';
+  if (!block) return [{ start: statement.startIndex, end: statement.startIndex, newText: `{ ${flag} = 1; ` }, { start: statement.endIndex, end: statement.endIndex, newText: `${breaks} }` }];
+  const opening = { start: statement.startIndex + 1, end: statement.startIndex + 1, newText: ` ${flag} = 1;` };
+  return breaks ? [opening, { start: statement.endIndex - 1, end: statement.endIndex - 1, newText: `${breaks} ` }] : [opening];
+}
+
+/**
+ * The branch that runs after the loop, on one line where it has no line comment (the edit stays
+ * within a few lines): its closing `break;` dropped; none when it breaks or continues elsewhere.
+ */
+function movedText(statement: SyntaxNode): string | undefined {
+  const text = statement.text.replace(/\bbreak\s*;(\s*})$/, '$1');
+  if (/\b(break|continue)\b/.test(text)) return undefined;
+  return text.includes('//') ? text : text.replace(/\s*\n\s*/g, ' ');
+}
+
+/**
+ * Edits in the order they apply at one place, merged where they meet: an insertion joins the edit
+ * that starts where it stands (so that no two edits start at one offset).
+ */
+function merged(edits: TextEdit[]): TextEdit[] {
+  const out: TextEdit[] = [];
+  for (const e of edits.map((e, k) => ({ e, k })).sort((a, b) => a.e.start - b.e.start || Number(b.e.start === b.e.end) - Number(a.e.start === a.e.end) || a.k - b.k)) {
+    const last = out[out.length - 1];
+    if (last && last.start === e.e.start && last.start === last.end) out[out.length - 1] = { start: last.start, end: e.e.end, newText: last.newText + e.e.newText };
+    else out.push({ ...e.e });
+  }
+  return out;
+}
+
+/**
+ * For an `if`/`else` in a loop's body whose branches both print, on a suspicious line: either
+ * branch as the one that settles the answer (the condition negated for the `else`), with and
+ * without leaving the loop; the other branch after the loop, run when nothing settled it.
+ */
+export function loopAnswerEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
+  const found: LogicEdit[] = [];
+  const flag = freshName(root);
+  for (const branch of root.descendantsOfType('if_statement')) {
+    const loop = loopOfBody(branch);
+    const condition = branch.childForFieldName('condition');
+    const consequence = branch.childForFieldName('consequence');
+    const elseClause = branch.childForFieldName('alternative');
+    const alternative = elseClause?.namedChildren[0];
+    if (!loop || !condition || !consequence || !elseClause || !alternative || !isSuspicious(suspicion, lineOf(branch))) continue;
+    if (alternative.type === 'if_statement' || !prints(consequence) || !prints(alternative)) continue;
+    for (const settlesElse of [false, true]) {
+      const [settles, otherwise] = settlesElse ? [alternative, consequence] : [consequence, alternative];
+      const after = movedText(otherwise);
+      if (after === undefined) continue;
+      // The other branch leaves the loop: `else X` goes, or `X else` with the condition negated.
+      const removal: TextEdit[] = settlesElse
+        ? [{ start: condition.startIndex, end: condition.endIndex, newText: `(!${condition.text})` }, { start: consequence.startIndex, end: alternative.startIndex, newText: '' }]
+        : [{ start: consequence.endIndex, end: elseClause.endIndex, newText: '' }];
+      for (const leave of [true, false]) {
+        const edits = merged([
+          { start: loop.startIndex, end: loop.startIndex, newText: `{ int ${flag} = 0; ` },
+          ...settlingEdits(settles, flag, leave),
+          ...removal,
+          { start: loop.endIndex, end: loop.endIndex, newText: ` if (!${flag}) ${after} }` },
+        ]);
+        found.push({ edits, line: lineOf(branch), priority: 16 + (settlesElse ? 1 : 0) + (leave ? 0 : 0.5) });
+      }
+    }
+  }
+  return found;
+}
