@@ -6,7 +6,7 @@ import { runTests } from '../../server/src/oracle/testRunner';
 import { applyEdits } from '../../server/src/repair/edits';
 import { RepairEngine } from '../../server/src/repair/engine';
 import type { LogicEdit } from '../../server/src/repair/mutationSearch';
-import { loopAnswerEdits } from '../../server/src/repair/loopAnswerEdits';
+import { loopAnswerEdits, searchExitEdits, sentinelEdits } from '../../server/src/repair/loopEdits';
 import {
   forgottenReadEdits, leftoverPrintEdits, missingElseEdits, newlineOnceEdits, printedIndexEdits, renameEdits, resetEdits, scanfFormatEdits,
 } from '../../server/src/repair/patternEdits';
@@ -177,6 +177,46 @@ int main() {
   assert.ok(results(taken, loopAnswerEdits(parseC(taken).rootNode, everyLine(taken)))[0].includes('int found1 = 0;'), 'a name the program does not use');
   const outside = program.replace('for (i = 2; i < n; i++)', '');
   assert.equal(loopAnswerEdits(parseC(outside).rootNode, everyLine(outside)).length, 0, 'not outside a loop');
+});
+
+test('sentinel: the loop\'s test repeated right after the body reads the value it tests', () => {
+  const program = `#include <stdio.h>
+int main() {
+  char c = 0; int sum = 0;
+  while (c != '\\n') {
+    c = getchar();
+    sum += c;
+  }
+  while (sum > 0) {
+    sum -= 10;
+  }
+  printf("%d\\n", sum);
+  return 0;
+}
+`;
+  const found = results(program, sentinelEdits(parseC(program).rootNode, everyLine(program)));
+  assert.deepEqual(found.map((t) => t.split('\n')[4].trim()), ["c = getchar(); if (!(c != '\\n')) break;"], 'not the loop whose last statement sets what it tests');
+  assert.equal(sentinelEdits(parseC(program).rootNode, everyLine(program, 5)).length, 0, 'not on a line no failing test ran');
+});
+
+test('search exit: a loop that goes on after it found what the if after it tests, left when that test holds', () => {
+  const program = `#include <stdio.h>
+int main() {
+  int i, n, a = 0, b = 0;
+  scanf("%d", &n);
+  for (i = 2; i < n; i++) {
+    a = n % i == 0;
+    b = i;
+  }
+  if (a == 1) printf("%d\\n", b);
+  while (n > 0) { n--; }
+  if (b > 2) printf("more\\n");
+  return 0;
+}
+`;
+  const found = results(program, searchExitEdits(parseC(program).rootNode, everyLine(program)));
+  assert.equal(found.length, 1, 'not the while loop: it sets n, and the if after it tests b');
+  assert.match(found[0], /b = i;\n {3}if \(a == 1\) break; \}\n {2}if \(a == 1\) printf/);
 });
 
 test('engine: a prime test that answers on every divisor is repaired to answer once, valid C90', async () => {

@@ -60,12 +60,27 @@ export function minimalEdits(before: string, after: string): TextEdit[] {
   }
   if (current) edits.push(current);
   const aligned: TextEdit[] = [];
-  mergeInsertions(before, edits).forEach((e, k, merged) => {
+  const trimmed = edits.map((e) => sharedSpaceTrimmed(before, e));
+  mergeInsertions(before, trimmed).forEach((e, k, merged) => {
     const previous = aligned[k - 1];
     const moved = alignToLines(before, e, previous?.end ?? 0, merged[k + 1]?.start ?? before.length);
     aligned.push(previous && editsOverlap([previous, moved]) ? e : moved);
   });
   return aligned;
+}
+
+/**
+ * An edit without the white space that its removed and inserted texts start or end with alike:
+ * white space is a token of its own, so `\t}` becoming `\t if (x) break; }` reads as an insertion.
+ */
+function sharedSpaceTrimmed(text: string, edit: TextEdit): TextEdit {
+  const removed = text.slice(edit.start, edit.end);
+  let head = 0;
+  while (head < removed.length && head < edit.newText.length && removed[head] === edit.newText[head] && /\s/.test(removed[head])) head++;
+  let tail = 0;
+  const fits = () => tail < removed.length - head && tail < edit.newText.length - head;
+  while (fits() && removed[removed.length - 1 - tail] === edit.newText[edit.newText.length - 1 - tail] && /\s/.test(removed[removed.length - 1 - tail])) tail++;
+  return { start: edit.start + head, end: edit.end - tail, newText: edit.newText.slice(head, edit.newText.length - tail) };
 }
 
 /**

@@ -2,7 +2,7 @@
 // most (a wrong relational or arithmetic operator, an off-by-one bound or constant, && for ||, the
 // wrong variable of the same type, a missing initialisation, an extra statement or a missing
 // break, a wrong printf format or literal text), and the whole-statement patterns of patternEdits.ts
-// and loopAnswerEdits.ts.
+// and loopEdits.ts.
 // Each candidate is one small edit; the tests judge them. With a fault localization the most
 // suspicious lines go first, and lines no failing test ran are left out.
 import { codeTokens, Token } from '../c/lexer';
@@ -12,7 +12,7 @@ import type { TextEdit } from '../oracle/compiler';
 import { enclosingParen } from './cSyntax';
 import { isSuspicious, suspicionStep, type Suspicion } from './faultLocalization';
 import { outputLiteralEdits } from './outputEdits';
-import { loopAnswerEdits } from './loopAnswerEdits';
+import { loopAnswerEdits, searchExitEdits, sentinelEdits } from './loopEdits';
 import {
   forgottenReadEdits, leftoverPrintEdits, missingElseEdits, newlineOnceEdits, printedIndexEdits, renameEdits, resetEdits, scanfFormatEdits,
 } from './patternEdits';
@@ -70,7 +70,8 @@ export function logicMutations(text: string, context: LogicSearchContext = {}): 
     const patterns = [
       ...printedIndexEdits(root, suspicion, context.failing), ...resetEdits(root, suspicion), ...newlineOnceEdits(root, suspicion, context.failing),
       ...scanfFormatEdits(root, suspicion), ...missingElseEdits(root, suspicion, context.failing),
-      ...leftoverPrintEdits(root, suspicion, context.failing), ...forgottenReadEdits(root, suspicion), ...loopAnswerEdits(root, suspicion),
+      ...leftoverPrintEdits(root, suspicion, context.failing), ...forgottenReadEdits(root, suspicion),
+      ...loopAnswerEdits(root, suspicion), ...searchExitEdits(root, suspicion), ...sentinelEdits(root, suspicion),
     ];
     found.push(...patterns.map((e) => ({ ...e, pattern: true })));
   }

@@ -1,9 +1,14 @@
-// An answer decided on every pass of a loop where the task wants it once, after the loop:
-// `for (i = 2; i < n; i++) if (n % i == 0) printf("No"); else printf("Yes");` prints for every i.
-// The branch that settles the answer sets a flag (and, in one variant, leaves the loop); the other
-// branch runs once after the loop, when the flag was never set. A new block around the loop holds
-// the flag: valid C90 (a declaration at a block's start), and set afresh on each pass of an outer
-// loop. Each variant is one candidate, judged by the tests like any other.
+// Loops that decide or read one step too often, two patterns of novice code:
+// - an answer decided on every pass where the task wants it once, after the loop: `for (i = 2; i <
+//   n; i++) if (n % i == 0) printf("No"); else printf("Yes");` prints for every i. The branch that
+//   settles the answer sets a flag (and, in one variant, leaves the loop); the other branch runs
+//   once after the loop, when the flag was never set. A new block around the loop holds the flag:
+//   valid C90 (a declaration at a block's start), and set afresh on each pass of an outer loop.
+// - a search that never stops: the loop finds what it looks for, goes on, and the `if` after it
+//   tests the last pass's values; that test, at the end of each pass, leaves the loop.
+// - a sentinel used before the loop tests it: `while (c != '\n') { c = getchar(); sum += c; }`
+//   adds the line end too; the loop's own test, repeated right after the read, leaves the loop.
+// Each edit is one candidate, judged by the tests like any other.
 import { lineOf, type SyntaxNode } from '../c/parser';
 import type { TextEdit } from '../oracle/compiler';
 import { isSuspicious, type Suspicion } from './faultLocalization';
@@ -98,6 +103,55 @@ export function loopAnswerEdits(root: SyntaxNode, suspicion: Suspicion): LogicEd
         found.push({ edits, line: lineOf(branch), priority: 16 + (settlesElse ? 1 : 0) + (leave ? 0 : 0.5) });
       }
     }
+  }
+  return found;
+}
+
+/** True when `statement` sets `name`: assigns it, or passes its address to a call (scanf). */
+function sets(statement: SyntaxNode, name: string): boolean {
+  const assigned = statement.descendantsOfType('assignment_expression').some((a) => a.childForFieldName('left')?.text === name);
+  const readInto = statement.descendantsOfType('call_expression').some((call) =>
+    call.childForFieldName('arguments')?.namedChildren.some((a) => a.type === 'pointer_expression' && a.text.replace(/\s/g, '') === `&${name}`));
+  return assigned || readInto;
+}
+
+/**
+ * In a `while` loop that tests a variable, a statement of its body that sets that variable and is
+ * followed by others: the loop's test repeated right after it, leaving the loop before the value
+ * read is used.
+ */
+export function sentinelEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
+  const found: LogicEdit[] = [];
+  for (const loop of root.descendantsOfType('while_statement')) {
+    const condition = loop.childForFieldName('condition');
+    const body = loop.childForFieldName('body');
+    if (!condition || body?.type !== 'compound_statement') continue;
+    const tested = new Set(condition.descendantsOfType('identifier').map((id) => id.text));
+    const statements = body.namedChildren.filter((n) => n.type !== 'comment');
+    const at = statements.findIndex((s) => s.type === 'expression_statement' && [...tested].some((name) => sets(s, name)));
+    if (at < 0 || at === statements.length - 1 || !isSuspicious(suspicion, lineOf(statements[at]))) continue;
+    const read = statements[at];
+    found.push({ edits: [{ start: read.endIndex, end: read.endIndex, newText: ` if (!${condition.text}) break;` }], line: lineOf(read), priority: 18 });
+  }
+  return found;
+}
+
+/**
+ * A loop followed by an `if` whose condition tests a variable the loop sets: that condition
+ * checked at the end of each pass, leaving the loop when it holds.
+ */
+export function searchExitEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
+  const found: LogicEdit[] = [];
+  for (const loop of root.descendantsOfType(['for_statement', 'while_statement'])) {
+    const next = loop.nextNamedSibling;
+    const condition = next?.type === 'if_statement' ? next.childForFieldName('condition') : null;
+    const body = loop.childForFieldName('body');
+    if (!condition || body?.type !== 'compound_statement' || !isSuspicious(suspicion, lineOf(next!))) continue;
+    if (body.descendantsOfType('break_statement').length > 0) continue;
+    const tested = new Set(condition.descendantsOfType('identifier').map((id) => id.text));
+    if (![...tested].some((name) => sets(body, name))) continue;
+    const end = body.endIndex - 1;
+    found.push({ edits: [{ start: end, end, newText: ` if ${condition.text} break; ` }], line: lineOf(next!), priority: 19 });
   }
   return found;
 }
