@@ -6,7 +6,7 @@ import { runTests } from '../../server/src/oracle/testRunner';
 import { applyEdits } from '../../server/src/repair/edits';
 import { RepairEngine } from '../../server/src/repair/engine';
 import type { LogicEdit } from '../../server/src/repair/mutationSearch';
-import { loopAnswerEdits, searchExitEdits, sentinelEdits } from '../../server/src/repair/loopEdits';
+import { doWhileEdits, loopAnswerEdits, searchExitEdits, sentinelEdits } from '../../server/src/repair/loopEdits';
 import {
   forgottenReadEdits, leftoverPrintEdits, missingElseEdits, newlineOnceEdits, printedIndexEdits, renameEdits, resetEdits, scanfFormatEdits,
 } from '../../server/src/repair/patternEdits';
@@ -217,6 +217,24 @@ int main() {
   const found = results(program, searchExitEdits(parseC(program).rootNode, everyLine(program)));
   assert.equal(found.length, 1, 'not the while loop: it sets n, and the if after it tests b');
   assert.match(found[0], /b = i;\n {3}if \(a == 1\) break; \}\n {2}if \(a == 1\) printf/);
+});
+
+test('do-while: a while loop run at least once, so that the digits of 0 are "0"', () => {
+  const program = `#include <stdio.h>
+int main() {
+  int n;
+  scanf("%d", &n);
+  while (n > 0) {
+    printf("%d\\n", n % 10);
+    n /= 10;
+  }
+  return 0;
+}
+`;
+  const found = results(program, doWhileEdits(parseC(program).rootNode, everyLine(program)));
+  assert.equal(found.length, 1);
+  assert.match(found[0], /\n {2}do \{\n[^]*n \/= 10;\n {2}\} while \(n > 0\);\n/);
+  assert.equal(doWhileEdits(parseC(program).rootNode, everyLine(program, 5)).length, 0, 'not on a line no failing test ran');
 });
 
 test('engine: a prime test that answers on every divisor is repaired to answer once, valid C90', async () => {

@@ -8,6 +8,7 @@
 //   tests the last pass's values; that test, at the end of each pass, leaves the loop.
 // - a sentinel used before the loop tests it: `while (c != '\n') { c = getchar(); sum += c; }`
 //   adds the line end too; the loop's own test, repeated right after the read, leaves the loop.
+// - a loop that must run at least once (the digits of 0 are "0"): `while (C) B` as `do B while (C);`.
 // Each edit is one candidate, judged by the tests like any other.
 import { lineOf, type SyntaxNode } from '../c/parser';
 import type { TextEdit } from '../oracle/compiler';
@@ -152,6 +153,22 @@ export function searchExitEdits(root: SyntaxNode, suspicion: Suspicion): LogicEd
     if (![...tested].some((name) => sets(body, name))) continue;
     const end = body.endIndex - 1;
     found.push({ edits: [{ start: end, end, newText: ` if ${condition.text} break; ` }], line: lineOf(next!), priority: 19 });
+  }
+  return found;
+}
+
+/** A `while` loop on a suspicious line run at least once: `do BODY while (C);`. */
+export function doWhileEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
+  const found: LogicEdit[] = [];
+  for (const loop of root.descendantsOfType('while_statement')) {
+    const condition = loop.childForFieldName('condition');
+    const body = loop.childForFieldName('body');
+    if (!condition || !body || !isSuspicious(suspicion, lineOf(loop))) continue;
+    const edits: TextEdit[] = [
+      { start: loop.startIndex, end: condition.endIndex, newText: 'do' },
+      { start: body.endIndex, end: body.endIndex, newText: ` while ${condition.text};` },
+    ];
+    found.push({ edits, line: lineOf(loop), priority: 21 });
   }
   return found;
 }

@@ -12,7 +12,7 @@ import type { TextEdit } from '../oracle/compiler';
 import { enclosingParen } from './cSyntax';
 import { isSuspicious, suspicionStep, type Suspicion } from './faultLocalization';
 import { outputLiteralEdits } from './outputEdits';
-import { loopAnswerEdits, searchExitEdits, sentinelEdits } from './loopEdits';
+import { doWhileEdits, loopAnswerEdits, searchExitEdits, sentinelEdits } from './loopEdits';
 import {
   forgottenReadEdits, leftoverPrintEdits, missingElseEdits, newlineOnceEdits, printedIndexEdits, renameEdits, resetEdits, scanfFormatEdits,
 } from './patternEdits';
@@ -71,7 +71,7 @@ export function logicMutations(text: string, context: LogicSearchContext = {}): 
       ...printedIndexEdits(root, suspicion, context.failing), ...resetEdits(root, suspicion), ...newlineOnceEdits(root, suspicion, context.failing),
       ...scanfFormatEdits(root, suspicion), ...missingElseEdits(root, suspicion, context.failing),
       ...leftoverPrintEdits(root, suspicion, context.failing), ...forgottenReadEdits(root, suspicion),
-      ...loopAnswerEdits(root, suspicion), ...searchExitEdits(root, suspicion), ...sentinelEdits(root, suspicion),
+      ...loopAnswerEdits(root, suspicion), ...searchExitEdits(root, suspicion), ...sentinelEdits(root, suspicion), ...doWhileEdits(root, suspicion),
     ];
     found.push(...patterns.map((e) => ({ ...e, pattern: true })));
   }
