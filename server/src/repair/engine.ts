@@ -499,25 +499,32 @@ export class RepairEngine {
       return isProgress('tests', before, after) ? { ...c, compiled, tests } : undefined;
     }, (j) => j.tests !== undefined && keepsPassing(report, j.tests)); // later rounds take on the remaining failures
     if (gained || !mayStepCloser || o.signal?.aborted) return gained;
-    return this.closerStep(text, report, failing, stones, reason, runLimits);
+    return this.closerStep(text, report, failing, stones, reason, runLimits, screen);
   }
 
   /**
    * When no candidate passes more tests: of the stones nearer the expected output than the program
    * (closest first), the first whose program, built by the user's compiler, keeps every passing test
-   * and prints something closer to what the failing test expects.
+   * and prints something closer to what the failing test expects. With a screen, only a stone that
+   * does so when built by the screen is built by the user's compiler.
    */
   private async closerStep(
     text: string, report: TestReport, failing: TestResult, stones: SteppingStones, reason: string, runLimits: Partial<TestRunOptions>,
+    screen: CompilerOptions | undefined,
   ): Promise<Judged | undefined> {
     const o = this.options;
     const now = outputDistance(failing.actual, failing.expected);
+    const closer = async (candidateText: string, compiler: CompilerOptions) => {
+      const tests = await this.test(candidateText, { ...runLimits, compiler });
+      const target = tests.results.find((r) => r.name === failing.name);
+      const gains = tests.compiled && target && keepsPassing(report, tests) && outputDistance(target.actual, failing.expected) < now;
+      return gains ? tests : undefined;
+    };
     for (const e of stones.closest(now, CLOSER_TRIES)) {
       const candidateText = applyEdits(text, e);
-      const tests = await this.test(candidateText, runLimits);
+      const tests = screen && !(await closer(candidateText, screen)) ? undefined : await closer(candidateText, o.compiler);
       if (o.signal?.aborted) return undefined;
-      const target = tests.results.find((r) => r.name === failing.name);
-      if (!tests.compiled || !target || !keepsPassing(report, tests) || outputDistance(target.actual, failing.expected) >= now) continue;
+      if (!tests) continue;
       const compiled = await compile(candidateText, o.compiler, o.signal);
       if (compiled.errorCount > 0) continue;
       return { text: candidateText, source: 'logic-search', changedTokens: changedTokenCount(text, candidateText), reason, compiled, tests, closer: true };
