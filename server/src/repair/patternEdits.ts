@@ -225,7 +225,7 @@ const READ_FORMAT: Record<string, string> = {
 
 /**
  * A variable declared without a value whose first use reads it, in a program that reads its input
- * with scanf: read from the input right after its declaration (the `scanf` for `n` forgotten).
+ * with scanf: read from the input after the declarations it stands among (the `scanf` for `n` forgotten).
  */
 export function forgottenReadEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
   if (!root.descendantsOfType('call_expression').some((c) => c.childForFieldName('function')?.text === 'scanf')) return [];
@@ -236,11 +236,21 @@ export function forgottenReadEdits(root: SyntaxNode, suspicion: Suspicion): Logi
     for (const declarator of declaration.childrenForFieldName('declarator').filter((d) => d.type === 'identifier')) {
       const first = declaration.parent.descendantsOfType('identifier').find((n) => n.text === declarator.text && n.startIndex > declarator.endIndex);
       if (!first || !isSuspicious(suspicion, lineOf(first)) || isWritten(first)) continue;
-      const read = { start: declaration.endIndex, end: declaration.endIndex, newText: ` scanf("${format}", &${declarator.text});` };
+      const at = lastOfDeclarations(declaration).endIndex;
+      const read = { start: at, end: at, newText: ` scanf("${format}", &${declarator.text});` };
       found.push({ edits: [read], line: lineOf(first), priority: 15 });
     }
   }
   return found;
+}
+
+/** The last of the declarations that follow `declaration` in its block (a statement there would be invalid C90). */
+function lastOfDeclarations(declaration: SyntaxNode): SyntaxNode {
+  let last = declaration;
+  for (let next = declaration.nextNamedSibling; next && /^(declaration|comment)$/.test(next.type); next = next.nextNamedSibling) {
+    if (next.type === 'declaration') last = next;
+  }
+  return last;
 }
 
 /** True when this use of a variable sets it: assigned to, or its address taken (read into by scanf). */
