@@ -71,3 +71,12 @@ test('an inserted or deleted declaration reads as whole lines, not as a shifted 
   const include = minimalEdits('#include<stdio.h>\n\nint main(){}\n', '#include<stdio.h>\n#include <math.h>\n\nint main(){}\n');
   assert.deepEqual(include, [{ start: 18, end: 18, newText: '#include <math.h>\n' }]);
 });
+
+test('words changed with only spaces between them on one line read as one replacement; white space both sides share is left out', () => {
+  const before = 'int main() {\n  int n, k;\n  for (;;) {\n\tn++;\n\t}\n}\n';
+  const widened = before.replace('int n, k;', 'long long n, k;');
+  assert.deepEqual(minimalEdits(before, widened).map((e) => describeEdit(before, e)), ['replace `int` with `long long`']);
+  const exit = before.replace('\t}', '\t if (n > 9) break; }');
+  assert.deepEqual(minimalEdits(before, exit).map((e) => describeEdit(before, e)), ['insert `if (n > 9) break;`']);
+  assert.equal(applyEdits(before, minimalEdits(before, exit)), exit);
+});

@@ -85,16 +85,21 @@ function sharedSpaceTrimmed(text: string, edit: TextEdit): TextEdit {
 
 /**
  * Two insertions with only white space between them as one, where the text allows: a diff may
- * insert `#include <math.h>` and, after the next line break, another line break.
+ * insert `#include <math.h>` and, after the next line break, another line break. Also two edits of
+ * words with only spaces between them on one line: `int` becoming `long long` is one replacement,
+ * not `int` replaced by `long` and `long` inserted.
  */
 function mergeInsertions(text: string, edits: readonly TextEdit[]): TextEdit[] {
   const out: TextEdit[] = [];
+  const words = (e: TextEdit) => /^[\w ]*$/.test(e.newText.trim()) && /^\w*$/.test(text.slice(e.start, e.end));
   for (const e of edits) {
     const last = out[out.length - 1];
     const between = last ? text.slice(last.end, e.start) : '';
     const joined = last ? last.newText + between + e.newText : '';
     if (last && last.start === last.end && e.start === e.end && /^\s+$/.test(between) && joined.endsWith(between)) {
       out[out.length - 1] = { start: last.start, end: last.end, newText: joined.slice(0, joined.length - between.length) };
+    } else if (last && /^[ \t]+$/.test(between) && words(last) && words(e)) {
+      out[out.length - 1] = { start: last.start, end: e.end, newText: joined };
     } else {
       out.push(e);
     }

@@ -1,8 +1,8 @@
 // Small logic edits for a program that compiles but fails its tests: the slips that novices make
 // most (a wrong relational or arithmetic operator, an off-by-one bound or constant, && for ||, the
 // wrong variable of the same type, a missing initialisation, an extra statement or a missing
-// break, a wrong printf format or literal text), and the whole-statement patterns of patternEdits.ts
-// and loopEdits.ts.
+// break, a wrong printf format or literal text), and the whole-statement patterns of patternEdits.ts,
+// loopEdits.ts and arithmeticEdits.ts.
 // Each candidate is one small edit; the tests judge them. With a fault localization the most
 // suspicious lines go first, and lines no failing test ran are left out.
 import { codeTokens, Token } from '../c/lexer';
@@ -12,6 +12,7 @@ import type { TextEdit } from '../oracle/compiler';
 import { enclosingParen } from './cSyntax';
 import { isSuspicious, suspicionStep, type Suspicion } from './faultLocalization';
 import { outputLiteralEdits } from './outputEdits';
+import { integerDivisionEdits, wideningEdits } from './arithmeticEdits';
 import { doWhileEdits, loopAnswerEdits, searchExitEdits, sentinelEdits } from './loopEdits';
 import {
   forgottenReadEdits, leftoverPrintEdits, missingElseEdits, newlineOnceEdits, printedIndexEdits, renameEdits, resetEdits, scanfFormatEdits,
@@ -72,6 +73,7 @@ export function logicMutations(text: string, context: LogicSearchContext = {}): 
       ...scanfFormatEdits(root, suspicion), ...missingElseEdits(root, suspicion, context.failing),
       ...leftoverPrintEdits(root, suspicion, context.failing), ...forgottenReadEdits(root, suspicion),
       ...loopAnswerEdits(root, suspicion), ...searchExitEdits(root, suspicion), ...sentinelEdits(root, suspicion), ...doWhileEdits(root, suspicion),
+      ...integerDivisionEdits(root, suspicion), ...wideningEdits(root, suspicion),
     ];
     found.push(...patterns.map((e) => ({ ...e, pattern: true })));
   }

@@ -1,0 +1,110 @@
+// Arithmetic slips that no one-token edit repairs:
+// - integer division where the task wants a fraction: `avg = sum / n` with both operands integers
+//   divides before the value reaches the double; the left operand cast to double first.
+// - integers too narrow for their values (a product or sum past 2^31, common in contest tasks): an
+//   `int` declaration widened to `long long`, with the printf and scanf conversions of its
+//   variables widened alike (`%d` to `%lld`), since a format that no longer matches prints garbage.
+// Each edit is one candidate, judged by the tests like any other.
+import { lineOf, type SyntaxNode } from '../c/parser';
+import { namesInScope } from '../c/scopes';
+import type { TextEdit } from '../oracle/compiler';
+import { isSuspicious, type Suspicion } from './faultLocalization';
+import type { LogicEdit } from './mutationSearch';
+
+const INTEGER = /^(int|long|short|unsigned|long long|unsigned int|long int|unsigned long|char)$/;
+const FLOATING = /^(float|double|long double)$/;
+
+/** True when the expression is an integer: an integer literal, or an integer variable (not an array, not a pointer). */
+function isInteger(root: SyntaxNode, node: SyntaxNode): boolean {
+  if (node.type === 'parenthesized_expression' && node.namedChildren[0]) return isInteger(root, node.namedChildren[0]);
+  if (node.type === 'number_literal') return /^\d+$/.test(node.text);
+  if (node.type !== 'identifier') return false;
+  const declared = namesInScope(root, node.startIndex).find((n) => n.name === node.text);
+  return declared !== undefined && INTEGER.test(declared.type) && declared.arrayDims === 0 && declared.pointers === 0;
+}
+
+/** True when the value of `node` goes to a floating-point variable or a `%f`-like conversion. */
+function wantsFraction(root: SyntaxNode, node: SyntaxNode): boolean {
+  for (let n: SyntaxNode | null = node.parent; n; n = n.parent) {
+    if (n.type === 'assignment_expression' || n.type === 'init_declarator') {
+      const target = n.type === 'assignment_expression' ? n.childForFieldName('left') : n.childForFieldName('declarator');
+      const declared = target ? namesInScope(root, n.endIndex).find((d) => d.name === target.text) : undefined;
+      return declared !== undefined && FLOATING.test(declared.type);
+    }
+    if (n.type === 'call_expression') return /^(printf|fprintf|sprintf)$/.test(n.childForFieldName('function')?.text ?? '') && /%[-+ #0-9.]*L?[fFeEgG]/.test(n.text);
+    if (/statement$/.test(n.type)) return false;
+  }
+  return false;
+}
+
+/** `a / b` of two integers whose value goes to a double: `(double)a / b`. */
+export function integerDivisionEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
+  return root.descendantsOfType('binary_expression')
+    .filter((e) => e.childForFieldName('operator')?.text === '/' && isSuspicious(suspicion, lineOf(e)))
+    .filter((e) => isInteger(root, e.childForFieldName('left')!) && isInteger(root, e.childForFieldName('right')!) && wantsFraction(root, e))
+    .map((e) => ({ edits: [{ start: e.startIndex, end: e.startIndex, newText: '(double)' }], line: lineOf(e), priority: 23 }));
+}
+
+/** printf/scanf conversions that take an argument, in order (`%%` and scanf's `%*d` take none). */
+const CONVERSION = /%(\*?)[-+ #0]*(\d+|\*)?(\.(\d+|\*))?(hh|h|ll|l|L|z|j|t)?([diouxXeEfFgGaAcspn%])/g;
+
+/** The variable an argument reads or writes: `x`, `&x`, `x[i]`, `&x[i][j]`. */
+function argumentVariable(argument: SyntaxNode): string | undefined {
+  let n: SyntaxNode | null = argument;
+  if (n.type === 'pointer_expression' && n.text.startsWith('&')) n = n.childForFieldName('argument');
+  while (n?.type === 'subscript_expression') n = n.childForFieldName('argument');
+  return n?.type === 'identifier' ? n.text : undefined;
+}
+
+/** Edits that widen the `%d`-like conversions of `names`' arguments in every printf and scanf call. */
+function formatEdits(root: SyntaxNode, names: ReadonlySet<string>): TextEdit[] {
+  const edits: TextEdit[] = [];
+  for (const call of root.descendantsOfType('call_expression')) {
+    if (!/^(printf|scanf)$/.test(call.childForFieldName('function')?.text ?? '')) continue;
+    const [format, ...args] = call.childForFieldName('arguments')?.namedChildren ?? [];
+    if (format?.type !== 'string_literal') continue;
+    let k = 0;
+    for (const m of format.text.matchAll(CONVERSION)) {
+      if (m[6] === '%' || m[1] === '*') continue;
+      const argument = args[k++];
+      if (!argument || !names.has(argumentVariable(argument) ?? '') || !/^[diu]$/.test(m[6]) || m[5]) continue;
+      const at = format.startIndex + m.index! + m[0].length - 1;
+      edits.push({ start: at, end: at, newText: 'll' });
+    }
+  }
+  return edits;
+}
+
+/**
+ * An `int` declaration (at file scope or in a block) with a variable in a product or a sum on a
+ * suspicious line, widened to `long long`, its variables' conversions with it.
+ */
+export function wideningEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
+  const found: LogicEdit[] = [];
+  const inArithmetic = (id: SyntaxNode) => {
+    const parent = id.parent?.type === 'subscript_expression' ? id.parent.parent : id.parent;
+    return (parent?.type === 'binary_expression' && /^[*+-]$/.test(parent.childForFieldName('operator')?.text ?? ''))
+      || (parent?.type === 'assignment_expression' && /^[*+-]=$/.test(parent.child(1)?.text ?? ''));
+  };
+  for (const declaration of root.descendantsOfType('declaration')) {
+    const type = declaration.childForFieldName('type');
+    if (type?.text !== 'int' || !/^(translation_unit|compound_statement)$/.test(declaration.parent?.type ?? '')) continue;
+    // Not a function's prototype nor a pointer: only integers and arrays of them change type.
+    if (declaration.descendantsOfType(['function_declarator', 'pointer_declarator']).length > 0) continue;
+    const names = new Set(declaration.childrenForFieldName('declarator').map(declaredName).filter((n): n is string => n !== undefined));
+    const scope = declaration.parent!;
+    const uses = scope.descendantsOfType('identifier').filter((id) => names.has(id.text) && id.startIndex > declaration.endIndex);
+    const use = uses.find((id) => inArithmetic(id) && isSuspicious(suspicion, lineOf(id)));
+    if (!use) continue;
+    const edits = [{ start: type.startIndex, end: type.endIndex, newText: 'long long' }, ...formatEdits(scope, names)];
+    found.push({ edits, line: lineOf(use), priority: 25 });
+  }
+  return found;
+}
+
+/** The name a declarator declares: `x`, `x = 1`, `a[10]`, `*p`. */
+function declaredName(declarator: SyntaxNode): string | undefined {
+  let n: SyntaxNode | null = declarator;
+  while (n && n.type !== 'identifier') n = n.childForFieldName('declarator');
+  return n?.text;
+}

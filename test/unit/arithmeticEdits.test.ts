@@ -1,0 +1,81 @@
+// Arithmetic slips in the logic edit search: integer division where a fraction is wanted, and
+// integers too narrow for their values widened with their formats; one judged end to end.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseC } from '../../server/src/c/parser';
+import { runTests } from '../../server/src/oracle/testRunner';
+import { integerDivisionEdits, wideningEdits } from '../../server/src/repair/arithmeticEdits';
+import { applyEdits } from '../../server/src/repair/edits';
+import { RepairEngine } from '../../server/src/repair/engine';
+
+/** Every line suspicious, but line `quiet` (1-based), which no failing test ran. */
+const everyLine = (program: string, quiet = -1) =>
+  new Map(program.split('\n').map((_, i) => [i + 1, i + 1 === quiet ? 0 : 1]));
+
+test('integer division: a quotient of integers that goes to a double or a %f is divided as doubles', () => {
+  const program = `#include <stdio.h>
+int main() {
+  int sum = 7, n = 2, half; double avg, k = 2;
+  avg = sum / n;
+  half = sum / n;
+  printf("%.2f %d %f\\n", avg, sum / 2, sum / k);
+  printf("%.2f\\n", (sum) / 4);
+  return 0;
+}
+`;
+  const root = parseC(program).rootNode;
+  const found = integerDivisionEdits(root, everyLine(program)).map((e) => applyEdits(program, e.edits));
+  assert.ok(found.some((t) => t.includes('avg = (double)sum / n;')));
+  assert.ok(found.some((t) => t.includes('printf("%.2f\\n", (double)(sum) / 4);')));
+  assert.ok(found.some((t) => t.includes('(double)sum / 2, sum / k')), 'the call prints a %f: each int/int quotient in it');
+  assert.equal(found.length, 3, 'not into an int, not where a double divides already');
+  assert.equal(integerDivisionEdits(root, everyLine(program, 4)).length, 2, 'not on a line no failing test ran');
+});
+
+test('widening: an int declaration in a product becomes long long, with its printf and scanf conversions', () => {
+  const program = `#include <stdio.h>
+int n, a[10];
+int count(int k);
+int main() {
+  int i, total = 0, *p = &total; long long big;
+  scanf("%d %d", &n, &a[0]);
+  for (i = 0; i < n; i++) total += a[0] * n;
+  printf("%d %5d %i %%d %ld\\n", total, n, i, (long)a[0]);
+  big = n;
+  return (int)big + *p;
+}
+`;
+  const root = parseC(program).rootNode;
+  const found = wideningEdits(root, everyLine(program)).map((e) => applyEdits(program, e.edits));
+  assert.equal(found.length, 1, 'n and a are used in a product; the block declares a pointer; the prototype is no variable');
+  const [widened] = found;
+  assert.ok(widened.includes('long long n, a[10];'));
+  assert.ok(widened.includes('scanf("%lld %lld", &n, &a[0]);'), widened);
+  assert.ok(widened.includes('printf("%d %5lld %i %%d %ld\\n", total, n, i, (long)a[0]);'), 'only n\'s conversion: %% takes no argument, a cast is no variable');
+});
+
+test('engine: a sum of products past 2^31 is repaired by widening the int and its formats', async () => {
+  const program = `#include <stdio.h>
+int main() {
+  int n, i, x;
+  int sum = 0;
+  scanf("%d", &n);
+  for (i = 0; i < n; i++) {
+    scanf("%d", &x);
+    sum += x * x;
+  }
+  printf("%d\\n", sum);
+  return 0;
+}
+`;
+  const tests = [
+    { name: '1', input: '2\n3 4', output: '25\n' },
+    { name: '2', input: '2\n100000 100000', output: '20000000000\n' },
+    { name: '3', input: '1\n5', output: '25\n' },
+  ];
+  const gcc = { family: 'gcc' as const, args: ['-std=gnu11', '-w', '-O1'] };
+  const r = await new RepairEngine({ compiler: gcc, tests }).repair(program);
+  assert.equal(r.status, 'repaired', JSON.stringify(r.edits));
+  assert.match(r.repaired, /long long n, i, x;/);
+  assert.equal((await runTests(r.repaired, tests, { compiler: gcc })).passed, 3, 'independently re-run');
+});
