@@ -188,6 +188,26 @@ int main(void) {
   assert.equal((await runTests(r.repaired, tests, { compiler: hiding })).passed, 2, 'independently re-run');
 });
 
+test('engine: a scanf argument without its &, hidden by -w, is repaired from the format warning that has no fix-it', async () => {
+  const buggy = `#include <stdio.h>
+int main(void) {
+  int n = 0, m = 0;
+  scanf("%d %d", &n, m);
+  printf("%d\\n", n + m);
+  return 0;
+}
+`;
+  const tests = [
+    { name: '1', input: '2 3', output: '5\n' },
+    { name: '2', input: '4 4', output: '8\n' },
+  ];
+  const hiding = { family: 'gcc' as const, args: ['-std=gnu11', '-w'] };
+  const r = await new RepairEngine({ compiler: hiding, tests }).repair(buggy);
+  assert.equal(r.status, 'repaired', JSON.stringify(r.edits));
+  assert.match(r.repaired, /scanf\("%d %d", &n, &m\);/);
+  assert.equal((await runTests(r.repaired, tests, { compiler: hiding })).passed, 2, 'independently re-run');
+});
+
 test('engine: a close reference is also taken over whole, when its differences only work together', async () => {
   // The count of negative numbers is missing: declared on one line, counted on another, printed on a
   // third. Each line alone does not compile or changes nothing printed.

@@ -114,7 +114,7 @@ function callArguments(tokens: readonly Token[], open: number): Token[][] {
 }
 
 /** format '%d' expects 'int *', but argument 2 has type 'int': a missing & or a wrong conversion. */
-function formatMismatch(_text: string, tokens: Token[], d: CompilerDiagnostic): Proposal[] {
+export function formatMismatch(_text: string, tokens: Token[], d: CompilerDiagnostic): Proposal[] {
   const m = /format '([^']+)' expects argument of type '([^']+)', but argument (\d+) has type '([^']+)'/.exec(d.message);
   if (!m) return [];
   const [, directive, expected, argNumber, actual] = m;
