@@ -415,6 +415,8 @@ export class RepairEngine {
     const required = 1 + passes.size;
     // Started now, so that it runs while the model proposes; the editor and the CLI show the first one.
     const suspicion = this.localize(text);
+    // Also started now: a compile beside the localization's runs, on the other core.
+    const formats = o.onlyModel ? Promise.resolve([]) : formatFixits(text, o.compiler, o.signal).catch(() => []);
     let found: Promise<LogicEdit[]> | undefined;
     const mutations = () => (found ??= suspicion.then((s) => logicMutations(text, { suspicion: s, failing: problem })));
     const stones = new SteppingStones(problem);
@@ -445,7 +447,7 @@ export class RepairEngine {
           when: 'if-none-accepted' as const,
           independent: true,
           async *proposals() {
-            for (const edits of await formatFixits(text, o.compiler, o.signal).catch(() => [])) yield { candidate: logicCandidate(edits, 'logic-search') };
+            for (const edits of await formats) yield { candidate: logicCandidate(edits, 'logic-search') };
           },
         },
         {
