@@ -6,7 +6,7 @@ import { runTests } from '../../server/src/oracle/testRunner';
 import { applyEdits } from '../../server/src/repair/edits';
 import { RepairEngine } from '../../server/src/repair/engine';
 import type { LogicEdit } from '../../server/src/repair/mutationSearch';
-import { doWhileEdits, loopAnswerEdits, searchExitEdits, sentinelEdits } from '../../server/src/repair/loopEdits';
+import { doWhileEdits, loopAnswerEdits, printOnceEdits, searchExitEdits, sentinelEdits } from '../../server/src/repair/loopEdits';
 import {
   forgottenReadEdits, leftoverPrintEdits, missingElseEdits, newlineOnceEdits, printedIndexEdits, renameEdits, resetEdits, scanfFormatEdits,
 } from '../../server/src/repair/patternEdits';
@@ -236,6 +236,24 @@ int main() {
   assert.equal(found.length, 1);
   assert.match(found[0], /\n {2}do \{\n[^]*n \/= 10;\n {2}\} while \(n > 0\);\n/);
   assert.equal(doWhileEdits(parseC(program).rootNode, everyLine(program, 5)).length, 0, 'not on a line no failing test ran');
+});
+
+test('print once: a total printed on every pass printed once after the loop, only when the output has more than expected', () => {
+  const program = `#include <stdio.h>
+int main() {
+  int i, s = 0;
+  for (i = 1; i <= 3; i++) {
+    s += i;
+    printf("%d\\n", s);
+  }
+  return 0;
+}
+`;
+  const root = parseC(program).rootNode;
+  const found = results(program, printOnceEdits(root, everyLine(program), { expected: '6\n', actual: '1\n3\n6\n' }));
+  assert.equal(found.length, 1);
+  assert.match(found[0], /s \+= i;\n\s*\n {2}\} printf\("%d\\n", s\);\n/);
+  assert.equal(printOnceEdits(root, everyLine(program), { expected: '1\n3\n6\n7\n', actual: '1\n3\n6\n' }).length, 0, 'the output lacks something');
 });
 
 test('engine: a prime test that answers on every divisor is repaired to answer once, valid C90', async () => {

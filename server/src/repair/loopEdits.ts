@@ -8,12 +8,14 @@
 //   tests the last pass's values; that test, at the end of each pass, leaves the loop.
 // - a sentinel used before the loop tests it: `while (c != '\n') { c = getchar(); sum += c; }`
 //   adds the line end too; the loop's own test, repeated right after the read, leaves the loop.
+// - a result printed on every pass where the task wants it once: the print moved after the loop.
 // - a loop that must run at least once (the digits of 0 are "0"): `while (C) B` as `do B while (C);`.
 // Each edit is one candidate, judged by the tests like any other.
 import { lineOf, type SyntaxNode } from '../c/parser';
 import type { TextEdit } from '../oracle/compiler';
 import { isSuspicious, type Suspicion } from './faultLocalization';
 import type { LogicEdit } from './mutationSearch';
+import { printsExtra } from './patternEdits';
 
 const OUTPUT = /^(printf|puts|putchar)$/;
 
@@ -169,6 +171,27 @@ export function doWhileEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[
       { start: body.endIndex, end: body.endIndex, newText: ` while ${condition.text};` },
     ];
     found.push({ edits, line: lineOf(loop), priority: 21 });
+  }
+  return found;
+}
+
+/**
+ * A print statement in a loop's body, when the failing test got all it expects and more: printed
+ * once, after the loop, instead (a running total printed on every pass).
+ */
+export function printOnceEdits(root: SyntaxNode, suspicion: Suspicion, failing?: { expected: string; actual: string }): LogicEdit[] {
+  if (!failing || !printsExtra(failing)) return [];
+  const found: LogicEdit[] = [];
+  for (const call of root.descendantsOfType('call_expression')) {
+    const statement = call.parent;
+    if (!OUTPUT.test(call.childForFieldName('function')?.text ?? '') || statement?.type !== 'expression_statement') continue;
+    const loop = statement.parent?.type === 'compound_statement' ? loopOfBody(statement) : undefined;
+    if (!loop || !isSuspicious(suspicion, lineOf(statement))) continue;
+    const edits: TextEdit[] = [
+      { start: statement.startIndex, end: statement.endIndex, newText: '' },
+      { start: loop.endIndex, end: loop.endIndex, newText: ` ${statement.text}` },
+    ];
+    found.push({ edits, line: lineOf(statement), priority: 11 });
   }
   return found;
 }

@@ -13,7 +13,7 @@ import { enclosingParen } from './cSyntax';
 import { isSuspicious, suspicionStep, type Suspicion } from './faultLocalization';
 import { outputLiteralEdits } from './outputEdits';
 import { integerDivisionEdits, wideningEdits } from './arithmeticEdits';
-import { doWhileEdits, loopAnswerEdits, searchExitEdits, sentinelEdits } from './loopEdits';
+import { doWhileEdits, loopAnswerEdits, printOnceEdits, searchExitEdits, sentinelEdits } from './loopEdits';
 import {
   forgottenReadEdits, leftoverPrintEdits, missingElseEdits, newlineOnceEdits, printedIndexEdits, renameEdits, resetEdits, scanfFormatEdits,
 } from './patternEdits';
@@ -73,6 +73,7 @@ export function logicMutations(text: string, context: LogicSearchContext = {}): 
       ...scanfFormatEdits(root, suspicion), ...missingElseEdits(root, suspicion, context.failing),
       ...leftoverPrintEdits(root, suspicion, context.failing), ...forgottenReadEdits(root, suspicion),
       ...loopAnswerEdits(root, suspicion), ...searchExitEdits(root, suspicion), ...sentinelEdits(root, suspicion), ...doWhileEdits(root, suspicion),
+      ...printOnceEdits(root, suspicion, context.failing),
       ...integerDivisionEdits(root, suspicion), ...wideningEdits(root, suspicion),
     ];
     found.push(...patterns.map((e) => ({ ...e, pattern: true })));

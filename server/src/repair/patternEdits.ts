@@ -199,7 +199,7 @@ export function missingElseEdits(root: SyntaxNode, suspicion: Suspicion, failing
 }
 
 /** True when the program printed everything the test expects, in order, and more (whitespace aside). */
-function printsExtra(failing: { expected: string; actual: string }): boolean {
+export function printsExtra(failing: { expected: string; actual: string }): boolean {
   const [actual, expected] = [failing.actual.replace(/\s/g, ''), failing.expected.replace(/\s/g, '')];
   if (actual.length <= expected.length) return false;
   let matched = 0;
