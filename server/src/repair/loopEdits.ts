@@ -1,4 +1,5 @@
-// Loops that decide or read one step too often, two patterns of novice code:
+// Loops that decide, read or print on every pass where the task wants it once, or that must run
+// at least once: patterns of novice code, each a candidate judged by the tests.
 // - an answer decided on every pass where the task wants it once, after the loop: `for (i = 2; i <
 //   n; i++) if (n % i == 0) printf("No"); else printf("Yes");` prints for every i. The branch that
 //   settles the answer sets a flag (and, in one variant, leaves the loop); the other branch runs
@@ -10,7 +11,6 @@
 //   adds the line end too; the loop's own test, repeated right after the read, leaves the loop.
 // - a result printed on every pass where the task wants it once: the print moved after the loop.
 // - a loop that must run at least once (the digits of 0 are "0"): `while (C) B` as `do B while (C);`.
-// Each edit is one candidate, judged by the tests like any other.
 import { lineOf, type SyntaxNode } from '../c/parser';
 import type { TextEdit } from '../oracle/compiler';
 import { isSuspicious, type Suspicion } from './faultLocalization';

@@ -9,11 +9,11 @@ import { codeTokens, Token } from '../c/lexer';
 import { enclosingLoop, lineOf, parseC, SyntaxNode } from '../c/parser';
 import { namesInScope } from '../c/scopes';
 import type { TextEdit } from '../oracle/compiler';
+import { integerDivisionEdits, wideningEdits } from './arithmeticEdits';
 import { enclosingParen } from './cSyntax';
 import { isSuspicious, suspicionStep, type Suspicion } from './faultLocalization';
-import { outputLiteralEdits } from './outputEdits';
-import { integerDivisionEdits, wideningEdits } from './arithmeticEdits';
 import { doWhileEdits, loopAnswerEdits, printOnceEdits, searchExitEdits, sentinelEdits } from './loopEdits';
+import { outputLiteralEdits } from './outputEdits';
 import {
   forgottenReadEdits, leftoverPrintEdits, missingElseEdits, newlineOnceEdits, printedIndexEdits, renameEdits, resetEdits, scanfFormatEdits,
 } from './patternEdits';
