@@ -7,10 +7,8 @@ import { runTests } from '../../server/src/oracle/testRunner';
 import { integerDivisionEdits, wideningEdits } from '../../server/src/repair/arithmeticEdits';
 import { applyEdits } from '../../server/src/repair/edits';
 import { RepairEngine } from '../../server/src/repair/engine';
+import { everyLine } from '../support/suspicion';
 
-/** Every line suspicious, but line `quiet` (1-based), which no failing test ran. */
-const everyLine = (program: string, quiet = -1) =>
-  new Map(program.split('\n').map((_, i) => [i + 1, i + 1 === quiet ? 0 : 1]));
 
 test('integer division: a quotient of integers that goes to a double or a %f is divided as doubles', () => {
   const program = `#include <stdio.h>

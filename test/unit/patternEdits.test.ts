@@ -10,10 +10,8 @@ import { doWhileEdits, loopAnswerEdits, printOnceEdits, searchExitEdits, sentine
 import {
   forgottenReadEdits, leftoverPrintEdits, missingElseEdits, newlineOnceEdits, printedIndexEdits, renameEdits, resetEdits, scanfFormatEdits,
 } from '../../server/src/repair/patternEdits';
+import { everyLine } from '../support/suspicion';
 
-/** Every line suspicious, but line `quiet` (1-based), which no failing test ran. */
-const everyLine = (program: string, quiet = -1) =>
-  new Map(program.split('\n').map((_, i) => [i + 1, i + 1 === quiet ? 0 : 1]));
 const results = (program: string, edits: LogicEdit[]) => edits.map((e) => applyEdits(program, e.edits));
 
 test('rename: a name wrong throughout one condition, and a numbered family shifted together', () => {
