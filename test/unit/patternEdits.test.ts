@@ -1,4 +1,4 @@
-// Whole-statement novice patterns in the logic edit search, and one of them found and judged end to end.
+// Whole-statement and loop patterns in the logic edit search, some found and judged end to end by the engine.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseC } from '../../server/src/c/parser';
