@@ -196,6 +196,8 @@ int main() {
   const found = results(program, sentinelEdits(parseC(program).rootNode, everyLine(program)));
   assert.deepEqual(found.map((t) => t.split('\n')[4].trim()), ["c = getchar(); if (!(c != '\\n')) break;"], 'not the loop whose last statement sets what it tests');
   assert.equal(sentinelEdits(parseC(program).rootNode, everyLine(program, 5)).length, 0, 'not on a line no failing test ran');
+  const reads = program.replace("while (c != '\\n') {", 'while (scanf("%c", &c) == 1) {').replace('c = getchar();', 'c = c - 1;');
+  assert.equal(sentinelEdits(parseC(reads).rootNode, everyLine(reads)).length, 0, 'a test that reads is not evaluated again');
 });
 
 test('search exit: a loop that goes on after it found what the if after it tests, left when that test holds', () => {

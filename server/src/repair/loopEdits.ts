@@ -23,6 +23,13 @@ const OUTPUT = /^(printf|puts|putchar)$/;
 const prints = (node: SyntaxNode) =>
   node.descendantsOfType('call_expression').some((call) => OUTPUT.test(call.childForFieldName('function')?.text ?? ''));
 
+const INPUT_OUTPUT = /^(scanf|getchar|gets|fgets|getc|fgetc|printf|puts|putchar)$/;
+
+/** True when evaluating the condition once more changes nothing: no assignment, no ++ or --, no input or output. */
+const pure = (condition: SyntaxNode) =>
+  condition.descendantsOfType(['assignment_expression', 'update_expression']).length === 0
+  && !condition.descendantsOfType('call_expression').some((call) => INPUT_OUTPUT.test(call.childForFieldName('function')?.text ?? ''));
+
 /** A flag name the program does not use. */
 function freshName(root: SyntaxNode): string {
   const used = new Set(root.descendantsOfType('identifier').map((id) => id.text));
@@ -128,7 +135,7 @@ export function sentinelEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit
   for (const loop of root.descendantsOfType('while_statement')) {
     const condition = loop.childForFieldName('condition');
     const body = loop.childForFieldName('body');
-    if (!condition || body?.type !== 'compound_statement') continue;
+    if (!condition || !pure(condition) || body?.type !== 'compound_statement') continue;
     const tested = new Set(condition.descendantsOfType('identifier').map((id) => id.text));
     const statements = body.namedChildren.filter((n) => n.type !== 'comment');
     const at = statements.findIndex((s) => s.type === 'expression_statement' && [...tested].some((name) => sets(s, name)));
@@ -149,7 +156,7 @@ export function searchExitEdits(root: SyntaxNode, suspicion: Suspicion): LogicEd
     const next = loop.nextNamedSibling;
     const condition = next?.type === 'if_statement' ? next.childForFieldName('condition') : null;
     const body = loop.childForFieldName('body');
-    if (!condition || body?.type !== 'compound_statement' || !isSuspicious(suspicion, lineOf(next!))) continue;
+    if (!condition || !pure(condition) || body?.type !== 'compound_statement' || !isSuspicious(suspicion, lineOf(next!))) continue;
     if (body.descendantsOfType('break_statement').length > 0) continue;
     const tested = new Set(condition.descendantsOfType('identifier').map((id) => id.text));
     if (![...tested].some((name) => sets(body, name))) continue;
