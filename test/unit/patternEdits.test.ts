@@ -280,6 +280,7 @@ int main() {
   const r = await new RepairEngine({ compiler: gcc, tests }).repair(program);
   assert.equal(r.status, 'repaired', JSON.stringify(r.edits));
   assert.match(r.repaired, /if \(!found\)/);
+  assert.ok(r.edits.every((e) => e.explanation.includes('because the loop gave its answer on every pass')), JSON.stringify(r.edits));
   assert.equal((await runTests(r.repaired, tests, { compiler: gcc })).passed, 4, 'independently re-run');
 });
 

@@ -42,7 +42,7 @@ export function integerDivisionEdits(root: SyntaxNode, suspicion: Suspicion): Lo
   return root.descendantsOfType('binary_expression')
     .filter((e) => e.childForFieldName('operator')?.text === '/' && isSuspicious(suspicion, lineOf(e)))
     .filter((e) => isInteger(root, e.childForFieldName('left')!) && isInteger(root, e.childForFieldName('right')!) && wantsFraction(root, e))
-    .map((e) => ({ edits: [{ start: e.startIndex, end: e.startIndex, newText: '(double)' }], line: lineOf(e), priority: 23 }));
+    .map((e) => ({ edits: [{ start: e.startIndex, end: e.startIndex, newText: '(double)' }], line: lineOf(e), priority: 23, why: 'a division of two integers drops the fraction before the value becomes a double' }));
 }
 
 /** printf/scanf conversions that take an argument, in order (`%%` and scanf's `%*d` take none). */
@@ -97,7 +97,7 @@ export function wideningEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit
     const use = uses.find((id) => inArithmetic(id) && isSuspicious(suspicion, lineOf(id)));
     if (!use) continue;
     const edits = [{ start: type.startIndex, end: type.endIndex, newText: 'long long' }, ...formatEdits(scope, names)];
-    found.push({ edits, line: lineOf(use), priority: 25 });
+    found.push({ edits, line: lineOf(use), priority: 25, why: `the values of ${[...names].map((n) => `\`${n}\``).join(', ')} may not fit in an \`int\`` });
   }
   return found;
 }

@@ -420,10 +420,11 @@ export class RepairEngine {
     let found: Promise<LogicEdit[]> | undefined;
     const mutations = () => (found ??= suspicion.then((s) => logicMutations(text, { suspicion: s, failing: problem })));
     const stones = new SteppingStones(problem);
-    const logicCandidate = (edits: TextEdit[], source: 'reference' | 'logic-search'): Candidate => {
+    const logicCandidate = (edits: TextEdit[], source: 'reference' | 'logic-search', pattern?: string): Candidate => {
       const candidateText = applyEdits(text, edits);
       stones.propose(candidateText, edits);
-      const why = source === 'reference' ? `a correct program for this assignment does it so, and ${reason}` : reason;
+      const cause = source === 'reference' ? 'a correct program for this assignment does it so' : pattern;
+      const why = cause ? `${cause}, and ${reason}` : reason;
       return { text: candidateText, source, changedTokens: changedTokenCount(text, candidateText), reason: why };
     };
     const sources: CandidateSource[] = [
@@ -439,7 +440,7 @@ export class RepairEngine {
           when: 'if-none-accepted' as const,
           independent: true,
           async *proposals() {
-            for (const e of (await mutations()).filter((m) => m.guided)) yield { candidate: logicCandidate(e.edits, 'logic-search') };
+            for (const e of (await mutations()).filter((m) => m.guided)) yield { candidate: logicCandidate(e.edits, 'logic-search', e.why) };
           },
         },
         {
@@ -470,7 +471,7 @@ export class RepairEngine {
             let withinBudget = true;
             for (const e of (await mutations()).filter((m) => !m.guided)) {
               if (!e.sibling && !e.pattern) withinBudget = budget-- > 0;
-              if (withinBudget || e.pattern) yield { candidate: logicCandidate(e.edits, 'logic-search') };
+              if (withinBudget || e.pattern) yield { candidate: logicCandidate(e.edits, 'logic-search', e.why) };
             }
           },
         },

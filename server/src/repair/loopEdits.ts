@@ -110,7 +110,7 @@ export function loopAnswerEdits(root: SyntaxNode, suspicion: Suspicion): LogicEd
           ...removal,
           { start: loop.endIndex, end: loop.endIndex, newText: ` if (!${flag}) ${after} }` },
         ]);
-        found.push({ edits, line: lineOf(branch), priority: 16 + (settlesElse ? 1 : 0) + (leave ? 0 : 0.5) });
+        found.push({ edits, line: lineOf(branch), priority: 16 + (settlesElse ? 1 : 0) + (leave ? 0 : 0.5), why: 'the loop gave its answer on every pass, where it is given once, after the loop' });
       }
     }
   }
@@ -141,7 +141,7 @@ export function sentinelEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit
     const at = statements.findIndex((s) => s.type === 'expression_statement' && [...tested].some((name) => sets(s, name)));
     if (at < 0 || at === statements.length - 1 || !isSuspicious(suspicion, lineOf(statements[at]))) continue;
     const read = statements[at];
-    found.push({ edits: [{ start: read.endIndex, end: read.endIndex, newText: ` if (!${condition.text}) break;` }], line: lineOf(read), priority: 18 });
+    found.push({ edits: [{ start: read.endIndex, end: read.endIndex, newText: ` if (!${condition.text}) break;` }], line: lineOf(read), priority: 18, why: 'the loop used the value it stops at before testing it' });
   }
   return found;
 }
@@ -161,7 +161,7 @@ export function searchExitEdits(root: SyntaxNode, suspicion: Suspicion): LogicEd
     const tested = new Set(condition.descendantsOfType('identifier').map((id) => id.text));
     if (![...tested].some((name) => sets(body, name))) continue;
     const end = body.endIndex - 1;
-    found.push({ edits: [{ start: end, end, newText: ` if ${condition.text} break; ` }], line: lineOf(next!), priority: 19 });
+    found.push({ edits: [{ start: end, end, newText: ` if ${condition.text} break; ` }], line: lineOf(next!), priority: 19, why: 'the loop went on after it found what the `if` after it tests' });
   }
   return found;
 }
@@ -177,7 +177,7 @@ export function doWhileEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[
       { start: loop.startIndex, end: condition.endIndex, newText: 'do' },
       { start: body.endIndex, end: body.endIndex, newText: ` while ${condition.text};` },
     ];
-    found.push({ edits, line: lineOf(loop), priority: 21 });
+    found.push({ edits, line: lineOf(loop), priority: 21, why: 'the loop must run at least once' });
   }
   return found;
 }
@@ -198,7 +198,7 @@ export function printOnceEdits(root: SyntaxNode, suspicion: Suspicion, failing?:
       { start: statement.startIndex, end: statement.endIndex, newText: '' },
       { start: loop.endIndex, end: loop.endIndex, newText: ` ${statement.text}` },
     ];
-    found.push({ edits, line: lineOf(statement), priority: 11 });
+    found.push({ edits, line: lineOf(statement), priority: 11, why: 'the loop printed on every pass what is printed once' });
   }
   return found;
 }

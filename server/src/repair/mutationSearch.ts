@@ -43,6 +43,8 @@ export interface LogicEdit {
   sibling?: boolean;
   /** A whole-statement pattern (patternEdits.ts): a program has few, so all are tried, past the search's budget too. */
   pattern?: boolean;
+  /** What the pattern found wrong, in words, for the edit's explanation. */
+  why?: string;
 }
 
 export interface LogicSearchContext {

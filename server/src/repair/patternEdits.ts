@@ -136,7 +136,7 @@ export function resetEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] 
         const line = inner.flatMap((l) => updates(l, name)).map(lineOf).find((l) => isSuspicious(suspicion, l));
         if (line === undefined) continue;
         const open = body.child(0)!;
-        found.push({ edits: [{ start: open.endIndex, end: open.endIndex, newText: ` ${name} = ${value.text};` }], line, priority: 14 });
+        found.push({ edits: [{ start: open.endIndex, end: open.endIndex, newText: ` ${name} = ${value.text};` }], line, priority: 14, why: `\`${name}\` carried its value over from the outer loop's last pass` });
       }
     }
   }
@@ -156,7 +156,7 @@ export function newlineOnceEdits(root: SyntaxNode, suspicion: Suspicion, failing
     const loop = enclosingLoop(call);
     if (format?.type !== 'string_literal' || !loop || !/\\n"$/.test(format.text) || format.text === '"\\n"') continue;
     const newline = { start: format.endIndex - 3, end: format.endIndex - 1, newText: '' };
-    found.push({ edits: [newline, { start: loop.endIndex, end: loop.endIndex, newText: ' printf("\\n");' }], line: lineOf(call), priority: 24 });
+    found.push({ edits: [newline, { start: loop.endIndex, end: loop.endIndex, newText: ' printf("\\n");' }], line: lineOf(call), priority: 24, why: 'a line end was printed after every item' });
   }
   return found;
 }
@@ -170,7 +170,7 @@ export function scanfFormatEdits(root: SyntaxNode, suspicion: Suspicion): LogicE
     const conversions = format.text.slice(1, -1).match(/%[*]?\d*(hh|h|ll|l|L|z|j|t)?[diouxXeEfgGaAcsp]/g) ?? [];
     const plain = `"${conversions.join(' ')}"`;
     if (conversions.length === 0 || format.text.replace(/\\n|\s/g, '') === plain.replace(/\s/g, '')) continue;
-    found.push({ edits: [{ start: format.startIndex, end: format.endIndex, newText: plain }], line: lineOf(call), priority: 20 });
+    found.push({ edits: [{ start: format.startIndex, end: format.endIndex, newText: plain }], line: lineOf(call), priority: 20, why: 'the scanf format expects text the input does not have' });
   }
   return found;
 }
@@ -193,7 +193,7 @@ export function missingElseEdits(root: SyntaxNode, suspicion: Suspicion, failing
       .find((c) => c.childForFieldName('function')?.text === 'printf');
     if (!prints) continue;
     const lineEnd = /\\n"/.test(prints.childForFieldName('arguments')?.namedChildren[0]?.text ?? '') ? '\\n' : '';
-    found.push({ edits: [{ start: branch.endIndex, end: branch.endIndex, newText: ` else printf("${cString(wanted)}${lineEnd}");` }], line: lineOf(branch), priority: 22, guided: true });
+    found.push({ edits: [{ start: branch.endIndex, end: branch.endIndex, newText: ` else printf("${cString(wanted)}${lineEnd}");` }], line: lineOf(branch), priority: 22, guided: true, why: 'the program printed nothing when the condition does not hold' });
   }
   return found;
 }
@@ -214,7 +214,7 @@ export function leftoverPrintEdits(root: SyntaxNode, suspicion: Suspicion, faili
     .flatMap((name) => suspiciousCalls(root, suspicion, name))
     .map((call) => call.parent)
     .filter((statement): statement is SyntaxNode => statement?.type === 'expression_statement')
-    .map((statement) => ({ edits: [{ start: statement.startIndex, end: statement.endIndex, newText: '' }], line: lineOf(statement), priority: 10 }));
+    .map((statement) => ({ edits: [{ start: statement.startIndex, end: statement.endIndex, newText: '' }], line: lineOf(statement), priority: 10, why: 'the program printed all the test expects and more (a print left in)' }));
 }
 
 /** scanf conversions by declared type. */
@@ -238,7 +238,7 @@ export function forgottenReadEdits(root: SyntaxNode, suspicion: Suspicion): Logi
       if (!first || !isSuspicious(suspicion, lineOf(first)) || isWritten(first)) continue;
       const at = lastOfDeclarations(declaration).endIndex;
       const read = { start: at, end: at, newText: ` scanf("${format}", &${declarator.text});` };
-      found.push({ edits: [read], line: lineOf(first), priority: 15 });
+      found.push({ edits: [read], line: lineOf(first), priority: 15, why: `\`${declarator.text}\` is used before it has a value, and the program reads its input` });
     }
   }
   return found;
