@@ -2,8 +2,9 @@
 // numbered family of names) wrong throughout one statement, an index printed from 0 where the task
 // counts from 1, an accumulator not reset for each pass of an outer loop, a newline printed after
 // every item instead of once after the loop, a scanf format with text the input does not have, the
-// `else` of a yes/no answer never written, a debugging print left in, and an input never read. Like the one-token edits (mutationSearch.ts),
-// only on lines the failing tests point at, and each is judged by the tests.
+// `else` of a yes/no answer never written, a debugging print left in, and an input never read.
+// Like the one-token edits (mutationSearch.ts), only on lines the failing tests point at, and each
+// is judged by the tests; each says in words what it found wrong, for the explanation.
 import { namesInScope, type DeclaredName } from '../c/scopes';
 import { enclosingLoop, lineOf, type SyntaxNode } from '../c/parser';
 import { isSuspicious, type Suspicion } from './faultLocalization';
