@@ -68,6 +68,11 @@ export interface Splits {
   itsp_dev_problems: string[];
   /** Codeflaws dev: a seeded 10% of contest problems (logic repair's Codeflaws set; added after the others). */
   codeflaws_dev_problems: string[];
+  /**
+   * DeepFix problems the engine is built on; the evaluation reports the others apart (never looked
+   * at). Written once by hand, kept as it is; training never reads DeepFix.
+   */
+  deepfix_build_problems?: string[];
 }
 
 /** A seeded 10% of Codeflaws' contest problems, drawn apart from the other splits so that adding it changed none of them. */

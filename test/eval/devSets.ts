@@ -2,10 +2,10 @@
 // None of these programs is ever trained on.
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { readJsonlSync } from '../../server/src/data/jsonl';
 import type { BatchInput } from '../../server/src/cli/batch';
-import { dataFile, REPO_ROOT } from '../support/sharedData';
+import { SPLITS_FILE, type Splits } from '../../training/sources';
+import { dataFile } from '../support/sharedData';
 
 export interface DevItem extends BatchInput {
   /** The student's own next version, when the set has one. */
@@ -33,22 +33,13 @@ const COURSE_FLAGS = 'gcc -Wall -Wextra -Werror -ansi -pedantic -lm';
 /** TRACER's course used clang, which rejects implicit declarations; gcc does so with this flag. */
 const TRACER_FLAGS = ['-Werror=implicit-function-declaration'];
 
-interface Splits {
-  tracer_dev: string[];
-  cpack_dev_year: string;
-  itsp_dev_problems: string[];
-  /** DeepFix problems the engine is built on; the others are reported apart, never looked at. */
-  deepfix_build_problems: string[];
-  codeflaws_dev_problems: string[];
-}
-
 /** Where authors are not named: the pairs' fixed programs serve as peers of the problem. */
 function fixesAsPeers(items: DevItem[]): DevItem[] {
   return items.map((p) => ({ ...p, id: `peer/${p.id}`, source: p.studentFix!, studentFix: undefined }));
 }
 
 export function readSplits(): Splits {
-  return JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'training', 'splits.json'), 'utf8')) as Splits;
+  return JSON.parse(fs.readFileSync(SPLITS_FILE, 'utf8')) as Splits;
 }
 
 type Rec = Record<string, unknown>;
@@ -133,7 +124,7 @@ export function buildDevSets(limit: number, part: Part = 'all', perProblem = 0):
   const codeflawsPeers = fixesAsPeers(codeflaws);
   const referenceOf = (problems: Rec[]) => new Map(problems.map((p) => [p.problem as string, p.reference as string]));
 
-  const deepfixBuild = new Set(splits.deepfix_build_problems);
+  const deepfixBuild = new Set(splits.deepfix_build_problems ?? []);
   const deepfix = readJsonlSync<Rec>(dataFile('deepfix/programs.jsonl.gz')).map((r) => ({ id: r.id as string, problem: r.problem as string, source: r.source as string }));
   const deepfixSet = (build: boolean) => deepfix.filter((r) => deepfixBuild.has(r.problem) === build).map(({ problem: _, ...item }) => item);
 
