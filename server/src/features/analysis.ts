@@ -53,18 +53,18 @@ export interface PreparedAnalysis {
   delayMs: number;
 }
 
-/**
- * Runs one analysis at a time per document, debounced; the newest version always wins. An analysis
- * counts as scheduled from the moment it is asked for, before its settings are known (`prepare`),
- * so a request that arrives meanwhile (a quick fix asked for as the file opens) waits for it
- * instead of finding nothing.
- */
 /** An analysis asked for and not done: its debounce timer, once its settings are read. */
 interface Pending {
   timer?: NodeJS.Timeout;
   controller: AbortController;
 }
 
+/**
+ * Runs one analysis at a time per document, debounced; the newest version always wins. An analysis
+ * counts as scheduled from the moment it is asked for, before its settings are known (`prepare`),
+ * so a request that arrives meanwhile (a quick fix asked for as the file opens) waits for it
+ * instead of finding nothing.
+ */
 export class AnalysisScheduler {
   private readonly pending = new Map<string, Pending>();
   private readonly latest = new Map<string, Promise<Analysis | undefined>>();

@@ -6,7 +6,7 @@
 //   variables widened alike (`%d` to `%lld`), since a format that no longer matches prints garbage.
 // Each edit is one candidate, judged by the tests like any other.
 import { lineOf, type SyntaxNode } from '../c/parser';
-import { namesInScope } from '../c/scopes';
+import { declaredBy, namesInScope } from '../c/scopes';
 import type { TextEdit } from '../oracle/compiler';
 import { isSuspicious, type Suspicion } from './faultLocalization';
 import type { LogicEdit } from './mutationSearch';
@@ -91,7 +91,7 @@ export function wideningEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit
     if (type?.text !== 'int' || !/^(translation_unit|compound_statement)$/.test(declaration.parent?.type ?? '')) continue;
     // Not a function's prototype nor a pointer: only integers and arrays of them change type.
     if (declaration.descendantsOfType(['function_declarator', 'pointer_declarator']).length > 0) continue;
-    const names = new Set(declaration.childrenForFieldName('declarator').map(declaredName).filter((n): n is string => n !== undefined));
+    const names = new Set(declaredBy(declaration).map((d) => d.name));
     const scope = declaration.parent!;
     const uses = scope.descendantsOfType('identifier').filter((id) => names.has(id.text) && id.startIndex > declaration.endIndex);
     const use = uses.find((id) => inArithmetic(id) && isSuspicious(suspicion, lineOf(id)));
@@ -100,11 +100,4 @@ export function wideningEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit
     found.push({ edits, line: lineOf(use), priority: 25, why: `the values of ${[...names].map((n) => `\`${n}\``).join(', ')} may not fit in an \`int\`` });
   }
   return found;
-}
-
-/** The name a declarator declares: `x`, `x = 1`, `a[10]`, `*p`. */
-function declaredName(declarator: SyntaxNode): string | undefined {
-  let n: SyntaxNode | null = declarator;
-  while (n && n.type !== 'identifier') n = n.childForFieldName('declarator');
-  return n?.text;
 }

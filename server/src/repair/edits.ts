@@ -61,7 +61,7 @@ export function minimalEdits(before: string, after: string): TextEdit[] {
   if (current) edits.push(current);
   const aligned: TextEdit[] = [];
   const trimmed = edits.map((e) => sharedSpaceTrimmed(before, e));
-  mergeInsertions(before, trimmed).forEach((e, k, merged) => {
+  mergeNeighbours(before, trimmed).forEach((e, k, merged) => {
     const previous = aligned[k - 1];
     const moved = alignToLines(before, e, previous?.end ?? 0, merged[k + 1]?.start ?? before.length);
     aligned.push(previous && editsOverlap([previous, moved]) ? e : moved);
@@ -89,7 +89,7 @@ function sharedSpaceTrimmed(text: string, edit: TextEdit): TextEdit {
  * words with only spaces between them on one line: `int` becoming `long long` is one replacement,
  * not `int` replaced by `long` and `long` inserted.
  */
-function mergeInsertions(text: string, edits: readonly TextEdit[]): TextEdit[] {
+function mergeNeighbours(text: string, edits: readonly TextEdit[]): TextEdit[] {
   const out: TextEdit[] = [];
   const words = (e: TextEdit) => /^[\w ]*$/.test(e.newText.trim()) && /^\w*$/.test(text.slice(e.start, e.end));
   for (const e of edits) {

@@ -40,10 +40,10 @@ function freshName(root: SyntaxNode): string {
 
 /** The loop whose body is `node` itself or a block that holds it directly. */
 function loopOfBody(node: SyntaxNode): SyntaxNode | undefined {
-  const parent = node.parent?.type === 'compound_statement' ? node.parent.parent : node.parent;
   const body = node.parent?.type === 'compound_statement' ? node.parent : node;
-  if (!parent || !/^(for|while|do)_statement$/.test(parent.type)) return undefined;
-  return parent.childForFieldName('body')?.startIndex === body.startIndex ? parent : undefined;
+  const loop = body.parent;
+  if (!loop || !/^(for|while|do)_statement$/.test(loop.type)) return undefined;
+  return loop.childForFieldName('body')?.startIndex === body.startIndex ? loop : undefined;
 }
 
 /** Edits that set the flag as `statement` begins and, if asked, leave the loop as it ends (braces added where it has none). */

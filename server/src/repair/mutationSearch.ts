@@ -41,7 +41,7 @@ export interface LogicEdit {
   guided?: boolean;
   /** The same change as the edit before it, also at the places that stand alike: extra to the search's budget. */
   sibling?: boolean;
-  /** A whole-statement pattern (patternEdits.ts): a program has few, so all are tried, past the search's budget too. */
+  /** A whole-statement pattern (patternEdits.ts, loopEdits.ts, arithmeticEdits.ts): a program has few, so all are tried, past the search's budget too. */
   pattern?: boolean;
   /** What the pattern found wrong, in words, for the edit's explanation. */
   why?: string;
