@@ -158,15 +158,21 @@ export class TestLspClient {
   }
 
   async stop(): Promise<void> {
+    // A server that does not answer within the bound is killed all the same: a test run must end.
+    const bound = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
     try {
-      // A server that does not answer within the bound is killed all the same: a test run must end.
-      const bound = new Promise<void>((resolve) => setTimeout(resolve, 10_000).unref());
-      await Promise.race([this.connection.sendRequest('shutdown'), bound]);
-      await this.connection.sendNotification('exit');
+      await Promise.race([this.connection.sendRequest('shutdown'), bound(10_000)]);
+      await Promise.race([this.connection.sendNotification('exit'), bound(2_000)]);
     } catch {
       // the server may already be gone
     }
-    this.connection.dispose();
+    const exited = this.child.exitCode !== null || this.child.signalCode !== null
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
     this.child.kill();
+    await Promise.race([exited, bound(5_000)]);
+    this.connection.dispose();
+    // The pipes go too, so that nothing of this server keeps the test's process alive.
+    for (const stream of [this.child.stdin, this.child.stdout]) stream?.destroy();
   }
 }
