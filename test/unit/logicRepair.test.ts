@@ -236,6 +236,32 @@ int main(void) {
   assert.equal((await runTests(r.repaired, tests, { compiler: gcc })).passed, 2, 'independently re-run');
 });
 
+test('engine: a reference that differs at the end of a program without a last newline is taken over in place', async () => {
+  // The row's newline and the outer loop's braces are missing; the reference's closing lines align
+  // with the student's last line, so its additions fall before and after that line.
+  const buggy = `#include <stdio.h>
+void grid(int n);
+int main(void) { int n; scanf("%d", &n); grid(n); return 0; }
+void grid(int n) {
+  int i, j;
+  for (i = 0; i < n; i++)
+    for (j = 0; j < n; j++) {
+      putchar('*');
+    }
+}`;
+  const reference = buggy.replace('for (i = 0; i < n; i++)', 'for (i = 0; i < n; i++) {').replace(/    }\n}$/, "    }\n    putchar('\\n');\n  }\n}\n");
+  const candidates = referenceEdits(buggy, [reference]);
+  assert.ok(candidates.length > 0);
+  for (const edits of candidates) applyEdits(buggy, edits); // none overlaps another of its own edits
+  const tests = [
+    { name: '1', input: '2', output: '**\n**\n' },
+    { name: '2', input: '1', output: '*\n' },
+  ];
+  const r = await new RepairEngine({ compiler: gcc, tests, references: [reference] }).repair(buggy);
+  assert.equal(r.status, 'repaired', JSON.stringify(r.edits));
+  assert.equal((await runTests(r.repaired, tests, { compiler: gcc })).passed, 2, 'independently re-run');
+});
+
 test('batch: a passing submission of the same problem guides the repair of another (peers), and only with "problem"', () => {
   const lines = (problem?: string) => [
     JSON.stringify({ id: 'buggy', source: EVENS_BUGGY, tests: EVENS_TESTS, ...(problem ? { problem } : {}) }),

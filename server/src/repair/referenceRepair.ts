@@ -137,7 +137,8 @@ function editsFrom(text: string, studentTokens: readonly Token[], reference: str
       continue;
     }
     const added = refLines.slice(b[0], b[1]);
-    const at = removed[0]?.line ?? studentLines[a[1]]?.line ?? studentLines[a[1] - 1]?.line ?? 1;
+    // An insertion goes before the student's next line, or after the last one at the program's end.
+    const at = removed[0]?.line ?? studentLines[a[1]]?.line ?? (studentLines.at(-1)?.line ?? 0) + 1;
     if (removed.length <= MAX_HUNK_LINES && added.length <= MAX_HUNK_LINES) hunks.push({ removed, added, at });
     else complete = false;
   }
@@ -176,9 +177,12 @@ function hunkEdits(text: string, hunk: Hunk): Omit<ReferenceEdit, 'closeness'>[]
     // deeper when that line opens a block).
     const starts = lineStarts(text);
     const lineStart = starts[hunk.at - 1] ?? text.length;
-    const previous = text.slice(starts[Math.max(1, hunk.at - 1) - 1] ?? text.length, Math.max(0, lineStart - 1));
+    const previousStart = starts[Math.max(1, hunk.at - 1) - 1] ?? text.length;
+    const previousEnd = text.indexOf('\n', previousStart);
+    const previous = text.slice(previousStart, previousEnd < 0 ? text.length : previousEnd);
     const indent = /^[ \t]*/.exec(previous)![0] + (/\{\s*$/.test(previous) ? indentUnit(text) : '');
-    out.push({ edits: [{ start: lineStart, end: lineStart, newText: added.map((a) => `${indent}${a}\n`).join('') }], lines: added.length, line: hunk.at });
+    const newLine = lineStart === text.length && !text.endsWith('\n') ? '\n' : ''; // after a last line without its newline
+    out.push({ edits: [{ start: lineStart, end: lineStart, newText: newLine + added.map((a) => `${indent}${a}\n`).join('') }], lines: added.length, line: hunk.at });
   }
   return out;
 }
