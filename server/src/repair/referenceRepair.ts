@@ -9,6 +9,7 @@ import { codeTokens, Token } from '../c/lexer';
 import type { TextEdit } from '../oracle/compiler';
 import { lineStarts } from '../oracle/positions';
 import { indentUnit } from './cSyntax';
+import { editsOverlap } from './edits';
 import { suspicionStep, type Suspicion } from './faultLocalization';
 
 /** Hunks of more lines than this (on either side) are not taken over. */
@@ -216,7 +217,7 @@ export function referenceEdits(text: string, references: readonly string[], susp
     .sort((a, b) => Number(b.whole ?? false) - Number(a.whole ?? false) || step(b) - step(a) || a.lines - b.lines || b.closeness - a.closeness)
     .filter((e) => {
       const key = JSON.stringify(e.edits);
-      return !seen.has(key) && seen.add(key);
+      return !editsOverlap(e.edits) && !seen.has(key) && seen.add(key); // hunks taken together never overlap, checked all the same
     })
     .map((e) => e.edits);
 }
