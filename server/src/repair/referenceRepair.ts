@@ -2,26 +2,26 @@
 // for the same assignment (the instructor's reference, or another student's passing submission) is
 // aligned with the buggy one, statement by statement after its variable names are mapped onto the
 // student's, and what differs becomes small candidate edits, smallest first. Whole functions are far
-// too coarse (the closest correct program differs from a buggy one by dozens of lines): only single
-// lines, or the tokens that differ within a line, are taken over.
+// too coarse (the closest correct program differs from a buggy one by dozens of lines): only a few
+// statements, or the tokens that differ within one, are taken over.
 import { diffArrays } from 'diff';
 import { codeTokens, Token } from '../c/lexer';
 import type { TextEdit } from '../oracle/compiler';
-import { lineStarts } from '../oracle/positions';
-import { indentUnit } from './cSyntax';
+import { indentUnit, lineIndent } from './cSyntax';
 import { editsOverlap } from './edits';
 import { suspicionStep, type Suspicion } from './faultLocalization';
 
-/** Hunks of more lines than this (on either side) are not taken over. */
-const MAX_HUNK_LINES = 3;
+/** Hunks of more units (statements, roughly) than this on either side are not taken over. */
+const MAX_HUNK_UNITS = 3;
 /** References kept per program: the closest after alignment. */
 const MAX_REFERENCES = 3;
 /** A reference that differs in at most this many lines in all is also taken over whole (every hunk at once). */
 const MAX_WHOLE_LINES = 5;
 
-interface CodeLine {
-  /** 1-based source line. */
+interface CodeUnit {
+  /** 1-based source lines of its first and last token. */
   line: number;
+  lastLine: number;
   tokens: Token[];
   /** The tokens' texts, a reference's names mapped to the student's. */
   texts: string[];
@@ -87,26 +87,49 @@ export function mapNames(student: readonly Token[], reference: readonly Token[])
   return mapping;
 }
 
-/** The program's lines of code; `names` maps a reference's variables to the student's. */
-function codeLines(tokens: readonly Token[], names?: ReadonlyMap<string, string>): CodeLine[] {
-  const lines: CodeLine[] = [];
+/**
+ * The program as statement-sized units, so that the alignment does not depend on layout (braces on
+ * their own lines, several statements on one): a unit ends after a `;` outside brackets or after a
+ * block's `{`, and a block's `}` stands alone. Braces of initializers stay inside their unit.
+ * `names` maps a reference's variables to the student's.
+ */
+function codeUnits(tokens: readonly Token[], names?: ReadonlyMap<string, string>): CodeUnit[] {
+  const units: CodeUnit[] = [];
+  let current: CodeUnit | undefined;
+  let brackets = 0; // ( and [ open
+  let initializer = 0; // { open inside an initializer
   tokens.forEach((t, i) => {
-    const last = lines[lines.length - 1];
     const text = names && isVariable(tokens, i) ? names.get(t.text) ?? t.text : t.text;
-    if (last && last.line === t.line + 1) {
-      last.tokens.push(t);
-      last.texts.push(text);
-      last.key += ` ${text}`;
-    } else lines.push({ line: t.line + 1, tokens: [t], texts: [text], key: text });
+    const blockBrace = initializer === 0 && brackets === 0;
+    if (t.text === '}' && blockBrace && current) {
+      units.push(current);
+      current = undefined;
+    }
+    current ??= { line: t.line + 1, lastLine: t.line + 1, tokens: [], texts: [], key: '' };
+    current.tokens.push(t);
+    current.texts.push(text);
+    current.key += current.key ? ` ${text}` : text;
+    current.lastLine = t.line + 1;
+    if (t.text === '(' || t.text === '[') brackets++;
+    else if ((t.text === ')' || t.text === ']') && brackets > 0) brackets--;
+    else if (t.text === '{' && (initializer > 0 || /^(=|,)$/.test(tokens[i - 1]?.text ?? ''))) initializer++;
+    else if (t.text === '}' && initializer > 0) initializer--;
+    else if ((t.text === ';' && brackets === 0) || (/^[{}]$/.test(t.text) && blockBrace)) {
+      units.push(current);
+      current = undefined;
+    }
   });
-  return lines;
+  if (current) units.push(current);
+  return units;
 }
 
 interface Hunk {
-  /** The student's lines replaced (may be empty: an insertion before `at`). */
-  removed: CodeLine[];
-  /** The reference's lines (names mapped) put in their place. */
-  added: CodeLine[];
+  /** The student's units replaced (may be empty: an insertion between `previous` and the next unit). */
+  removed: CodeUnit[];
+  /** The reference's units (names mapped) put in their place. */
+  added: CodeUnit[];
+  /** For an insertion: the student's unit it follows (none at the program's start). */
+  previous?: CodeUnit;
   /** The student's line the hunk is at (for ranking by suspicion). */
   at: number;
 }
@@ -126,21 +149,21 @@ export interface ReferenceEdit {
 function editsFrom(text: string, studentTokens: readonly Token[], reference: string): { closeness: number; edits: ReferenceEdit[] } {
   const refTokens = codeTokens(reference);
   const names = mapNames(studentTokens, refTokens);
-  const studentLines = codeLines(studentTokens);
-  const refLines = codeLines(refTokens, names);
+  const studentUnits = codeUnits(studentTokens);
+  const refUnits = codeUnits(refTokens, names);
   const hunks: Hunk[] = [];
   let closeness = 0;
   let complete = true; // every hunk small enough to take over
-  for (const { a, b, equal } of stretches(studentLines.map((l) => l.key), refLines.map((l) => l.key))) {
-    const removed = studentLines.slice(a[0], a[1]);
+  for (const { a, b, equal } of stretches(studentUnits.map((u) => u.key), refUnits.map((u) => u.key))) {
+    const removed = studentUnits.slice(a[0], a[1]);
     if (equal) {
-      closeness += removed.reduce((sum, l) => sum + l.tokens.length, 0);
+      closeness += removed.reduce((sum, u) => sum + u.tokens.length, 0);
       continue;
     }
-    const added = refLines.slice(b[0], b[1]);
-    // An insertion goes before the student's next line, or after the last one at the program's end.
-    const at = removed[0]?.line ?? studentLines[a[1]]?.line ?? (studentLines.at(-1)?.line ?? 0) + 1;
-    if (removed.length <= MAX_HUNK_LINES && added.length <= MAX_HUNK_LINES) hunks.push({ removed, added, at });
+    const added = refUnits.slice(b[0], b[1]);
+    const previous = studentUnits[a[0] - 1];
+    const at = removed[0]?.line ?? studentUnits[a[1]]?.line ?? (previous?.lastLine ?? 0) + 1;
+    if (removed.length <= MAX_HUNK_UNITS && added.length <= MAX_HUNK_UNITS) hunks.push({ removed, added, previous, at });
     else complete = false;
   }
   const perHunk = hunks.map((h) => hunkEdits(text, h));
@@ -153,46 +176,63 @@ function editsFrom(text: string, studentTokens: readonly Token[], reference: str
   return { closeness, edits };
 }
 
-/** The reference's line as source text, its names mapped to the student's. */
-function renderLine(line: CodeLine): string {
-  return line.tokens
+/** The reference's unit as source text, its names mapped to the student's. */
+function renderUnit(unit: CodeUnit): string {
+  return unit.tokens
     .map((t, k) => {
-      const next = line.tokens[k + 1];
-      return next && next.start > t.end ? `${line.texts[k]} ` : line.texts[k]; // the reference's own spacing, in short
+      const next = unit.tokens[k + 1];
+      return next && next.start > t.end ? `${unit.texts[k]} ` : unit.texts[k]; // the reference's own spacing, in short
     })
     .join('');
 }
 
-/** A hunk's candidates: the tokens that differ within a one-line change, then the whole lines. */
+/** Units as source text, on one line where the reference has them on one, else on lines indented by `indent`. */
+function renderUnits(units: readonly CodeUnit[], indent: string): string {
+  return units.map((u, k) => (k === 0 ? '' : u.line === units[k - 1].lastLine ? ' ' : `\n${indent}`) + renderUnit(u)).join('');
+}
+
+/** The lines `units` take when rendered. */
+const linesOf = (units: readonly CodeUnit[]) => units.filter((u, k) => k === 0 || u.line !== units[k - 1].lastLine).length;
+
+/** A hunk's candidates: the tokens that differ within a one-unit change, then the whole units. */
 function hunkEdits(text: string, hunk: Hunk): Omit<ReferenceEdit, 'closeness'>[] {
   const out: Omit<ReferenceEdit, 'closeness'>[] = [];
-  const added = hunk.added.map(renderLine);
-  if (hunk.removed.length === 1 && hunk.added.length === 1) out.push(...withinLine(hunk.removed[0], hunk.added[0]));
+  const added = hunk.added;
+  if (hunk.removed.length === 1 && hunk.added.length === 1) out.push(...withinUnit(hunk.removed[0], hunk.added[0]));
   if (hunk.removed.length > 0) {
     const start = hunk.removed[0].tokens[0].start;
-    const end = hunk.removed[hunk.removed.length - 1].tokens.at(-1)!.end;
-    const indent = /[ \t]*$/.exec(text.slice(text.lastIndexOf('\n', start - 1) + 1, start))![0];
-    out.push({ edits: [{ start, end, newText: added.join(`\n${indent}`) }], lines: Math.max(hunk.removed.length, hunk.added.length), line: hunk.at });
+    const end = hunk.removed.at(-1)!.tokens.at(-1)!.end;
+    const indent = lineIndent(text, start);
+    const lines = Math.max(hunk.removed.at(-1)!.lastLine - hunk.removed[0].line + 1, linesOf(added));
+    out.push({ edits: [{ start, end, newText: renderUnits(added, indent) }], lines, line: hunk.at });
   } else if (added.length > 0) {
-    // An insertion: before the student's line at `at`, indented like the line before it (one level
-    // deeper when that line opens a block).
-    const starts = lineStarts(text);
-    const lineStart = starts[hunk.at - 1] ?? text.length;
-    const previousStart = starts[Math.max(1, hunk.at - 1) - 1] ?? text.length;
-    const previousEnd = text.indexOf('\n', previousStart);
-    const previous = text.slice(previousStart, previousEnd < 0 ? text.length : previousEnd);
-    const indent = /^[ \t]*/.exec(previous)![0] + (/\{\s*$/.test(previous) ? indentUnit(text) : '');
-    const newLine = lineStart === text.length && !text.endsWith('\n') ? '\n' : ''; // after a last line without its newline
-    out.push({ edits: [{ start: lineStart, end: lineStart, newText: newLine + added.map((a) => `${indent}${a}\n`).join('') }], lines: added.length, line: hunk.at });
+    out.push({ edits: [insertion(text, hunk.previous, added)], lines: linesOf(added), line: hunk.at });
   }
   return out;
 }
 
-/** Token-level differences within one changed line: each alone, smallest first (all of them together is the whole line). */
-function withinLine(student: CodeLine, reference: CodeLine): Omit<ReferenceEdit, 'closeness'>[] {
+/**
+ * Units inserted on lines of their own after the student's unit `previous` (after the rest of its
+ * line when no code follows there), indented like it, one level deeper when it opens a block.
+ */
+function insertion(text: string, previous: CodeUnit | undefined, added: readonly CodeUnit[]): TextEdit {
+  if (!previous) {
+    const at = codeTokens(text)[0]?.start ?? text.length;
+    return { start: at, end: at, newText: `${renderUnits(added, '')}\n` };
+  }
+  const last = previous.tokens.at(-1)!;
+  const lineEnd = text.indexOf('\n', last.end) < 0 ? text.length : text.indexOf('\n', last.end);
+  const codeFollows = codeTokens(text.slice(last.end, lineEnd)).length > 0;
+  const at = codeFollows ? last.end : lineEnd;
+  const indent = lineIndent(text, previous.tokens[0].start) + (last.text === '{' ? indentUnit(text) : '');
+  return { start: at, end: at, newText: `\n${indent}${renderUnits(added, indent)}` };
+}
+
+/** Token-level differences within one changed unit: each alone, smallest first (all of them together is the whole unit). */
+function withinUnit(student: CodeUnit, reference: CodeUnit): Omit<ReferenceEdit, 'closeness'>[] {
   const refTexts = reference.texts;
   const differing = stretches(student.texts, refTexts).filter((d) => !d.equal);
-  if (differing.length < 2) return []; // one difference: the whole-line edit is it
+  if (differing.length < 2) return []; // one difference: the whole-unit edit is it
   return differing.map(({ a, b }) => {
     const removed = student.tokens.slice(a[0], a[1]);
     const inserted = refTexts.slice(b[0], b[1]).join(' ');
