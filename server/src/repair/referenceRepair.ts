@@ -173,6 +173,17 @@ function editsFrom(text: string, studentTokens: readonly Token[], reference: str
   if (complete && hunks.length >= 2 && wholeLines <= MAX_WHOLE_LINES) {
     edits.push({ edits: perHunk.flatMap((h) => h.at(-1)!.edits), lines: wholeLines, line: hunks[0].at, closeness, whole: true });
   }
+  // A name the student's program lacks (a flag, a sum) comes in several hunks: its declaration, where
+  // it is set, where it is tested. Those hunks together, when they are few lines.
+  const studentNames = new Set(studentTokens.filter((t) => t.kind === 'identifier').map((t) => t.text));
+  const newNames = hunks.map((h) => new Set(h.added.flatMap((u) => u.texts.filter((name, k) => u.tokens[k].kind === 'identifier' && !studentNames.has(name)))));
+  for (const name of new Set(newNames.flatMap((names) => [...names]))) {
+    const together = hunks.map((_, i) => i).filter((i) => newNames[i].has(name));
+    const lines = together.reduce((sum, i) => sum + perHunk[i].at(-1)!.lines, 0);
+    if (together.length >= 2 && lines <= MAX_WHOLE_LINES) {
+      edits.push({ edits: together.flatMap((i) => perHunk[i].at(-1)!.edits), lines, line: hunks[together[0]].at, closeness });
+    }
+  }
   return { closeness, edits };
 }
 
