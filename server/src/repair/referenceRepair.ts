@@ -8,7 +8,7 @@ import { diffArrays } from 'diff';
 import { codeTokens, Token } from '../c/lexer';
 import type { TextEdit } from '../oracle/compiler';
 import { indentUnit, lineIndent } from './cSyntax';
-import { editsOverlap } from './edits';
+import { applyEdits, changedLines, editsOverlap } from './edits';
 import { suspicionStep, type Suspicion } from './faultLocalization';
 
 /** Hunks of more units (statements, roughly) than this on either side are not taken over. */
@@ -202,24 +202,25 @@ function renderUnits(units: readonly CodeUnit[], indent: string): string {
   return units.map((u, k) => (k === 0 ? '' : u.line === units[k - 1].lastLine ? ' ' : `\n${indent}`) + renderUnit(u)).join('');
 }
 
-/** The lines `units` take when rendered. */
-const linesOf = (units: readonly CodeUnit[]) => units.filter((u, k) => k === 0 || u.line !== units[k - 1].lastLine).length;
-
-/** A hunk's candidates: the tokens that differ within a one-unit change, then the whole units. */
+/**
+ * A hunk's candidates; the last is the whole hunk (what a reference taken whole uses). Units that
+ * pair one for one give their differing tokens alone, each pair, then every pair, in the student's
+ * own layout; otherwise the reference's units replace the student's.
+ */
 function hunkEdits(text: string, hunk: Hunk): Omit<ReferenceEdit, 'closeness'>[] {
-  const out: Omit<ReferenceEdit, 'closeness'>[] = [];
-  const added = hunk.added;
-  if (hunk.removed.length === 1 && hunk.added.length === 1) out.push(...withinUnit(hunk.removed[0], hunk.added[0]));
-  if (hunk.removed.length > 0) {
-    const start = hunk.removed[0].tokens[0].start;
-    const end = hunk.removed.at(-1)!.tokens.at(-1)!.end;
-    const indent = lineIndent(text, start);
-    const lines = Math.max(hunk.removed.at(-1)!.lastLine - hunk.removed[0].line + 1, linesOf(added));
-    out.push({ edits: [{ start, end, newText: renderUnits(added, indent) }], lines, line: hunk.at });
-  } else if (added.length > 0) {
-    out.push({ edits: [insertion(text, hunk.previous, added)], lines: linesOf(added), line: hunk.at });
+  const { removed, added } = hunk;
+  const candidate = (edits: TextEdit[], line: number) => ({ edits, lines: changedLines(text, applyEdits(text, edits)), line });
+  if (removed.length > 0 && removed.length === added.length) {
+    const perUnit = removed.map((u, k) => tokenEdits(u, added[k]));
+    const out = perUnit.flatMap((edits, k) => [...(edits.length > 1 ? edits.map((e) => [e]) : []), edits].map((e) => candidate(e, removed[k].line)));
+    return removed.length > 1 ? [...out, candidate(perUnit.flat(), hunk.at)] : out;
   }
-  return out;
+  if (removed.length > 0) {
+    const start = removed[0].tokens[0].start;
+    const end = removed.at(-1)!.tokens.at(-1)!.end;
+    return [candidate([{ start, end, newText: renderUnits(added, lineIndent(text, start)) }], hunk.at)];
+  }
+  return [candidate([insertion(text, hunk.previous, added)], hunk.at)];
 }
 
 /**
@@ -239,17 +240,18 @@ function insertion(text: string, previous: CodeUnit | undefined, added: readonly
   return { start: at, end: at, newText: `\n${indent}${renderUnits(added, indent)}` };
 }
 
-/** Token-level differences within one changed unit: each alone, smallest first (all of them together is the whole unit). */
-function withinUnit(student: CodeUnit, reference: CodeUnit): Omit<ReferenceEdit, 'closeness'>[] {
-  const refTexts = reference.texts;
-  const differing = stretches(student.texts, refTexts).filter((d) => !d.equal);
-  if (differing.length < 2) return []; // one difference: the whole-unit edit is it
-  return differing.map(({ a, b }) => {
+/** The student's unit made the reference's, token stretch by token stretch, spaced as the reference is. */
+function tokenEdits(student: CodeUnit, reference: CodeUnit): TextEdit[] {
+  const spaced = (k: number) => k > 0 && k < reference.tokens.length && reference.tokens[k].start > reference.tokens[k - 1].end;
+  return stretches(student.texts, reference.texts).filter((d) => !d.equal).map(({ a, b }) => {
     const removed = student.tokens.slice(a[0], a[1]);
-    const inserted = refTexts.slice(b[0], b[1]).join(' ');
-    const start = removed[0]?.start ?? student.tokens[a[0]]?.start ?? student.tokens[a[0] - 1].end;
-    const end = removed.length ? removed[removed.length - 1].end : start;
-    return { edits: [{ start, end, newText: removed.length ? inserted : `${inserted} ` }], lines: 1, line: student.line };
+    const inserted = renderUnit({ ...reference, tokens: reference.tokens.slice(b[0], b[1]), texts: reference.texts.slice(b[0], b[1]) });
+    if (removed.length) return { start: removed[0].start, end: removed.at(-1)!.end, newText: inserted };
+    const before = student.tokens[a[0]]; // inserted before this token, or after the unit's last
+    const tight = a[0] > 0 && before && student.tokens[a[0] - 1].end === before.start;
+    if (before) return { start: before.start, end: before.start, newText: (tight && spaced(b[0]) ? ' ' : '') + inserted + (spaced(b[1]) ? ' ' : '') };
+    const after = student.tokens[a[0] - 1].end;
+    return { start: after, end: after, newText: (spaced(b[0]) ? ' ' : '') + inserted };
   });
 }
 
