@@ -151,6 +151,90 @@ test('a reference program aligned with the student\'s, names mapped, gives the d
   assert.ok(applyEdits(SUM, candidates[0]).includes('for (i = 1; i <= n; i++)'), applyEdits(SUM, candidates[0]));
 });
 
+test('a reference laid out otherwise (braces, several statements on a line) aligns statement by statement', () => {
+  const student = `#include <stdio.h>
+int main(void)
+{
+    int n, i, s = 0;
+    scanf("%d", &n);
+    for (i = 1; i < n; i++)
+    {
+        s = s + i;
+    }
+    printf("%d\\n", s);
+    return 0;
+}
+`;
+  const reference = `#include <stdio.h>
+int main(void) {
+  int count, k, total = 0; scanf("%d", &count);
+  for (k = 1; k <= count; k++) { total = total + k; }
+  printf("%d\\n", total); return 0; }
+`;
+  const texts = referenceEdits(student, [reference]).map((edits) => applyEdits(student, edits));
+  assert.equal(texts[0], student.replace('i < n', 'i <= n'), 'the one differing token, in the student\'s layout');
+});
+
+test('statements that differ one for one are repaired in the student\'s layout, each alone and all together', () => {
+  const student = `#include <stdio.h>
+int main(void) {
+    int c, s = 0;
+    while ((c = getchar()) != EOF)
+        s += c;
+    if (s % 9 == 0)
+        printf("yes");
+    else
+        printf("no");
+    return 0;
+}
+`;
+  const reference = student.replace(/while[^]*"no"\);/, 'while ((c = getchar()) != EOF) s += c - \'0\';\n    if (s % 9 == 0) printf("yes\\n"); else printf("no\\n");');
+  const texts = referenceEdits(student, [reference]).map((edits) => applyEdits(student, edits));
+  const all = student.replace('s += c;', 's += c - \'0\';').replace('"yes"', '"yes\\n"').replace('"no"', '"no\\n"');
+  assert.ok(texts.includes(all), texts.join('\n----\n'));
+  assert.ok(texts.includes(student.replace('"yes"', '"yes\\n"')), 'one statement alone');
+});
+
+test('the hunks that bring in a name the student lacks are tried together, also when the reference differs elsewhere too', async () => {
+  const student = `#include <stdio.h>
+int main(void) {
+  int n, i;
+  scanf("%d", &n);
+  for (i = 2; i < n; i++)
+    if (n % i == 0)
+      printf("composite\\n");
+  printf("prime\\n");
+  return 0;
+}
+`;
+  // Besides the flag, the reference checks its input in a block too long to take over.
+  const reference = `#include <stdio.h>
+int main(void) {
+  int n, i, found = 0;
+  scanf("%d", &n);
+  if (n < 0) {
+    n = -n;
+    printf("negative\\n");
+    return 1;
+  }
+  for (i = 2; i < n; i++)
+    if (n % i == 0)
+      found = 1;
+  if (found) printf("composite\\n"); else printf("prime\\n");
+  return 0;
+}
+`;
+  const tests = [
+    { name: '1', input: '12', output: 'composite\n' },
+    { name: '2', input: '13', output: 'prime\n' },
+  ];
+  const texts = referenceEdits(student, [reference]).map((edits) => applyEdits(student, edits));
+  const flagged = texts.filter((t) => t.includes('found = 1;') && t.includes('if (found)') && t.includes('found = 0'));
+  assert.ok(flagged.length > 0, texts.join('\n----\n'));
+  assert.ok(flagged.every((t) => !t.includes('negative')), 'the long block stays out');
+  assert.equal((await runTests(flagged[0], tests, { compiler: gcc })).passed, 2);
+});
+
 test('engine: a missing statement no one-token edit can add is taken from a reference, and the localization is reported', async () => {
   // Counts the even numbers among n inputs, but never counts (line 11 lacks `evens++;`).
   const buggy = EVENS_BUGGY;

@@ -89,8 +89,9 @@ export function mapNames(student: readonly Token[], reference: readonly Token[])
 
 /**
  * The program as statement-sized units, so that the alignment does not depend on layout (braces on
- * their own lines, several statements on one): a unit ends after a `;` outside brackets or after a
- * block's `{`, and a block's `}` stands alone. Braces of initializers stay inside their unit.
+ * their own lines, several statements on one): a unit ends after a `;` outside brackets (but an
+ * `if` keeps its `else`) or after a block's `{`, and a block's `}` stands alone. Braces of
+ * initializers stay inside their unit.
  * `names` maps a reference's variables to the student's.
  */
 function codeUnits(tokens: readonly Token[], names?: ReadonlyMap<string, string>): CodeUnit[] {
@@ -114,7 +115,7 @@ function codeUnits(tokens: readonly Token[], names?: ReadonlyMap<string, string>
     else if ((t.text === ')' || t.text === ']') && brackets > 0) brackets--;
     else if (t.text === '{' && (initializer > 0 || /^(=|,)$/.test(tokens[i - 1]?.text ?? ''))) initializer++;
     else if (t.text === '}' && initializer > 0) initializer--;
-    else if ((t.text === ';' && brackets === 0) || (/^[{}]$/.test(t.text) && blockBrace)) {
+    else if ((t.text === ';' && brackets === 0 && tokens[i + 1]?.text !== 'else') || (/^[{}]$/.test(t.text) && blockBrace)) {
       units.push(current);
       current = undefined;
     }
@@ -161,10 +162,14 @@ function editsFrom(text: string, studentTokens: readonly Token[], reference: str
       continue;
     }
     const added = refUnits.slice(b[0], b[1]);
-    const previous = studentUnits[a[0] - 1];
-    const at = removed[0]?.line ?? studentUnits[a[1]]?.line ?? (previous?.lastLine ?? 0) + 1;
-    if (removed.length <= MAX_HUNK_UNITS && added.length <= MAX_HUNK_UNITS) hunks.push({ removed, added, previous, at });
-    else complete = false;
+    // Split where a student's statement and the reference's are much alike, so that a long block the
+    // reference adds does not swallow a small change beside it: each such pair is a hunk of its own.
+    for (const part of pairedStretches(removed, added)) {
+      const hunk = { removed: removed.slice(...part.a), added: added.slice(...part.b), previous: studentUnits[a[0] + part.a[0] - 1] };
+      const at = hunk.removed[0]?.line ?? studentUnits[a[0] + part.a[1]]?.line ?? (hunk.previous?.lastLine ?? 0) + 1;
+      if (hunk.removed.length <= MAX_HUNK_UNITS && hunk.added.length <= MAX_HUNK_UNITS) hunks.push({ ...hunk, at });
+      else complete = false;
+    }
   }
   const perHunk = hunks.map((h) => hunkEdits(text, h));
   const edits: ReferenceEdit[] = perHunk.flat().map((e) => ({ ...e, closeness }));
@@ -187,6 +192,52 @@ function editsFrom(text: string, studentTokens: readonly Token[], reference: str
   return { closeness, edits };
 }
 
+/** Tokens two units share (as bags of token texts), when they share at least half of them; else 0. */
+function sharedTokens(x: CodeUnit, y: CodeUnit): number {
+  const counts = new Map<string, number>();
+  for (const t of x.texts) counts.set(t, (counts.get(t) ?? 0) + 1);
+  let shared = 0;
+  for (const t of y.texts) {
+    const n = counts.get(t) ?? 0;
+    if (n > 0) {
+      shared++;
+      counts.set(t, n - 1);
+    }
+  }
+  return 2 * shared >= (x.texts.length + y.texts.length) / 2 ? shared : 0;
+}
+
+/**
+ * A differing stretch cut into pieces: the student's and the reference's units paired one for one
+ * where they are alike (the pairing that shares the most tokens, in order), and what lies between
+ * the pairs.
+ */
+function pairedStretches(removed: readonly CodeUnit[], added: readonly CodeUnit[]): { a: [number, number]; b: [number, number] }[] {
+  const n = removed.length;
+  const m = added.length;
+  const best = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  const shared = removed.map((r) => added.map((d) => sharedTokens(r, d)));
+  for (let i = 1; i <= n; i++) {
+    for (let j = 1; j <= m; j++) {
+      best[i][j] = Math.max(best[i - 1][j], best[i][j - 1], shared[i - 1][j - 1] > 0 ? best[i - 1][j - 1] + shared[i - 1][j - 1] : 0);
+    }
+  }
+  const pairs: [number, number][] = [];
+  for (let i = n, j = m; i > 0 && j > 0; ) {
+    if (best[i][j] === best[i - 1][j]) i--;
+    else if (best[i][j] === best[i][j - 1]) j--;
+    else pairs.unshift([--i, --j]);
+  }
+  const parts: { a: [number, number]; b: [number, number] }[] = [];
+  let [i, j] = [0, 0];
+  for (const [pi, pj] of [...pairs, [n, m]]) {
+    if (pi > i || pj > j) parts.push({ a: [i, pi], b: [j, pj] });
+    if (pi < n || pj < m) parts.push({ a: [pi, pi + 1], b: [pj, pj + 1] });
+    [i, j] = [pi + 1, pj + 1];
+  }
+  return parts;
+}
+
 /** The reference's unit as source text, its names mapped to the student's. */
 function renderUnit(unit: CodeUnit): string {
   return unit.tokens
@@ -203,24 +254,23 @@ function renderUnits(units: readonly CodeUnit[], indent: string): string {
 }
 
 /**
- * A hunk's candidates; the last is the whole hunk (what a reference taken whole uses). Units that
- * pair one for one give their differing tokens alone, each pair, then every pair, in the student's
- * own layout; otherwise the reference's units replace the student's.
+ * A hunk's candidates; the last is the whole hunk (what a reference taken whole uses). A unit for a
+ * unit gives its differing tokens alone, then all of them, in the student's own layout; otherwise
+ * the reference's units replace the student's.
  */
 function hunkEdits(text: string, hunk: Hunk): Omit<ReferenceEdit, 'closeness'>[] {
   const { removed, added } = hunk;
-  const candidate = (edits: TextEdit[], line: number) => ({ edits, lines: changedLines(text, applyEdits(text, edits)), line });
-  if (removed.length > 0 && removed.length === added.length) {
-    const perUnit = removed.map((u, k) => tokenEdits(u, added[k]));
-    const out = perUnit.flatMap((edits, k) => [...(edits.length > 1 ? edits.map((e) => [e]) : []), edits].map((e) => candidate(e, removed[k].line)));
-    return removed.length > 1 ? [...out, candidate(perUnit.flat(), hunk.at)] : out;
+  const candidate = (edits: TextEdit[]) => ({ edits, lines: changedLines(text, applyEdits(text, edits)), line: hunk.at });
+  if (removed.length === 1 && added.length === 1) {
+    const edits = tokenEdits(removed[0], added[0]);
+    return [...(edits.length > 1 ? edits.map((e) => [e]) : []), edits].map(candidate);
   }
   if (removed.length > 0) {
     const start = removed[0].tokens[0].start;
     const end = removed.at(-1)!.tokens.at(-1)!.end;
-    return [candidate([{ start, end, newText: renderUnits(added, lineIndent(text, start)) }], hunk.at)];
+    return [candidate([{ start, end, newText: renderUnits(added, lineIndent(text, start)) }])];
   }
-  return [candidate([insertion(text, hunk.previous, added)], hunk.at)];
+  return [candidate([insertion(text, hunk.previous, added)])];
 }
 
 /**
