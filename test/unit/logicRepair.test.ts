@@ -9,7 +9,7 @@ import { screeningCompiler } from '../../server/src/oracle/screening';
 import { runTests } from '../../server/src/oracle/testRunner';
 import { applyEdits } from '../../server/src/repair/edits';
 import { outputDistance, SteppingStones } from '../../server/src/repair/editPairs';
-import { RepairEngine } from '../../server/src/repair/engine';
+import { candidateRunLimits, RepairEngine } from '../../server/src/repair/engine';
 import { ochiai, rankedLines } from '../../server/src/repair/faultLocalization';
 import { logicMutations } from '../../server/src/repair/mutationSearch';
 import { firstDifference } from '../../server/src/repair/outputEdits';
@@ -149,6 +149,17 @@ test('a reference program aligned with the student\'s, names mapped, gives the d
   const candidates = referenceEdits(SUM, [reference]);
   assert.ok(candidates.length >= 1 && candidates.length <= 3, `few candidates: ${JSON.stringify(candidates)}`);
   assert.ok(applyEdits(SUM, candidates[0]).includes('for (i = 1; i <= n; i++)'), applyEdits(SUM, candidates[0]));
+});
+
+test('a candidate\'s time limit per test follows the tests that ended in time, not the runs that were cut', async () => {
+  const loops = '#include <stdio.h>\nint main(void) { int n = 0; while (getchar() != \'\\n\') n++; printf("%d", n); return 0; }\n';
+  const tests = [{ name: '1', input: '12', output: '2' }];
+  const cut = await runTests(loops, tests, { compiler: gcc, wallMs: 400 });
+  assert.equal(cut.results[0].status, 'timeout');
+  assert.equal(candidateRunLimits(cut).wallMs, 300, 'a program that loops on every test: the floor');
+  const ends = await runTests(loops, [{ name: '1', input: '12\n', output: '2' }], { compiler: gcc });
+  assert.equal(ends.results[0].status, 'passed');
+  assert.equal(candidateRunLimits(ends).wallMs, Math.min(1500, Math.max(300, 20 * ends.results[0].ms)));
 });
 
 test('a reference laid out otherwise (braces, several statements on a line) aligns statement by statement', () => {

@@ -124,11 +124,12 @@ const CANDIDATE_RUN_LIMITS = { wallMs: 1500, limits: { cpuSeconds: 1 } };
 
 /**
  * A candidate's wall-clock limit per test: 20 times the slowest test of the program it was made
- * from, at least 300 ms and at most CANDIDATE_RUN_LIMITS'. Most candidates that run long are
- * endless loops; waiting 1.5 s for each made them the search's main cost.
+ * from that ended in time, at least 300 ms and at most CANDIDATE_RUN_LIMITS'. Most candidates that
+ * run long are endless loops; waiting 1.5 s for each made them the search's main cost, most of all
+ * in a program that loops itself (its runs that were cut tell nothing of how long a test takes).
  */
-function candidateRunLimits(report: TestReport): Pick<TestRunOptions, 'wallMs' | 'limits'> {
-  const slowest = Math.max(0, ...report.results.map((r) => r.ms));
+export function candidateRunLimits(report: TestReport): Pick<TestRunOptions, 'wallMs' | 'limits'> {
+  const slowest = Math.max(0, ...report.results.filter((r) => r.status !== 'timeout' && r.status !== 'output-limit').map((r) => r.ms));
   return { ...CANDIDATE_RUN_LIMITS, wallMs: Math.min(CANDIDATE_RUN_LIMITS.wallMs, Math.max(300, 20 * slowest)) };
 }
 
