@@ -263,7 +263,9 @@ function hunkEdits(text: string, hunk: Hunk): Omit<ReferenceEdit, 'closeness'>[]
   const candidate = (edits: TextEdit[]) => ({ edits, lines: changedLines(text, applyEdits(text, edits)), line: hunk.at });
   if (removed.length === 1 && added.length === 1) {
     const edits = tokenEdits(removed[0], added[0]);
-    return [...(edits.length > 1 ? edits.map((e) => [e]) : []), edits].map(candidate);
+    // A difference alone only where it leaves the brackets balanced: others cannot compile alone.
+    const alone = edits.length > 1 ? edits.filter((e) => balance(e.newText) === balance(text.slice(e.start, e.end))).map((e) => [e]) : [];
+    return [...alone, edits].map(candidate);
   }
   if (removed.length > 0) {
     const start = removed[0].tokens[0].start;
@@ -288,6 +290,11 @@ function insertion(text: string, previous: CodeUnit | undefined, added: readonly
   const at = codeFollows ? last.end : lineEnd;
   const indent = lineIndent(text, previous.tokens[0].start) + (last.text === '{' ? indentUnit(text) : '');
   return { start: at, end: at, newText: `\n${indent}${renderUnits(added, indent)}` };
+}
+
+/** How many more brackets `code` opens than it closes (of every kind, strings and characters aside). */
+function balance(code: string): number {
+  return codeTokens(code).reduce((n, t) => n + (/^[([{]$/.test(t.text) ? 1 : /^[)\]}]$/.test(t.text) ? -1 : 0), 0);
 }
 
 /** The student's unit made the reference's, token stretch by token stretch, spaced as the reference is. */
