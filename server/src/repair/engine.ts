@@ -544,16 +544,22 @@ export class RepairEngine {
   private async screenFor(text: string, report: TestReport, failing: TestResult): Promise<CompilerOptions | undefined> {
     const screen = screeningCompiler();
     if (!screen) return undefined;
-    const screened = await this.test(text, { compiler: screen, ...CANDIDATE_RUN_LIMITS }).catch(() => undefined);
+    // The candidates' own limits: a test the program loops on is cut as soon as a candidate's would be.
+    const screened = await this.test(text, { compiler: screen, ...candidateRunLimits(report) }).catch(() => undefined);
     if (!screened?.compiled) return undefined;
     const agrees = report.results.every((r) => screened.results.find((s) => s.name === r.name)?.passed === r.passed);
     return agrees && screened.results.find((s) => s.name === failing.name)?.actual === failing.actual ? screen : undefined;
   }
 
-  /** Which lines the failing tests point at (an instrumented run of every test), if coverage works here. */
+  /**
+   * Which lines the failing tests point at (an instrumented run of every test), if coverage works
+   * here. A run that loops is cut by the CPU limit, which prints its coverage (a wall-clock cut would
+   * not); a candidate's one CPU second, so that a program that loops on every test is localized in
+   * half the time.
+   */
   private async localize(text: string): Promise<Suspicion | undefined> {
     // Never rejects: it runs unawaited beside the model, and the search goes on without it.
-    const covered = await this.test(text, { coverage: true }).catch(() => undefined);
+    const covered = await this.test(text, { coverage: true, limits: CANDIDATE_RUN_LIMITS.limits }).catch(() => undefined);
     const suspicion = covered && ochiai(covered);
     this.firstLocalization ??= suspicion;
     return suspicion;
