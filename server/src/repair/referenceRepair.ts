@@ -178,18 +178,24 @@ function editsFrom(text: string, studentTokens: readonly Token[], reference: str
   if (complete && hunks.length >= 2 && wholeLines <= MAX_WHOLE_LINES) {
     edits.push({ edits: perHunk.flatMap((h) => h.at(-1)!.edits), lines: wholeLines, line: hunks[0].at, closeness, whole: true });
   }
-  // A name the student's program lacks (a flag, a sum) comes in several hunks: its declaration, where
-  // it is set, where it is tested. Those hunks together, when they are few lines.
+  edits.push(...newNameBundles(studentTokens, hunks, perHunk).map((e) => ({ ...e, closeness })));
+  return { closeness, edits };
+}
+
+/**
+ * A name the student's program lacks (a flag, a sum) comes in several hunks: its declaration, where
+ * it is set, where it is tested. Those hunks together (each whole), when they are few lines.
+ */
+function newNameBundles(studentTokens: readonly Token[], hunks: readonly Hunk[], perHunk: readonly Omit<ReferenceEdit, 'closeness'>[][]): Omit<ReferenceEdit, 'closeness'>[] {
   const studentNames = new Set(studentTokens.filter((t) => t.kind === 'identifier').map((t) => t.text));
   const newNames = hunks.map((h) => new Set(h.added.flatMap((u) => u.texts.filter((name, k) => u.tokens[k].kind === 'identifier' && !studentNames.has(name)))));
+  const bundles: Omit<ReferenceEdit, 'closeness'>[] = [];
   for (const name of new Set(newNames.flatMap((names) => [...names]))) {
     const together = hunks.map((_, i) => i).filter((i) => newNames[i].has(name));
     const lines = together.reduce((sum, i) => sum + perHunk[i].at(-1)!.lines, 0);
-    if (together.length >= 2 && lines <= MAX_WHOLE_LINES) {
-      edits.push({ edits: together.flatMap((i) => perHunk[i].at(-1)!.edits), lines, line: hunks[together[0]].at, closeness });
-    }
+    if (together.length >= 2 && lines <= MAX_WHOLE_LINES) bundles.push({ edits: together.flatMap((i) => perHunk[i].at(-1)!.edits), lines, line: hunks[together[0]].at });
   }
-  return { closeness, edits };
+  return bundles;
 }
 
 /** Tokens two units share (as bags of token texts), when they share at least half of them; else 0. */
@@ -327,7 +333,8 @@ export function referenceEdits(text: string, references: readonly string[], susp
     .sort((a, b) => Number(b.whole ?? false) - Number(a.whole ?? false) || step(b) - step(a) || a.lines - b.lines || b.closeness - a.closeness)
     .filter((e) => {
       const key = JSON.stringify(e.edits);
-      return !editsOverlap(e.edits) && !seen.has(key) && seen.add(key); // hunks taken together never overlap, checked all the same
+      // Hunks taken together never overlap, checked all the same; a pair of units alike in every token changes nothing.
+      return e.edits.length > 0 && !editsOverlap(e.edits) && !seen.has(key) && seen.add(key);
     })
     .map((e) => e.edits);
 }
