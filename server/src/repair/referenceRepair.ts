@@ -11,8 +11,8 @@ import { indentUnit, lineIndent } from './cSyntax';
 import { applyEdits, changedLines, editsOverlap } from './edits';
 import { suspicionStep, type Suspicion } from './faultLocalization';
 
-/** Hunks whose statements span more lines than this on either side are not taken over. */
-const MAX_HUNK_LINES = 3;
+/** Hunks of more units (statements, roughly) than this on either side are not taken over. */
+const MAX_HUNK_UNITS = 3;
 /** References kept per program: the closest after alignment. */
 const MAX_REFERENCES = 3;
 /** A reference that differs in at most this many lines in all is also taken over whole (every hunk at once). */
@@ -167,7 +167,7 @@ function editsFrom(text: string, studentTokens: readonly Token[], reference: str
     for (const part of pairedStretches(removed, added)) {
       const hunk = { removed: removed.slice(...part.a), added: added.slice(...part.b), previous: studentUnits[a[0] + part.a[0] - 1] };
       const at = hunk.removed[0]?.line ?? studentUnits[a[0] + part.a[1]]?.line ?? (hunk.previous?.lastLine ?? 0) + 1;
-      if (span(hunk.removed) <= MAX_HUNK_LINES && span(hunk.added) <= MAX_HUNK_LINES) hunks.push({ ...hunk, at });
+      if (hunk.removed.length <= MAX_HUNK_UNITS && hunk.added.length <= MAX_HUNK_UNITS) hunks.push({ ...hunk, at });
       else complete = false;
     }
   }
@@ -197,9 +197,6 @@ function newNameBundles(studentTokens: readonly Token[], hunks: readonly Hunk[],
   }
   return bundles;
 }
-
-/** The lines a stretch of units spans in its program (0 for none). */
-const span = (units: readonly CodeUnit[]) => (units.length ? units.at(-1)!.lastLine - units[0].line + 1 : 0);
 
 /** Tokens two units share (as bags of token texts), when they share at least half of them; else 0. */
 function sharedTokens(x: CodeUnit, y: CodeUnit): number {
