@@ -129,7 +129,7 @@ interface Hunk {
   removed: CodeUnit[];
   /** The reference's units (names mapped) put in their place. */
   added: CodeUnit[];
-  /** For an insertion: the student's unit it follows (none at the program's start). */
+  /** The student's unit before the hunk (none at the program's start): an insertion goes after it. */
   previous?: CodeUnit;
   /** The student's line the hunk is at (for ranking by suspicion). */
   at: number;
