@@ -146,15 +146,23 @@ export interface ReferenceEdit {
   whole?: boolean;
 }
 
-/** Candidate edits taken from one reference, and how close it is to the student's program. */
-function editsFrom(text: string, studentTokens: readonly Token[], reference: string): { closeness: number; edits: ReferenceEdit[] } {
+/** One reference aligned with the student's program: how close it is, and where it differs. */
+interface Alignment {
+  /** How many tokens of the student's program the reference shares after alignment. */
+  closeness: number;
+  /** The differing stretches small enough to take over. */
+  hunks: Hunk[];
+  /** Every differing stretch is among `hunks`. */
+  complete: boolean;
+}
+
+/** The reference aligned with the student's units, its names mapped to the student's. */
+function align(studentTokens: readonly Token[], studentUnits: readonly CodeUnit[], reference: string): Alignment {
   const refTokens = codeTokens(reference);
-  const names = mapNames(studentTokens, refTokens);
-  const studentUnits = codeUnits(studentTokens);
-  const refUnits = codeUnits(refTokens, names);
+  const refUnits = codeUnits(refTokens, mapNames(studentTokens, refTokens));
   const hunks: Hunk[] = [];
   let closeness = 0;
-  let complete = true; // every hunk small enough to take over
+  let complete = true;
   for (const { a, b, equal } of stretches(studentUnits.map((u) => u.key), refUnits.map((u) => u.key))) {
     const removed = studentUnits.slice(a[0], a[1]);
     if (equal) {
@@ -171,6 +179,11 @@ function editsFrom(text: string, studentTokens: readonly Token[], reference: str
       else complete = false;
     }
   }
+  return { closeness, hunks, complete };
+}
+
+/** The candidate edits one aligned reference gives. */
+function editsFrom(text: string, studentTokens: readonly Token[], { closeness, hunks, complete }: Alignment): ReferenceEdit[] {
   const perHunk = hunks.map((h) => hunkEdits(text, h));
   const edits: ReferenceEdit[] = perHunk.flat().map((e) => ({ ...e, closeness }));
   // Hunks that only help together (a variable declared in one and used in another): all at once.
@@ -179,7 +192,7 @@ function editsFrom(text: string, studentTokens: readonly Token[], reference: str
     edits.push({ edits: perHunk.flatMap((h) => h.at(-1)!.edits), lines: wholeLines, line: hunks[0].at, closeness, whole: true });
   }
   edits.push(...newNameBundles(studentTokens, hunks, perHunk).map((e) => ({ ...e, closeness })));
-  return { closeness, edits };
+  return edits;
 }
 
 /**
@@ -244,15 +257,12 @@ function pairedStretches(removed: readonly CodeUnit[], added: readonly CodeUnit[
   return parts;
 }
 
-/** The reference's unit as source text, its names mapped to the student's. */
-function renderUnit(unit: CodeUnit): string {
-  return unit.tokens
-    .map((t, k) => {
-      const next = unit.tokens[k + 1];
-      return next && next.start > t.end ? `${unit.texts[k]} ` : unit.texts[k]; // the reference's own spacing, in short
-    })
-    .join('');
+/** Tokens of a reference as source text, each written as `texts` says (names mapped), spaced as the reference spaces them (in short). */
+function renderTokens(tokens: readonly Token[], texts: readonly string[]): string {
+  return tokens.map((t, k) => (tokens[k + 1] && tokens[k + 1].start > t.end ? `${texts[k]} ` : texts[k])).join('');
 }
+
+const renderUnit = (unit: CodeUnit) => renderTokens(unit.tokens, unit.texts);
 
 /** Units as source text, on one line where the reference has them on one, else on lines indented by `indent`. */
 function renderUnits(units: readonly CodeUnit[], indent: string): string {
@@ -291,7 +301,8 @@ function insertion(text: string, previous: CodeUnit | undefined, added: readonly
     return { start: at, end: at, newText: `${renderUnits(added, '')}\n` };
   }
   const last = previous.tokens.at(-1)!;
-  const lineEnd = text.indexOf('\n', last.end) < 0 ? text.length : text.indexOf('\n', last.end);
+  const newline = text.indexOf('\n', last.end);
+  const lineEnd = newline < 0 ? text.length : newline;
   const codeFollows = codeTokens(text.slice(last.end, lineEnd)).length > 0;
   const at = codeFollows ? last.end : lineEnd;
   const indent = lineIndent(text, previous.tokens[0].start) + (last.text === '{' ? indentUnit(text) : '');
@@ -308,11 +319,13 @@ function tokenEdits(student: CodeUnit, reference: CodeUnit): TextEdit[] {
   const spaced = (k: number) => k > 0 && k < reference.tokens.length && reference.tokens[k].start > reference.tokens[k - 1].end;
   return stretches(student.texts, reference.texts).filter((d) => !d.equal).map(({ a, b }) => {
     const removed = student.tokens.slice(a[0], a[1]);
-    const inserted = renderUnit({ ...reference, tokens: reference.tokens.slice(b[0], b[1]), texts: reference.texts.slice(b[0], b[1]) });
+    const inserted = renderTokens(reference.tokens.slice(b[0], b[1]), reference.texts.slice(b[0], b[1]));
     if (removed.length) return { start: removed[0].start, end: removed.at(-1)!.end, newText: inserted };
     const before = student.tokens[a[0]]; // inserted before this token, or after the unit's last
-    const tight = a[0] > 0 && before && student.tokens[a[0] - 1].end === before.start;
-    if (before) return { start: before.start, end: before.start, newText: (tight && spaced(b[0]) ? ' ' : '') + inserted + (spaced(b[1]) ? ' ' : '') };
+    if (before) {
+      const tight = a[0] > 0 && student.tokens[a[0] - 1].end === before.start; // no space before it in the student's unit
+      return { start: before.start, end: before.start, newText: (tight && spaced(b[0]) ? ' ' : '') + inserted + (spaced(b[1]) ? ' ' : '') };
+    }
     const after = student.tokens[a[0] - 1].end;
     return { start: after, end: after, newText: (spaced(b[0]) ? ' ' : '') + inserted };
   });
@@ -324,12 +337,14 @@ function tokenEdits(student: CodeUnit, reference: CodeUnit): TextEdit[] {
  */
 export function referenceEdits(text: string, references: readonly string[], suspicion?: Suspicion): TextEdit[][] {
   const studentTokens = codeTokens(text);
-  const perReference = references.filter((r) => r.trim() && r !== text).map((r) => editsFrom(text, studentTokens, r));
-  const closest = perReference.sort((a, b) => b.closeness - a.closeness).slice(0, MAX_REFERENCES);
+  const studentUnits = codeUnits(studentTokens);
+  // Every reference is aligned; only the closest give edits.
+  const aligned = references.filter((r) => r.trim() && r !== text).map((r) => align(studentTokens, studentUnits, r));
+  const closest = aligned.sort((a, b) => b.closeness - a.closeness).slice(0, MAX_REFERENCES);
   const step = (e: ReferenceEdit) => suspicionStep(suspicion, e.line);
   const seen = new Set<string>();
   return closest
-    .flatMap((r) => r.edits)
+    .flatMap((r) => editsFrom(text, studentTokens, r))
     .sort((a, b) => Number(b.whole ?? false) - Number(a.whole ?? false) || step(b) - step(a) || a.lines - b.lines || b.closeness - a.closeness)
     .filter((e) => {
       const key = JSON.stringify(e.edits);
