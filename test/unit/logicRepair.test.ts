@@ -471,6 +471,44 @@ test('stepping stones: edits that moved the failing output pair up, the closest 
   assert.deepEqual(pairs, ['ce', 'de', 'ca', 'da', 'ea'], 'the two edits of one place never together, the one that left the output alone never');
 });
 
+// Says whether the sum of the digits it reads is a multiple of 3, but counts each digit one too high
+// (line 5); it passes only two "no" tests. Printing "no" on both paths gains two tests more, and so
+// does `sum / 3 == 1`: neither is the slip.
+const DIGITS = `#include <stdio.h>
+int main() {
+    int c, sum = 0;
+    while ((c = getchar()) != EOF)
+        sum += c - '0' + 1;
+    if (sum % 3 == 0)
+        printf("yes\\n");
+    else
+        printf("no\\n");
+    return 0;
+}
+`;
+const DIGITS_TESTS = [['5', 'no'], ['12', 'yes'], ['7', 'no'], ['3', 'yes'], ['1', 'no'], ['36', 'yes'], ['22', 'no']].map(([input, answer], k) => ({
+  name: String(k + 1),
+  input,
+  output: `${answer}\n`,
+}));
+
+test('a literal turned into one the program prints on its other path is a late guess, not a lead', () => {
+  const edits = logicMutations(DIGITS, { failing: { actual: 'yes\n', expected: 'no\n' } });
+  const echo = edits.find((e) => applyEdits(DIGITS, e.edits).split('"no\\n"').length === 3);
+  assert.ok(echo, 'still tried');
+  assert.ok(!echo.guided, 'not among the edits read off the output');
+  assert.ok(edits.indexOf(echo) > edits.findIndex((e) => applyEdits(DIGITS, e.edits).includes("'0' + 0")), 'after the one-token guesses');
+});
+
+test('engine: a round goes on past an edit that passes only some more tests, for one that passes them all', async () => {
+  const r = await new RepairEngine({ compiler: gcc, tests: DIGITS_TESTS }).repair(DIGITS);
+  assert.equal(r.status, 'repaired', JSON.stringify(r.edits));
+  assert.equal(r.rounds, 1);
+  assert.match(r.repaired, /sum \+= c - '0' \+ 0;/);
+  assert.match(r.repaired, /printf\("yes\\n"\)/, 'both answers still printed');
+  assert.equal((await runTests(r.repaired, DIGITS_TESTS, { compiler: gcc })).passed, DIGITS_TESTS.length, 'independently re-run');
+});
+
 test('engine: two slips that no single edit repairs are repaired as a pair', async () => {
   // The loop stops one short and subtracts instead of adding: each edit alone still fails every test it fails.
   const program = SUM.replace('s = s + i', 's = s - i');

@@ -438,7 +438,7 @@ export class RepairEngine {
       ...(o.onlyModel ? [] : [
         {
           // Edits read off the failing output (a word, a prompt, a newline in a literal): the surest.
-          when: 'if-none-accepted' as const,
+          when: 'until-enough' as const,
           independent: true,
           async *proposals() {
             for (const e of (await mutations()).filter((m) => m.guided)) yield { candidate: logicCandidate(e.edits, 'logic-search', e.why) };
@@ -446,7 +446,7 @@ export class RepairEngine {
         },
         {
           // The compiler's fix-its for formats that do not match their arguments, hidden by the flags or not.
-          when: 'if-none-accepted' as const,
+          when: 'until-enough' as const,
           independent: true,
           async *proposals() {
             for (const edits of await formats) yield { candidate: logicCandidate(edits, 'logic-search') };
@@ -454,7 +454,7 @@ export class RepairEngine {
         },
         {
           // What a correct program for the same assignment does differently, on the suspicious lines first.
-          when: 'if-none-accepted' as const,
+          when: 'until-enough' as const,
           independent: true,
           async *proposals() {
             if (!o.references?.length) return;
@@ -463,7 +463,7 @@ export class RepairEngine {
         },
         {
           // Small logic edits on the lines the failing tests point at, until one passes every test or the budget ends.
-          when: 'if-none-accepted' as const,
+          when: 'until-enough' as const,
           independent: true,
           async *proposals() {
             // The budget counts single guesses; an edit's siblings come along with it, and the few
@@ -489,6 +489,9 @@ export class RepairEngine {
     const maxLines = o.maxChangedLines ?? 5;
     const runLimits = candidateRunLimits(report);
     const screen = await this.screenFor(text, report, failing);
+    // Only a candidate that passes every test ends the search: an edit that gains some tests is often
+    // one that fits them by chance (`soma % 9 == 0` to `% 10 == 1`) while the slip sits a few guesses on.
+    const passesEveryTest = (j: Judged) => j.tests !== undefined && j.tests.passed === j.tests.total;
     const gained = await this.round(text, new Set(), sources, async (c) => {
       if (changedLines(original, c.text) > maxLines) return undefined;
       // Every test, the failing one first; with a screen, only a candidate that gains with tcc is built and run by the user's compiler.
@@ -501,7 +504,7 @@ export class RepairEngine {
       const compiled = await compile(c.text, o.compiler, o.signal);
       const after = { ...verdictOf(c.text, compiled), tests };
       return isProgress('tests', before, after) ? { ...c, compiled, tests } : undefined;
-    }, (j) => j.tests !== undefined && keepsPassing(report, j.tests)); // later rounds take on the remaining failures
+    }, passesEveryTest);
     if (gained || !mayStepCloser || o.signal?.aborted) return gained;
     return this.closerStep(text, report, failing, stones, reason, runLimits, screen);
   }

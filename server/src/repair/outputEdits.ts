@@ -11,6 +11,8 @@ const MAX_DIFFERENCE = 40;
 const MAX_OCCURRENCES = 3;
 /** How much printed text before or after a missing piece is looked for in a literal. */
 const CONTEXT = 12;
+/** After the one-token guesses on the same line (mutationSearch.ts: at most 38). */
+const ECHO_PRIORITY = 40;
 
 /** C source text for printed characters (as they appear between a literal's quotes). */
 const escapeC = (s: string) => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\t/g, '\\t');
@@ -41,8 +43,19 @@ export function firstDifference(actual: string, expected: string): { before: str
 export function outputLiteralEdits(tokens: readonly Token[], failing: { expected: string; actual: string }): LogicEdit[] {
   const literals = tokens.filter((t) => t.kind === 'string' && t.text.startsWith('"') && t.text.endsWith('"') && t.text.length >= 2);
   const found: LogicEdit[] = [];
-  const at = (t: Token, offset: number, removeLength: number, newText: string, priority: number, guided = false) =>
-    found.push({ edits: [{ start: t.start + 1 + offset, end: t.start + 1 + offset + removeLength, newText }], line: t.line + 1, priority, guided });
+  const at = (t: Token, offset: number, removeLength: number, newText: string, priority: number, guided = false) => {
+    const body = t.text.slice(1, -1);
+    const result = `"${body.slice(0, offset)}${newText}${body.slice(offset + removeLength)}"`;
+    // A literal turned into one the program prints elsewhere ("yes" into the "no" of the else) makes
+    // both paths print alike: the test wants the other path taken, so this is a last guess, not a lead.
+    const echoes = guided && literals.some((other) => other !== t && other.text === result);
+    found.push({
+      edits: [{ start: t.start + 1 + offset, end: t.start + 1 + offset + removeLength, newText }],
+      line: t.line + 1,
+      priority: echoes ? ECHO_PRIORITY : priority,
+      guided: guided && !echoes,
+    });
+  };
   const diff = firstDifference(failing.actual, failing.expected);
   if (diff && diff.removed.length <= MAX_DIFFERENCE && diff.inserted.length <= MAX_DIFFERENCE) {
     const removed = escapeC(diff.removed);
