@@ -509,6 +509,27 @@ test('engine: a round goes on past an edit that passes only some more tests, for
   assert.equal((await runTests(r.repaired, DIGITS_TESTS, { compiler: gcc })).passed, DIGITS_TESTS.length, 'independently re-run');
 });
 
+test('engine: a term the condition should not have is dropped (one edit, not a pair that works around it)', async () => {
+  // Counts the digits of a line, but leaves the zeros out (line 6).
+  const program = `#include <stdio.h>
+int main() {
+    char c;
+    int digits = 0;
+    while (scanf("%c", &c) == 1 && c != '\\n')
+        if (c >= '0' && c <= '9' && c != '0')
+            digits++;
+    printf("%d\\n", digits);
+    return 0;
+}
+`;
+  const tests = [['a1b2', '2'], ['100', '3'], ['0', '1'], ['abc', '0'], ['x9y0z', '2']].map(([input, output], k) => ({ name: String(k + 1), input: `${input}\n`, output: `${output}\n` }));
+  const r = await new RepairEngine({ compiler: gcc, tests }).repair(program);
+  assert.equal(r.status, 'repaired', JSON.stringify(r.edits));
+  assert.equal(r.edits.length, 1, JSON.stringify(r.edits));
+  assert.match(r.repaired, /if \(c >= '0' && c <= '9'\)/);
+  assert.equal((await runTests(r.repaired, tests, { compiler: gcc })).passed, tests.length, 'independently re-run');
+});
+
 test('engine: two slips that no single edit repairs are repaired as a pair', async () => {
   // The loop stops one short and subtracts instead of adding: each edit alone still fails every test it fails.
   const program = SUM.replace('s = s + i', 's = s - i');

@@ -1,8 +1,8 @@
 // Small logic edits for a program that compiles but fails its tests: the slips that novices make
-// most (a wrong relational or arithmetic operator, an off-by-one bound or constant, && for ||, the
-// wrong variable of the same type, a missing initialisation, an extra statement or a missing
-// break, a wrong printf format or literal text), and the whole-statement patterns of patternEdits.ts,
-// loopEdits.ts and arithmeticEdits.ts.
+// most (a wrong relational or arithmetic operator, an off-by-one bound or constant, && for ||, an
+// extra term in a condition, the wrong variable of the same type, a missing initialisation, an
+// extra statement or a missing break, a wrong printf format or literal text), and the
+// whole-statement patterns of patternEdits.ts, loopEdits.ts and arithmeticEdits.ts.
 // Each candidate is one small edit; the tests judge them. With a fault localization the most
 // suspicious lines go first, and lines no failing test ran are left out.
 import { codeTokens, Token } from '../c/lexer';
@@ -69,6 +69,7 @@ export function logicMutations(text: string, context: LogicSearchContext = {}): 
     const root = parseC(text).rootNode;
     const suspicion = context.suspicion;
     found.push(...variableEdits(root, tokens, suspicion), ...statementEdits(root, suspicion), ...initialisationEdits(root, suspicion));
+    found.push(...conditionTermEdits(root, suspicion));
     found.push(...renameEdits(root, suspicion));
     const patterns = [
       ...printedIndexEdits(root, suspicion, context.failing), ...resetEdits(root, suspicion), ...newlineOnceEdits(root, suspicion, context.failing),
@@ -185,6 +186,22 @@ function statementEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
     found.push({ edits: [{ start: s.startIndex, end: s.endIndex, newText: '' }], line: lineOf(s), priority: 36 });
     if (enclosingLoop(s) && s.nextNamedSibling?.type !== 'break_statement') {
       found.push({ edits: [{ start: s.endIndex, end: s.endIndex, newText: ' break;' }], line: lineOf(s), priority: 37 });
+    }
+  }
+  return found;
+}
+
+/**
+ * An extra term in a condition: each side of an `&&` or `||` on a suspicious line kept alone (a check
+ * the task does not ask for, `c != 'n'`). In `a && b && c` every term can go: the outer node drops
+ * `c` or `a && b`, the inner one `a` or `b`.
+ */
+function conditionTermEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
+  const found: LogicEdit[] = [];
+  for (const node of root.descendantsOfType('binary_expression')) {
+    if (!/^(&&|\|\|)$/.test(node.childForFieldName('operator')?.text ?? '') || !isSuspicious(suspicion, lineOf(node))) continue;
+    for (const kept of [node.childForFieldName('left'), node.childForFieldName('right')]) {
+      if (kept) found.push({ edits: [{ start: node.startIndex, end: node.endIndex, newText: kept.text }], line: lineOf(node), priority: 10 });
     }
   }
   return found;
