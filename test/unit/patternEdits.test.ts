@@ -5,10 +5,10 @@ import { parseC } from '../../server/src/c/parser';
 import { runTests } from '../../server/src/oracle/testRunner';
 import { applyEdits } from '../../server/src/repair/edits';
 import { RepairEngine } from '../../server/src/repair/engine';
-import type { LogicEdit } from '../../server/src/repair/mutationSearch';
+import { type LogicEdit, logicMutations } from '../../server/src/repair/mutationSearch';
 import { doWhileEdits, loopAnswerEdits, printOnceEdits, searchExitEdits, sentinelEdits } from '../../server/src/repair/loopEdits';
 import {
-  forgottenReadEdits, leftoverPrintEdits, missingElseEdits, newlineOnceEdits, printedIndexEdits, renameEdits, resetEdits, scanfFormatEdits,
+  familyRenameEdits, forgottenReadEdits, leftoverPrintEdits, missingElseEdits, newlineOnceEdits, printedIndexEdits, renameEdits, resetEdits, scanfFormatEdits,
 } from '../../server/src/repair/patternEdits';
 import { everyLine } from '../support/suspicion';
 
@@ -22,10 +22,15 @@ test('rename: a name wrong throughout one condition, and a numbered family shift
 }
 `;
   const found = results(program, renameEdits(parseC(program).rootNode, everyLine(program)));
-  assert.ok(found.some((t) => t.includes('if ((i1 < i3) || ((i1 == i3) && (j1 < j3)))')), 'i2 and j2 to i3 and j3 at once');
   assert.ok(found.some((t) => t.includes('if ((i1 < i3) || ((i1 == i3) && (j1 < j2)))')), 'i2 everywhere in the condition');
   assert.ok(!found.some((t) => t.includes('(i1 < i2) || ((i1 == i2) && (j1 < j3))')), 'one place alone is the one-token search\'s');
   assert.equal(renameEdits(parseC(program).rootNode, everyLine(program, 3)).length, 0, 'not on a line no failing test ran');
+  const family = results(program, familyRenameEdits(parseC(program).rootNode, everyLine(program)));
+  assert.ok(family.includes(program.replace('if ((i1 < i2) || ((i1 == i2) && (j1 < j2)))', 'if ((i1 < i3) || ((i1 == i3) && (j1 < j3)))')), 'i2 and j2 to i3 and j3 at once');
+  assert.equal(familyRenameEdits(parseC(program).rootNode, everyLine(program, 3)).length, 0, 'not on a line no failing test ran');
+  // Few per program: a pattern, tried also past the search's budget of single guesses.
+  const shifted = logicMutations(program, { suspicion: everyLine(program) }).find((e) => applyEdits(program, e.edits).includes('(j1 < j3)'));
+  assert.equal(shifted?.pattern, true);
 });
 
 test('printed index: an integer printf argument shown one higher or lower, each and all together', () => {

@@ -15,7 +15,7 @@ import { isSuspicious, suspicionStep, type Suspicion } from './faultLocalization
 import { doWhileEdits, loopAnswerEdits, printOnceEdits, searchExitEdits, sentinelEdits } from './loopEdits';
 import { outputLiteralEdits } from './outputEdits';
 import {
-  forgottenReadEdits, leftoverPrintEdits, missingElseEdits, newlineOnceEdits, printedIndexEdits, renameEdits, resetEdits, scanfFormatEdits,
+  familyRenameEdits, forgottenReadEdits, leftoverPrintEdits, missingElseEdits, newlineOnceEdits, printedIndexEdits, renameEdits, resetEdits, scanfFormatEdits,
 } from './patternEdits';
 
 const RELATIONAL: Record<string, string[]> = {
@@ -72,7 +72,7 @@ export function logicMutations(text: string, context: LogicSearchContext = {}): 
     found.push(...conditionTermEdits(root, suspicion));
     found.push(...renameEdits(root, suspicion));
     const patterns = [
-      ...printedIndexEdits(root, suspicion, context.failing), ...resetEdits(root, suspicion), ...newlineOnceEdits(root, suspicion, context.failing),
+      ...familyRenameEdits(root, suspicion), ...printedIndexEdits(root, suspicion, context.failing), ...resetEdits(root, suspicion), ...newlineOnceEdits(root, suspicion, context.failing),
       ...scanfFormatEdits(root, suspicion), ...missingElseEdits(root, suspicion, context.failing),
       ...leftoverPrintEdits(root, suspicion, context.failing), ...forgottenReadEdits(root, suspicion),
       ...loopAnswerEdits(root, suspicion), ...searchExitEdits(root, suspicion), ...sentinelEdits(root, suspicion), ...doWhileEdits(root, suspicion),
