@@ -17,6 +17,7 @@ import { mapNames, referenceEdits } from '../../server/src/repair/referenceRepai
 import { batchInput, readOutput, runCli } from '../support/batchCli';
 import { REPO_ROOT } from '../support/sharedData';
 import { scratchFolder } from '../support/scratch';
+import { everyLine } from '../support/suspicion';
 
 const gcc = { family: 'gcc' as const, args: [] };
 
@@ -445,6 +446,44 @@ int main() {
   const r = await new RepairEngine({ compiler: gcc, tests }).repair(program);
   assert.equal(r.status, 'repaired', JSON.stringify(r.edits));
   assert.match(r.repaired, /printf\("Yes\\n"\); break;/);
+});
+
+test('the edit search proposes the classic slips that compile: a ; after a header, = for == and == for =', () => {
+  const program = `int main() {
+  int n = 3, s = 0, i;
+  for (i = 1; i <= n; i++);
+    s = s + i;
+  while (n > 5);
+  if (n = 0) s = 1;
+  if (s > 2);
+  s == 4;
+  for (i = 0; i = n; i++) s++;
+  while ((i = n) != 0) n--;
+  return s;
+}
+`;
+  const found = logicMutations(program, { suspicion: everyLine(program) });
+  const texts = found.map((e) => applyEdits(program, e.edits));
+  assert.ok(texts.includes(program.replace('i++);', 'i++)')), 'the for\'s ;');
+  assert.ok(texts.includes(program.replace('while (n > 5);', 'while (n > 5)')), 'the while\'s ;');
+  assert.ok(texts.includes(program.replace('if (s > 2);', 'if (s > 2)')), 'the if\'s ;');
+  assert.ok(texts.includes(program.replace('if (n = 0)', 'if (n == 0)')), '= in an if');
+  assert.ok(texts.includes(program.replace('i = n; i++', 'i == n; i++')), '= as a for\'s condition');
+  assert.ok(texts.includes(program.replace('s == 4;', 's = 4;')), '== as a statement');
+  assert.ok(!texts.some((t) => t.includes('(i == n) != 0')), 'an assignment compared in parentheses is the idiom, not the slip');
+  const why = found.find((e) => applyEdits(program, e.edits) === program.replace('i++);', 'i++)'))?.why ?? '';
+  assert.match(why, /runs once, after the loop/);
+  const onlyFirstLine = new Map(program.split('\n').map((_, i) => [i + 1, i === 0 ? 1 : 0]));
+  assert.ok(!logicMutations(program, { suspicion: onlyFirstLine }).some((e) => /whole body|assigns instead|drops the result/.test(e.why ?? '')), 'not on lines no failing test ran');
+});
+
+test('engine: a loop whose header ends in ; is repaired by deleting it', async () => {
+  const program = SUM.replace('for (i = 1; i < n; i++) {', 'for (i = 1; i <= n; i++);\n    {');
+  const r = await new RepairEngine({ compiler: gcc, tests: SUM_TESTS }).repair(program);
+  assert.equal(r.status, 'repaired', JSON.stringify(r.edits));
+  assert.equal(r.edits.length, 1);
+  assert.match(r.repaired, /i\+\+\)\n/);
+  assert.equal((await runTests(r.repaired, SUM_TESTS, { compiler: gcc })).passed, SUM_TESTS.length, 'independently re-run');
 });
 
 test('stepping stones: edits that moved the failing output pair up, the closest first, overlapping ones never', () => {

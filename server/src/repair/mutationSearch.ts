@@ -1,8 +1,9 @@
 // Small logic edits for a program that compiles but fails its tests: the slips that novices make
 // most (a wrong relational or arithmetic operator, an off-by-one bound or constant, && for ||, an
 // extra term in a condition, the wrong variable of the same type, a missing initialisation, an
-// extra statement or a missing break, a wrong printf format or literal text), and the
-// whole-statement patterns of patternEdits.ts, loopEdits.ts and arithmeticEdits.ts.
+// extra statement or a missing break, a wrong printf format or literal text, a `;` after a loop's
+// header, `=` for `==`), and the whole-statement patterns of patternEdits.ts, loopEdits.ts and
+// arithmeticEdits.ts.
 // Each candidate is one small edit; the tests judge them. With a fault localization the most
 // suspicious lines go first, and lines no failing test ran are left out.
 import { codeTokens, Token } from '../c/lexer';
@@ -69,7 +70,7 @@ export function logicMutations(text: string, context: LogicSearchContext = {}): 
     const root = parseC(text).rootNode;
     const suspicion = context.suspicion;
     found.push(...variableEdits(root, tokens, suspicion), ...statementEdits(root, suspicion), ...initialisationEdits(root, suspicion));
-    found.push(...conditionTermEdits(root, suspicion));
+    found.push(...conditionTermEdits(root, suspicion), ...classicSlipEdits(root, suspicion));
     found.push(...renameEdits(root, suspicion));
     const patterns = [
       ...familyRenameEdits(root, suspicion), ...printedIndexEdits(root, suspicion, context.failing), ...resetEdits(root, suspicion), ...newlineOnceEdits(root, suspicion, context.failing),
@@ -202,6 +203,41 @@ function conditionTermEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[]
     if (!/^(&&|\|\|)$/.test(node.childForFieldName('operator')?.text ?? '') || !isSuspicious(suspicion, lineOf(node))) continue;
     for (const kept of [node.childForFieldName('left'), node.childForFieldName('right')]) {
       if (kept) found.push({ edits: [{ start: node.startIndex, end: node.endIndex, newText: kept.text }], line: lineOf(node), priority: 10 });
+    }
+  }
+  return found;
+}
+
+/**
+ * The slips of a beginner's C that still compile: a `;` right after a loop's or an `if`'s header (the
+ * statement meant as its body runs once, or always), `=` for `==` in a condition, `==` for `=` as a
+ * statement of its own.
+ */
+function classicSlipEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
+  const found: LogicEdit[] = [];
+  const at = (node: SyntaxNode, newText: string, priority: number, why: string) =>
+    found.push({ edits: [{ start: node.startIndex, end: node.endIndex, newText }], line: lineOf(node), priority, why });
+  for (const s of root.descendantsOfType(['for_statement', 'while_statement', 'if_statement'])) {
+    const body = s.childForFieldName(s.type === 'if_statement' ? 'consequence' : 'body');
+    if (body?.type === 'expression_statement' && body.namedChildCount === 0 && isSuspicious(suspicion, lineOf(s))) {
+      const after = s.type === 'if_statement' ? 'runs whatever the condition' : 'runs once, after the loop';
+      at(body, '', 3, `the \`;\` right after the ${s.type.replace('_statement', '')}'s header is its whole body: the statement after it ${after}`);
+    }
+  }
+  for (const a of root.descendantsOfType('assignment_expression')) {
+    const operator = a.childForFieldName('operator');
+    if (operator?.text !== '=' || !isSuspicious(suspicion, lineOf(a))) continue;
+    const parent = a.parent;
+    const isCondition =
+      (parent?.type === 'parenthesized_expression' && /^(if|while|do)_statement$/.test(parent.parent?.type ?? '')) ||
+      (parent?.type === 'for_statement' && parent.childForFieldName('condition')?.startIndex === a.startIndex);
+    if (isCondition) at(operator, '==', 1, '`=` in a condition assigns instead of comparing');
+  }
+  for (const statement of root.descendantsOfType('expression_statement')) {
+    const comparison = statement.namedChild(0);
+    const operator = comparison?.type === 'binary_expression' ? comparison.childForFieldName('operator') : null;
+    if (operator?.text === '==' && isSuspicious(suspicion, lineOf(statement))) {
+      at(operator, '=', 1, '`==` as a statement compares and drops the result instead of assigning');
     }
   }
   return found;
