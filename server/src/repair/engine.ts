@@ -113,6 +113,12 @@ interface CandidateSource {
   independent?: boolean;
 }
 
+/**
+ * Candidates a test round still judges after one that passes some more tests but not all (about one
+ * suspicious line's guesses).
+ */
+const LOOK_FURTHER = 20;
+
 /** Judgements run at once for an independent source (the machines have two cores or more). */
 const PARALLEL_JUDGEMENTS = 2;
 
@@ -326,6 +332,7 @@ export class RepairEngine {
   /**
    * Asks each source in turn (as its `when` allows), has `judge` judge every candidate once, and
    * returns the best accepted. `enough`: a candidate that makes further search pointless.
+   * `lookFurther`: once a candidate is accepted but not enough, how many more are judged at most.
    */
   private async round(
     text: string,
@@ -333,10 +340,14 @@ export class RepairEngine {
     sources: readonly CandidateSource[],
     judge: (c: Candidate, compiled?: CompileResult) => Promise<Judged | undefined>,
     enough: (j: Judged) => boolean,
+    lookFurther = Infinity,
   ): Promise<Judged | undefined> {
     const judged: Judged[] = [];
     const tried = new Set<string>(visited); // sources may propose the same text (a rule for several errors)
-    const stop = (when: CandidateSource['when']) => this.options.signal?.aborted === true || (when !== 'always' && judged.some(enough));
+    let judgements = 0;
+    let firstAccepted = Infinity;
+    const stop = (when: CandidateSource['when']) =>
+      this.options.signal?.aborted === true || (when !== 'always' && (judged.some(enough) || judgements - firstAccepted >= lookFurther));
     for (const source of sources) {
       if (stop(source.when) || (source.when === 'if-none-accepted' && judged.length > 0)) continue;
       const proposals = source.proposals();
@@ -351,7 +362,9 @@ export class RepairEngine {
         const verdicts = await Promise.all(fresh.map(({ candidate, compiled }) => judge(candidate, compiled)));
         // A compile cut by the abort says nothing: its candidate is not taken.
         if (this.options.signal?.aborted) break;
+        judgements += fresh.length;
         for (const accepted of verdicts) if (accepted) judged.push(accepted);
+        if (judged.length > 0) firstAccepted = Math.min(firstAccepted, judgements);
         feedback = verdicts.some((v) => v !== undefined);
       }
     }
@@ -489,8 +502,9 @@ export class RepairEngine {
     const maxLines = o.maxChangedLines ?? 5;
     const runLimits = candidateRunLimits(report);
     const screen = await this.screenFor(text, report, failing);
-    // Only a candidate that passes every test ends the search: an edit that gains some tests is often
-    // one that fits them by chance (`soma % 9 == 0` to `% 10 == 1`) while the slip sits a few guesses on.
+    // Only a candidate that passes every test ends the search at once: an edit that gains some tests
+    // is often one that fits them by chance (`sum % 9 == 0` to `% 10 == 1`) while the slip sits a few
+    // guesses on. A program with several slips gains one at a time, so the look further is short.
     const passesEveryTest = (j: Judged) => j.tests !== undefined && j.tests.passed === j.tests.total;
     const gained = await this.round(text, new Set(), sources, async (c) => {
       if (changedLines(original, c.text) > maxLines) return undefined;
@@ -504,7 +518,7 @@ export class RepairEngine {
       const compiled = await compile(c.text, o.compiler, o.signal);
       const after = { ...verdictOf(c.text, compiled), tests };
       return isProgress('tests', before, after) ? { ...c, compiled, tests } : undefined;
-    }, passesEveryTest);
+    }, passesEveryTest, LOOK_FURTHER);
     if (gained || !mayStepCloser || o.signal?.aborted) return gained;
     return this.closerStep(text, report, failing, stones, reason, runLimits, screen);
   }
