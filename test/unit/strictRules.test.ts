@@ -41,6 +41,18 @@ const cases: [string, string, string, RepairSource][] = [
     'strict-rule',
   ],
   [
+    'a ; that empties a loop\'s body is removed (misleading indentation)',
+    '#include <stdio.h>\nint main(void)\n{\n    int i, s = 0;\n    for (i = 0; i < 3; i++);\n    {\n        s = s + i;\n    }\n    printf("%d\\n", s);\n    return 0;\n}\n',
+    '#include <stdio.h>\nint main(void)\n{\n    int i, s = 0;\n    for (i = 0; i < 3; i++)\n    {\n        s = s + i;\n    }\n    printf("%d\\n", s);\n    return 0;\n}\n',
+    'strict-rule',
+  ],
+  [
+    'a ; that empties an if is removed (empty body)',
+    '#include <stdio.h>\nint main(void)\n{\n    int s = 3;\n    if (s > 2);\n        s = 1;\n    printf("%d\\n", s);\n    return 0;\n}\n',
+    '#include <stdio.h>\nint main(void)\n{\n    int s = 3;\n    if (s > 2)\n        s = 1;\n    printf("%d\\n", s);\n    return 0;\n}\n',
+    'strict-rule',
+  ],
+  [
     'a printf conversion is matched to its argument',
     '#include <stdio.h>\nint main(void)\n{\n    double x = 1.5;\n    printf("%.2d\\n", x);\n    return 0;\n}\n',
     '#include <stdio.h>\nint main(void)\n{\n    double x = 1.5;\n    printf("%.2f\\n", x);\n    return 0;\n}\n',

@@ -1,6 +1,7 @@
 // Rewrites for what strict course flags (-ansi -pedantic -Wall -Werror) reject in code that is
 // otherwise fine: C99 declarations in C90, a missing return, unused variables, printf/scanf
-// format mismatches (a missing & included). Each proposal is a candidate: the compiler judges it.
+// format mismatches (a missing & included), a `;` that empties a loop's body. Each proposal is a
+// candidate: the compiler judges it.
 import type { Token } from '../c/lexer';
 import type { CompilerDiagnostic, TextEdit } from '../oracle/compiler';
 import { enclosingBlock, indentUnit, insertAtBlockStart, lineIndent, matching, parseDeclaration, source, span, tokenIndexAt } from './cSyntax';
@@ -151,6 +152,23 @@ export function assignmentAsCondition(_text: string, tokens: Token[], d: Compile
   return i < 0 || tokens[i].line !== d.line ? [] : [[{ start: tokens[i].start, end: tokens[i].end, newText: '==' }]];
 }
 
+/**
+ * `for (...);` then the block meant as its body: -Wmisleading-indentation (at the keyword) or
+ * -Wempty-body (at the `;`) under -Werror. The `;` right after the header goes; a header whose body
+ * is a real statement laid out misleadingly is left to the other rules.
+ */
+function emptyBodyAfterHeader(_text: string, tokens: Token[], d: CompilerDiagnostic): Proposal[] {
+  const at = tokenIndexAt(tokens, d.start);
+  if (at < 0) return [];
+  let semicolon = -1;
+  if (tokens[at].text === ';' && tokens[at - 1]?.text === ')') semicolon = at;
+  else if (/^(for|while|if)$/.test(tokens[at].text) && tokens[at + 1]?.text === '(') {
+    const close = matching(tokens, at + 1);
+    if (close > 0 && tokens[close + 1]?.text === ';') semicolon = close + 1;
+  }
+  return semicolon < 0 ? [] : [[{ start: tokens[semicolon].start, end: tokens[semicolon].end, newText: '' }]];
+}
+
 /** Rewrites for what strict course flags reject, by message. */
 export const STRICT_RULES: readonly Rule[] = [
   [/loop initial declarations are only allowed/, forLoopDeclaration],
@@ -159,4 +177,5 @@ export const STRICT_RULES: readonly Rule[] = [
   [/unused variable '/, unusedVariable],
   [/^format '[^']+' expects argument of type/, formatMismatch],
   [/suggest parentheses around assignment used as truth value/, assignmentAsCondition],
+  [/clause does not guard|suggest braces around empty body/, emptyBodyAfterHeader],
 ];
