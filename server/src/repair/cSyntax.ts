@@ -91,6 +91,13 @@ export function matching(tokens: readonly Token[], at: number): number {
   return -1;
 }
 
+/** Index of the `;` right after `keyword (...)` (an `if` or a loop whose body it ends), or -1. */
+export function semicolonAfterHeader(tokens: readonly Token[], keyword: number): number {
+  if (tokens[keyword + 1]?.text !== '(') return -1;
+  const close = matching(tokens, keyword + 1);
+  return close > 0 && tokens[close + 1]?.text === ';' ? close + 1 : -1;
+}
+
 /**
  * Index of the innermost unmatched `open` before token `i`, walking back, or -1; any token in
  * `stops` ends the walk (-1).

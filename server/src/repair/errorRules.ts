@@ -6,7 +6,7 @@
 // a candidate: the compiler judges it.
 import type { Token } from '../c/lexer';
 import type { CompilerDiagnostic, TextEdit } from '../oracle/compiler';
-import { matching, tokenIndexAt } from './cSyntax';
+import { matching, semicolonAfterHeader, tokenIndexAt } from './cSyntax';
 import { replaceSpan } from './edits';
 import type { Proposal, Rule } from './rules';
 import { assignmentAsCondition } from './strictRules';
@@ -52,8 +52,8 @@ function ifEndedEarly(_text: string, tokens: Token[], d: CompilerDiagnostic): Pr
   if (i === undefined) return [];
   for (let k = i - 1; k >= 0; k--) {
     if (tokens[k].text !== 'if' || tokens[k + 1]?.text !== '(') continue;
-    const close = matching(tokens, k + 1);
-    return close > 0 && tokens[close + 1]?.text === ';' ? [[replace(tokens[close + 1], '')]] : [];
+    const semicolon = semicolonAfterHeader(tokens, k);
+    return semicolon > 0 ? [[replace(tokens[semicolon], '')]] : [];
   }
   return [];
 }

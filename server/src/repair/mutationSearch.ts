@@ -16,7 +16,7 @@ import { isSuspicious, suspicionStep, type Suspicion } from './faultLocalization
 import { doWhileEdits, loopAnswerEdits, printOnceEdits, searchExitEdits, sentinelEdits } from './loopEdits';
 import { outputLiteralEdits } from './outputEdits';
 import {
-  familyRenameEdits, forgottenReadEdits, leftoverPrintEdits, missingElseEdits, newlineOnceEdits, printedIndexEdits, renameEdits, resetEdits, scanfFormatEdits,
+  forgottenReadEdits, leftoverPrintEdits, missingElseEdits, newlineOnceEdits, printedIndexEdits, renameEdits, resetEdits, scanfFormatEdits,
 } from './patternEdits';
 
 const RELATIONAL: Record<string, string[]> = {
@@ -42,7 +42,7 @@ export interface LogicEdit {
   guided?: boolean;
   /** The same change as the edit before it, also at the places that stand alike: extra to the search's budget. */
   sibling?: boolean;
-  /** A whole-statement pattern (patternEdits.ts, loopEdits.ts, arithmeticEdits.ts): a program has few, so all are tried, past the search's budget too. */
+  /** A whole-statement pattern (patternEdits.ts, loopEdits.ts, arithmeticEdits.ts; a numbered family renamed): a program has few, so all are tried, past the search's budget too. */
   pattern?: boolean;
   /** What the pattern found wrong, in words, for the edit's explanation. */
   why?: string;
@@ -73,7 +73,7 @@ export function logicMutations(text: string, context: LogicSearchContext = {}): 
     found.push(...conditionTermEdits(root, suspicion), ...classicSlipEdits(root, suspicion));
     found.push(...renameEdits(root, suspicion));
     const patterns = [
-      ...familyRenameEdits(root, suspicion), ...printedIndexEdits(root, suspicion, context.failing), ...resetEdits(root, suspicion), ...newlineOnceEdits(root, suspicion, context.failing),
+      ...printedIndexEdits(root, suspicion, context.failing), ...resetEdits(root, suspicion), ...newlineOnceEdits(root, suspicion, context.failing),
       ...scanfFormatEdits(root, suspicion), ...missingElseEdits(root, suspicion, context.failing),
       ...leftoverPrintEdits(root, suspicion, context.failing), ...forgottenReadEdits(root, suspicion),
       ...loopAnswerEdits(root, suspicion), ...searchExitEdits(root, suspicion), ...sentinelEdits(root, suspicion), ...doWhileEdits(root, suspicion),

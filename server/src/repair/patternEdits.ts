@@ -36,58 +36,40 @@ function renameScopes(root: SyntaxNode, suspicion: Suspicion): SyntaxNode[] {
   return [...scopes, ...conditions].filter((n) => isSuspicious(suspicion, lineOf(n)));
 }
 
-/** Uses of declared variables in `scope`, grouped by name, and what is declared there. */
-function namesUsedIn(root: SyntaxNode, scope: SyntaxNode) {
-  const visible = namesInScope(root, scope.startIndex);
-  const declared = (name: string) => visible.find((n) => n.name === name);
-  const byName = new Map<string, SyntaxNode[]>();
-  for (const id of variablesIn(scope)) if (declared(id.text)) byName.set(id.text, [...(byName.get(id.text) ?? []), id]);
-  return { visible, declared, byName };
-}
-
-const renamed = (scope: SyntaxNode, ids: SyntaxNode[], to: (name: string) => string, priority: number): LogicEdit => ({
-  edits: ids.map((id) => ({ start: id.startIndex, end: id.endIndex, newText: to(id.text) })),
-  line: lineOf(scope),
-  priority,
-});
-
 /**
  * A name used twice or more in one statement replaced everywhere in it by another of the same type
- * (`a[i][i]` for `a[i][j]` is one edit at each place; `x*x+x` for `y*y+y` is this one).
+ * (`a[i][i]` for `a[i][j]` is one edit at each place; `x*x+x` for `y*y+y` is this one), and a
+ * numbered family shifted together: `i2` and `j2` both to `i3` and `j3` (every name stem+N whose
+ * stem+M exists with the same shape becomes stem+M). Programs have few families, so those are a
+ * pattern, tried past the search's budget; they come after the single names.
  */
 export function renameEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
-  const found: LogicEdit[] = [];
+  const names: LogicEdit[] = [];
+  const families: LogicEdit[] = [];
   for (const scope of renameScopes(root, suspicion)) {
-    const { visible, declared, byName } = namesUsedIn(root, scope);
+    const uses = variablesIn(scope);
+    const visible = namesInScope(root, scope.startIndex);
+    const declared = (name: string) => visible.find((n) => n.name === name);
+    const byName = new Map<string, SyntaxNode[]>();
+    for (const id of uses) if (declared(id.text)) byName.set(id.text, [...(byName.get(id.text) ?? []), id]);
+    const renamed = (ids: SyntaxNode[], to: (name: string) => string, priority: number): LogicEdit =>
+      ({ edits: ids.map((id) => ({ start: id.startIndex, end: id.endIndex, newText: to(id.text) })), line: lineOf(scope), priority });
     for (const [name, ids] of byName) {
       if (ids.length < 2) continue;
       const self = declared(name)!;
-      visible.filter((n) => n.name !== name && sameShape(n, self)).slice(0, 4).forEach((n, k) => found.push(renamed(scope, ids, () => n.name, 32 + k)));
+      visible.filter((n) => n.name !== name && sameShape(n, self)).slice(0, 4).forEach((n, k) => names.push(renamed(ids, () => n.name, 32 + k)));
     }
-  }
-  return found;
-}
-
-/**
- * A numbered family shifted together in one statement: `i2` and `j2` both to `i3` and `j3` (every
- * name stem+N whose stem+M exists with the same shape becomes stem+M). Programs have few such
- * families, so these are a pattern: all are tried.
- */
-export function familyRenameEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
-  const found: LogicEdit[] = [];
-  for (const scope of renameScopes(root, suspicion)) {
-    const { visible, declared, byName } = namesUsedIn(root, scope);
     const numbered = [...byName.keys()].map((name) => /^(.*\D)(\d+)$/.exec(name)).filter((m): m is RegExpExecArray => m !== null);
     for (const n of new Set(numbered.map((m) => m[2]))) {
       const targets = new Set(visible.map((v) => /^(.*\D)(\d+)$/.exec(v.name)?.[2]).filter((m): m is string => m !== undefined && m !== n));
       for (const m of targets) {
         const moves = numbered.filter((x) => x[2] === n && declared(x[1] + m) && sameShape(declared(x[1] + m)!, declared(x[0])!));
         const ids = moves.flatMap((x) => byName.get(x[0])!);
-        if (moves.length >= 2) found.push(renamed(scope, ids, (name) => name.replace(/\d+$/, m), 33));
+        if (moves.length >= 2) families.push({ ...renamed(ids, (name) => name.replace(/\d+$/, m), 33), pattern: true });
       }
     }
   }
-  return found;
+  return [...names, ...families];
 }
 
 /**

@@ -4,7 +4,7 @@
 // candidate: the compiler judges it.
 import type { Token } from '../c/lexer';
 import type { CompilerDiagnostic, TextEdit } from '../oracle/compiler';
-import { enclosingBlock, indentUnit, insertAtBlockStart, lineIndent, matching, parseDeclaration, source, span, tokenIndexAt } from './cSyntax';
+import { enclosingBlock, indentUnit, insertAtBlockStart, lineIndent, matching, parseDeclaration, semicolonAfterHeader, source, span, tokenIndexAt } from './cSyntax';
 import type { Proposal, Rule } from './rules';
 
 
@@ -161,11 +161,8 @@ function emptyBodyAfterHeader(_text: string, tokens: Token[], d: CompilerDiagnos
   const at = tokenIndexAt(tokens, d.start);
   if (at < 0) return [];
   let semicolon = -1;
-  if (tokens[at].text === ';' && tokens[at - 1]?.text === ')') semicolon = at;
-  else if (/^(for|while|if)$/.test(tokens[at].text) && tokens[at + 1]?.text === '(') {
-    const close = matching(tokens, at + 1);
-    if (close > 0 && tokens[close + 1]?.text === ';') semicolon = close + 1;
-  }
+  if (tokens[at].text === ';' && tokens[at - 1]?.text === ')') semicolon = at; // -Wempty-body points at it
+  else if (/^(for|while|if)$/.test(tokens[at].text)) semicolon = semicolonAfterHeader(tokens, at); // -Wmisleading-indentation, at the keyword
   return semicolon < 0 ? [] : [[{ start: tokens[semicolon].start, end: tokens[semicolon].end, newText: '' }]];
 }
 
