@@ -140,3 +140,19 @@ test('a run stops at its first required test that fails, and reports the ones it
   assert.deepEqual(cut.results.map((x) => x.passed), [true, false], 'stopped after the second test');
   assert.equal(cut.passed, 1);
 });
+
+test('tests run side by side give the report of one test at a time, cut at the same required failure', async () => {
+  // Input 0 loops (cut by the CPU limit); the others print twice their input.
+  const program = '#include <stdio.h>\nint main(void){int a;scanf("%d",&a);while(a==0);printf("%d\\n",a*2);return 0;}';
+  const tests = ['1 2', '0 0', '3 6', '4 9', '5 10'].map((t, i) => ({ name: String(i + 1), input: t.split(' ')[0], output: t.split(' ')[1] }));
+  const limits = { wallMs: 1500, limits: { cpuSeconds: 1 } };
+  const summary = (r: Awaited<ReturnType<typeof runTests>>) => ({ passed: r.passed, results: r.results.map((x) => [x.name, x.status, x.actual.trim()]) });
+  for (const requiredFirst of [0, 2, 4]) {
+    const one = await runTests(program, tests, { compiler: gcc, ...limits, requiredFirst });
+    const three = await runTests(program, tests, { compiler: gcc, ...limits, requiredFirst, concurrency: 3 });
+    assert.deepEqual(summary(three), summary(one), `requiredFirst ${requiredFirst}`);
+  }
+  const all = await runTests(program, tests, { compiler: gcc, ...limits, concurrency: 2 });
+  assert.deepEqual(all.results.map((x) => x.status), ['passed', 'timeout', 'passed', 'wrong-output', 'passed']);
+  assert.deepEqual((await runTests(program, tests, { compiler: gcc, ...limits, requiredFirst: 2, concurrency: 2 })).results.map((x) => x.name), ['1', '2']);
+});

@@ -55,6 +55,11 @@ export interface TestRunOptions {
   requiredFirst?: number;
   /** Sandboxes kept up across runs (a repair's); without them the run starts and ends its own. */
   sandboxes?: TestSandboxes;
+  /**
+   * Tests run at once, each in a driver session of its own (default 1). The report is the one a run
+   * of one test at a time gives: a test that ran past the first required failure is dropped.
+   */
+  concurrency?: number;
 }
 
 /** Tests as datasets and batch lines give them (no names, input optional), named 1, 2, ... in order. */
@@ -148,26 +153,42 @@ function resultOf(run: TestRun, test: TestCase, outcome: Outcome): TestResult {
   };
 }
 
-/** The tests through a driver session, one request each, until the first required test that fails. */
+/**
+ * The tests through driver sessions, `concurrency` at once, one request each, until the first required
+ * test that fails; `results` gets the tests that ran, in order, up to the first that did not.
+ */
 async function runInSession(run: TestRun, sandboxes: TestSandboxes, compiler: string, results: TestResult[]): Promise<void> {
-  const session = await sandboxes.acquire(compiler);
-  if (!session) return;
-  try {
-    const { dir, binary, tests, options, limits, wallMs, outputBytes } = run;
-    const inputs = path.join(dir, 'inputs');
-    await fs.mkdir(inputs);
-    await fs.chmod(inputs, 0o755); // readable by the sandbox user whatever the umask
-    for (const [i, test] of tests.entries()) {
-      const inputFile = path.join(inputs, String(i + 1));
-      await fs.writeFile(inputFile, test.input);
-      await fs.chmod(inputFile, 0o644);
-      const report = await session.run({ program: binary, inputFile, wallMs, outputBytes, limits }, options.signal);
-      if (!report) return;
-      results.push(resultOf(run, test, report));
-      if (stoppedEarly(results, options)) return;
+  const { dir, binary, tests, options, limits, wallMs, outputBytes } = run;
+  const inputs = path.join(dir, 'inputs');
+  await fs.mkdir(inputs);
+  await fs.chmod(inputs, 0o755); // readable by the sandbox user whatever the umask
+  const ran: (TestResult | undefined)[] = [];
+  let next = 0;
+  let stop = false;
+  const worker = async () => {
+    const session = await sandboxes.acquire(compiler);
+    if (!session) return;
+    try {
+      while (!stop && next < tests.length) {
+        const i = next++;
+        const inputFile = path.join(inputs, String(i + 1));
+        await fs.writeFile(inputFile, tests[i].input);
+        await fs.chmod(inputFile, 0o644);
+        const report = await session.run({ program: binary, inputFile, wallMs, outputBytes, limits }, options.signal);
+        if (!report) return; // the session ended: the tests it did not report run one by one
+        ran[i] = resultOf(run, tests[i], report);
+        if (!ran[i]!.passed && i < (options.requiredFirst ?? 0)) stop = true;
+      }
+    } finally {
+      sandboxes.release(session);
     }
-  } finally {
-    sandboxes.release(session);
+  };
+  const width = Math.max(1, Math.min(options.concurrency ?? 1, tests.length));
+  await Promise.all(Array.from({ length: width }, worker));
+  for (const result of ran) {
+    if (!result) break;
+    results.push(result);
+    if (stoppedEarly(results, options)) break;
   }
 }
 

@@ -119,8 +119,11 @@ interface CandidateSource {
  */
 const LOOK_FURTHER = 20;
 
-/** Judgements run at once for an independent source (the machines have two cores or more). */
-const PARALLEL_JUDGEMENTS = 2;
+/**
+ * Runs at once (the machines have two cores or more): judgements of an independent source's
+ * candidates, or the tests of a program run alone (the program as it is, its localization).
+ */
+const PARALLEL_RUNS = 2;
 
 /**
  * Limits for running a logic candidate: an edit that makes a loop endless (`i++` to `i--`) is common
@@ -212,8 +215,9 @@ export class RepairEngine {
     if (o.tests && o.tests.length > 0 && current.errorCount === 0 && !o.signal?.aborted) {
       this.sandboxes = new TestSandboxes();
       try {
-        testsBefore = await this.test(original);
-        testsNow = text === original ? testsBefore : await this.test(text);
+        // A program that loops costs its 2 CPU seconds a test here: its tests run side by side.
+        testsBefore = await this.test(original, { concurrency: PARALLEL_RUNS });
+        testsNow = text === original ? testsBefore : await this.test(text, { concurrency: PARALLEL_RUNS });
         let testRounds = 0;
         let kept: { text: string; current: CompileResult; testsNow?: TestReport; accepted: number; rounds: number } = { text, current, testsNow, accepted: accepted.length, rounds };
         let closerSteps = 0;
@@ -352,7 +356,7 @@ export class RepairEngine {
       if (stop(source.when) || (source.when === 'if-none-accepted' && judged.length > 0)) continue;
       const proposals = source.proposals();
       // Independent proposals are judged `width` at a time (each judgement is a compile and a run).
-      const width = source.independent ? PARALLEL_JUDGEMENTS : 1;
+      const width = source.independent ? PARALLEL_RUNS : 1;
       let feedback = false;
       while (!stop(source.when)) {
         const chunk: Proposal[] = [];
@@ -536,7 +540,7 @@ export class RepairEngine {
     const o = this.options;
     const now = outputDistance(failing.actual, failing.expected);
     const closer = async (candidateText: string, compiler: CompilerOptions) => {
-      const tests = await this.test(candidateText, { ...runLimits, compiler });
+      const tests = await this.test(candidateText, { ...runLimits, compiler, concurrency: PARALLEL_RUNS });
       const target = tests.results.find((r) => r.name === failing.name);
       const gains = tests.compiled && target && keepsPassing(report, tests) && outputDistance(target.actual, failing.expected) < now;
       return gains ? tests : undefined;
@@ -576,7 +580,8 @@ export class RepairEngine {
    */
   private async localize(text: string): Promise<Suspicion | undefined> {
     // Never rejects: it runs unawaited beside the model, and the search goes on without it.
-    const covered = await this.test(text, { coverage: true, limits: CANDIDATE_RUN_LIMITS.limits }).catch(() => undefined);
+    // Two at once: the screen's runs beside it end soon, and the round's search waits for this one.
+    const covered = await this.test(text, { coverage: true, limits: CANDIDATE_RUN_LIMITS.limits, concurrency: PARALLEL_RUNS }).catch(() => undefined);
     const suspicion = covered && ochiai(covered);
     this.firstLocalization ??= suspicion;
     return suspicion;
