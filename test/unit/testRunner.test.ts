@@ -154,5 +154,19 @@ test('tests run side by side give the report of one test at a time, cut at the s
   }
   const all = await runTests(program, tests, { compiler: gcc, ...limits, concurrency: 2 });
   assert.deepEqual(all.results.map((x) => x.status), ['passed', 'timeout', 'passed', 'wrong-output', 'passed']);
-  assert.deepEqual((await runTests(program, tests, { compiler: gcc, ...limits, requiredFirst: 2, concurrency: 2 })).results.map((x) => x.name), ['1', '2']);
+});
+
+test('after a test ran out of time, the tests started later run with the shorter limits asked for', async () => {
+  // Prints the CPU limit it runs under, then loops on input 0.
+  const program = '#include <stdio.h>\n#include <sys/resource.h>\nint main(void){struct rlimit r;int a;getrlimit(RLIMIT_CPU,&r);printf("%ld\\n",(long)r.rlim_cur);fflush(stdout);scanf("%d",&a);while(a==0);return 0;}';
+  const afterTimeouts = { count: 1, wallMs: 1500, cpuSeconds: 1 };
+  const run = (inputs: string[], concurrency: number) =>
+    runTests(program, inputs.map((input, i) => ({ name: String(i + 1), input, output: '2' })), { compiler: gcc, limits: { cpuSeconds: 2 }, afterTimeouts, concurrency });
+  const one = await run(['5', '0', '5', '0'], 1);
+  assert.deepEqual(one.results.map((x) => x.status), ['passed', 'timeout', 'wrong-output', 'timeout']);
+  assert.deepEqual(one.results.map((x) => x.actual.trim()), ['2', '2', '1', '1'], 'limits by test, one at a time');
+  // Side by side, the tests in flight when the first runs out of time keep their limits.
+  const two = await run(['0', '0', '5', '0'], 2);
+  assert.deepEqual(two.results.map((x) => x.status), ['timeout', 'timeout', 'wrong-output', 'timeout']);
+  assert.deepEqual(two.results.map((x) => x.actual.trim()), ['2', '2', '1', '1'], 'limits by test, two at a time');
 });

@@ -60,6 +60,11 @@ export interface TestRunOptions {
    * of one test at a time gives: a test that ran past the first required failure is dropped.
    */
   concurrency?: number;
+  /**
+   * Once this many tests have run out of time, the tests started after them get these shorter
+   * limits: a program that loops on every test pays the full limits on a few, not on all.
+   */
+  afterTimeouts?: { count: number; wallMs: number; cpuSeconds: number };
 }
 
 /** Tests as datasets and batch lines give them (no names, input optional), named 1, 2, ... in order. */
@@ -109,9 +114,16 @@ export async function runTests(source: string, tests: readonly TestCase[], optio
     }
     await fs.chmod(binary, 0o755);
     const blocks = coverageArgs ? await blockLines(binary, file, options.signal) : undefined;
+    const full: RunLimits = { plan, limits, wallMs: options.wallMs ?? 5000 };
+    const after = options.afterTimeouts;
+    let short: RunLimits | undefined;
+    const shortLimits = (a: NonNullable<typeof after>): RunLimits => {
+      const cut = { ...limits, cpuSeconds: Math.min(limits.cpuSeconds, a.cpuSeconds) };
+      return { plan: sandboxPlan(binary, cut), limits: cut, wallMs: Math.min(full.wallMs, a.wallMs) };
+    };
     const run: TestRun = {
-      dir: runDir, binary, plan, tests, options, limits, blocks,
-      wallMs: options.wallMs ?? 5000, outputBytes: options.outputBytes ?? 1024 * 1024,
+      dir: runDir, binary, tests, options, blocks, outputBytes: options.outputBytes ?? 1024 * 1024, timeouts: 0,
+      limitsNow: () => (after && run.timeouts >= after.count ? (short ??= shortLimits(after)) : full),
     };
     const results: TestResult[] = [];
     if (plan.contained) await runInSession(run, sandboxes, compiler, results);
@@ -126,18 +138,26 @@ export async function runTests(source: string, tests: readonly TestCase[], optio
   }
 }
 
+/** A test's limits: rlimits, wall-clock limit, and the one-test sandbox that sets them. */
+interface RunLimits {
+  plan: SandboxPlan;
+  limits: SandboxLimits;
+  wallMs: number;
+}
+
 interface TestRun {
   /** The program's folder, which its sandbox sees: the test inputs go there too. */
   dir: string;
   binary: string;
-  plan: SandboxPlan;
   tests: readonly TestCase[];
   options: TestRunOptions;
-  limits: SandboxLimits;
   blocks?: BlockLines;
-  /** Each test's wall-clock limit and output cap (stdout and stderr each). */
-  wallMs: number;
+  /** Each test's output cap (stdout and stderr each). */
   outputBytes: number;
+  /** Tests that ran out of time so far. */
+  timeouts: number;
+  /** The limits of a test started now (`afterTimeouts`). */
+  limitsNow: () => RunLimits;
 }
 
 /** The run stops at the first of the `requiredFirst` tests that fails. */
@@ -158,7 +178,7 @@ function resultOf(run: TestRun, test: TestCase, outcome: Outcome): TestResult {
  * test that fails; `results` gets the tests that ran, in order, up to the first that did not.
  */
 async function runInSession(run: TestRun, sandboxes: TestSandboxes, compiler: string, results: TestResult[]): Promise<void> {
-  const { dir, binary, tests, options, limits, wallMs, outputBytes } = run;
+  const { dir, binary, tests, options, outputBytes } = run;
   const inputs = path.join(dir, 'inputs');
   await fs.mkdir(inputs);
   await fs.chmod(inputs, 0o755); // readable by the sandbox user whatever the umask
@@ -174,9 +194,11 @@ async function runInSession(run: TestRun, sandboxes: TestSandboxes, compiler: st
         const inputFile = path.join(inputs, String(i + 1));
         await fs.writeFile(inputFile, tests[i].input);
         await fs.chmod(inputFile, 0o644);
+        const { wallMs, limits } = run.limitsNow();
         const report = await session.run({ program: binary, inputFile, wallMs, outputBytes, limits }, options.signal);
         if (!report) return; // the session ended: the tests it did not report run one by one
         ran[i] = resultOf(run, tests[i], report);
+        if (ran[i]!.status === 'timeout') run.timeouts++;
         if (!ran[i]!.passed && i < (options.requiredFirst ?? 0)) stop = true;
       }
     } finally {
@@ -194,18 +216,20 @@ async function runInSession(run: TestRun, sandboxes: TestSandboxes, compiler: st
 
 /** The tests not run yet, each in a sandbox of its own. */
 async function runOneByOne(run: TestRun, results: TestResult[]): Promise<void> {
-  const { dir, plan, tests, options } = run;
+  const { dir, tests, options } = run;
   for (const test of tests.slice(results.length)) {
     if (options.signal?.aborted) break;
+    const { plan, wallMs } = run.limitsNow();
     const ran = await runProcess(plan.command, plan.args, {
       cwd: dir,
       input: test.input,
-      timeoutMs: run.wallMs,
+      timeoutMs: wallMs,
       maxOutputBytes: run.outputBytes,
       env: { PATH: '/usr/bin:/bin', LC_ALL: 'C' },
       signal: options.signal,
     });
     results.push(resultOf(run, test, { ...ran, ...plan.statusOf(ran) }));
+    if (results[results.length - 1].status === 'timeout') run.timeouts++;
     if (stoppedEarly(results, options)) break;
   }
 }

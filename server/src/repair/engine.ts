@@ -143,6 +143,19 @@ export function candidateRunLimits(report: TestReport): Pick<TestRunOptions, 'wa
 }
 
 /**
+ * The program as it is: its tests side by side, and once one ran out of time, those started after
+ * it with a candidate's limits. A program that loops on every test paid the full 2 CPU seconds on
+ * each, one after the other (20 tests: 40 s, more than a batch's whole budget).
+ */
+const FIRST_RUN: Partial<TestRunOptions> = {
+  concurrency: PARALLEL_RUNS,
+  afterTimeouts: { count: 1, wallMs: CANDIDATE_RUN_LIMITS.wallMs, cpuSeconds: CANDIDATE_RUN_LIMITS.limits.cpuSeconds },
+};
+
+/** Tests that ran out of time that a localization runs again (each costs a CPU second): where the program loops, two say it. */
+const LOCALIZED_TIMEOUTS = 2;
+
+/**
  * Steps in a row that pass no more tests but bring the failing test's output closer (a prompt the
  * tests do not expect deleted, after which a pair of edits passes); a step is kept only when a
  * later one passes more tests. Each costs a whole round more on a program it does not repair, so one.
@@ -215,9 +228,8 @@ export class RepairEngine {
     if (o.tests && o.tests.length > 0 && current.errorCount === 0 && !o.signal?.aborted) {
       this.sandboxes = new TestSandboxes();
       try {
-        // A program that loops costs its 2 CPU seconds a test here: its tests run side by side.
-        testsBefore = await this.test(original, { concurrency: PARALLEL_RUNS });
-        testsNow = text === original ? testsBefore : await this.test(text, { concurrency: PARALLEL_RUNS });
+        testsBefore = await this.test(original, FIRST_RUN);
+        testsNow = text === original ? testsBefore : await this.test(text, FIRST_RUN);
         let testRounds = 0;
         let kept: { text: string; current: CompileResult; testsNow?: TestReport; accepted: number; rounds: number } = { text, current, testsNow, accepted: accepted.length, rounds };
         let closerSteps = 0;
@@ -432,7 +444,7 @@ export class RepairEngine {
     const targetFirst = [...(o.tests ?? [])].sort((a, b) => kind(a) - kind(b));
     const required = 1 + passes.size;
     // Started now, so that it runs while the model proposes; the editor and the CLI show the first one.
-    const suspicion = this.localize(text);
+    const suspicion = this.localize(text, report);
     // Also started now: a compile beside the localization's runs, on the other core.
     const formats = o.onlyModel ? Promise.resolve([]) : formatFixits(text, o.compiler, o.signal).catch(() => []);
     let found: Promise<LogicEdit[]> | undefined;
@@ -566,22 +578,25 @@ export class RepairEngine {
     const screen = screeningCompiler();
     if (!screen) return undefined;
     // The candidates' own limits: a test the program loops on is cut as soon as a candidate's would be.
-    const screened = await this.test(text, { compiler: screen, ...candidateRunLimits(report) }).catch(() => undefined);
+    const screened = await this.test(text, { compiler: screen, ...candidateRunLimits(report), concurrency: PARALLEL_RUNS }).catch(() => undefined);
     if (!screened?.compiled) return undefined;
     const agrees = report.results.every((r) => screened.results.find((s) => s.name === r.name)?.passed === r.passed);
     return agrees && screened.results.find((s) => s.name === failing.name)?.actual === failing.actual ? screen : undefined;
   }
 
   /**
-   * Which lines the failing tests point at (an instrumented run of every test), if coverage works
+   * Which lines the failing tests point at (an instrumented run of the tests), if coverage works
    * here. A run that loops is cut by the CPU limit, which prints its coverage (a wall-clock cut would
-   * not); a candidate's one CPU second, so that a program that loops on every test is localized in
-   * half the time.
+   * not): a candidate's one CPU second, and only LOCALIZED_TIMEOUTS of the tests that ran out of
+   * time in `report`, so that a program that loops on every test is localized in a second or two.
    */
-  private async localize(text: string): Promise<Suspicion | undefined> {
+  private async localize(text: string, report: TestReport): Promise<Suspicion | undefined> {
+    const skipped = new Set(report.results.filter((r) => r.status === 'timeout').slice(LOCALIZED_TIMEOUTS).map((r) => r.name));
+    const tests = (this.options.tests ?? []).filter((t) => !skipped.has(t.name));
     // Never rejects: it runs unawaited beside the model, and the search goes on without it.
     // Two at once: the screen's runs beside it end soon, and the round's search waits for this one.
-    const covered = await this.test(text, { coverage: true, limits: CANDIDATE_RUN_LIMITS.limits, concurrency: PARALLEL_RUNS }).catch(() => undefined);
+    const options = { coverage: true, limits: CANDIDATE_RUN_LIMITS.limits, concurrency: PARALLEL_RUNS };
+    const covered = await this.test(text, options, tests).catch(() => undefined);
     const suspicion = covered && ochiai(covered);
     this.firstLocalization ??= suspicion;
     return suspicion;
