@@ -486,6 +486,53 @@ test('engine: a loop whose header ends in ; is repaired by deleting it', async (
   assert.equal((await runTests(r.repaired, SUM_TESTS, { compiler: gcc })).passed, SUM_TESTS.length, 'independently re-run');
 });
 
+test('the edit search proposes things the wrong way round: arguments, parameters, else-if conditions, operands', () => {
+  const program = `#include <stdio.h>
+int power(int base, int exp) { int r = 1; while (exp-- > 0) r = r * base; return r; }
+int main() {
+  int a, b;
+  scanf("%d %d", &b, &a);
+  if (a > b) printf("first\\n");
+  else if (a < b) printf("second\\n");
+  printf("%d %d\\n", power(a, b), a - b);
+  return 0;
+}
+`;
+  const found = logicMutations(program, { suspicion: everyLine(program) });
+  const texts = found.map((e) => applyEdits(program, e.edits));
+  assert.ok(texts.includes(program.replace('&b, &a', '&a, &b')), 'scanf\'s arguments');
+  assert.ok(texts.includes(program.replace('int base, int exp', 'int exp, int base')), 'the parameters\' names');
+  assert.ok(texts.includes(program.replace('power(a, b)', 'power(b, a)')), 'a call\'s arguments');
+  assert.ok(texts.includes(program.replace('(a > b)', '(A)').replace('(a < b)', '(a > b)').replace('(A)', '(a < b)')), 'the if\'s and the else-if\'s conditions');
+  assert.ok(texts.includes(program.replace('a - b', 'b - a')), 'a difference\'s operands');
+  assert.ok(!texts.some((t) => t.includes('printf(power')), 'never the format string');
+  const why = found.find((e) => applyEdits(program, e.edits) === program.replace('&b, &a', '&a, &b'))?.why ?? '';
+  assert.match(why, /wrong way round/);
+});
+
+test('engine: parameters declared the wrong way round are swapped back', async () => {
+  // Prints base^exp, but the definition names its parameters in the other order than the call passes them.
+  const program = `#include <stdio.h>
+int power(int exp, int base) {
+    int r = 1;
+    while (exp-- > 0)
+        r = r * base;
+    return r;
+}
+int main() {
+    int b, e;
+    scanf("%d %d", &b, &e);
+    printf("%d\\n", power(b, e));
+    return 0;
+}
+`;
+  const tests = [['2 3', '8'], ['3 2', '9'], ['5 1', '5'], ['1 4', '1']].map(([input, output], i) => ({ name: String(i + 1), input, output }));
+  const r = await new RepairEngine({ compiler: gcc, tests }).repair(program);
+  assert.equal(r.status, 'repaired', JSON.stringify(r.edits));
+  assert.equal((await runTests(r.repaired, tests, { compiler: gcc })).passed, tests.length, 'independently re-run');
+  assert.ok(r.edits.some((e) => /wrong way round/.test(e.explanation)), JSON.stringify(r.edits.map((e) => e.explanation)));
+});
+
 test('stepping stones: edits that moved the failing output pair up, the closest first, overlapping ones never', () => {
   assert.equal(outputDistance('Sum: 3\n', 'Sum: 6\n'), 0.5, 'a number counts by how far it is');
   assert.equal(outputDistance('Sum: -3\n', 'Sum: 6\n'), 1);

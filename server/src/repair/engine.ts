@@ -121,7 +121,8 @@ const LOOK_FURTHER = 20;
 
 /**
  * Runs at once (the machines have two cores or more): judgements of an independent source's
- * candidates, or the tests of a program run alone (the program as it is, its localization).
+ * candidates, or the tests of one program run alone (the program as it is, its screen, its
+ * localization, a closer step).
  */
 const PARALLEL_RUNS = 2;
 

@@ -2,7 +2,8 @@
 // most (a wrong relational or arithmetic operator, an off-by-one bound or constant, && for ||, an
 // extra term in a condition, the wrong variable of the same type, a missing initialisation, an
 // extra statement or a missing break, a wrong printf format or literal text, a `;` after a loop's
-// header, `=` for `==`), and the whole-statement patterns of patternEdits.ts, loopEdits.ts and
+// header, `=` for `==`, two arguments, parameters, conditions or operands the wrong way round:
+// swapEdits.ts), and the whole-statement patterns of patternEdits.ts, loopEdits.ts and
 // arithmeticEdits.ts.
 // Each candidate is one small edit; the tests judge them. With a fault localization the most
 // suspicious lines go first, and lines no failing test ran are left out.
@@ -13,6 +14,7 @@ import type { TextEdit } from '../oracle/compiler';
 import { integerDivisionEdits, wideningEdits } from './arithmeticEdits';
 import { enclosingParen } from './cSyntax';
 import { isSuspicious, suspicionStep, type Suspicion } from './faultLocalization';
+import { swapEdits } from './swapEdits';
 import { doWhileEdits, loopAnswerEdits, printOnceEdits, searchExitEdits, sentinelEdits } from './loopEdits';
 import { outputLiteralEdits } from './outputEdits';
 import {
@@ -70,7 +72,7 @@ export function logicMutations(text: string, context: LogicSearchContext = {}): 
     const root = parseC(text).rootNode;
     const suspicion = context.suspicion;
     found.push(...variableEdits(root, tokens, suspicion), ...statementEdits(root, suspicion), ...initialisationEdits(root, suspicion));
-    found.push(...conditionTermEdits(root, suspicion), ...classicSlipEdits(root, suspicion));
+    found.push(...conditionTermEdits(root, suspicion), ...classicSlipEdits(root, suspicion), ...swapEdits(root, suspicion));
     found.push(...renameEdits(root, suspicion));
     const patterns = [
       ...printedIndexEdits(root, suspicion, context.failing), ...resetEdits(root, suspicion), ...newlineOnceEdits(root, suspicion, context.failing),
