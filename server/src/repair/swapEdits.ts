@@ -1,7 +1,9 @@
 // Two things the right way round: novices write `scanf("%d%d", &m, &n)` for a task that gives n
 // first, declare `void f(int n, int close, int open)` and call it `f(n, open, close)`, test the two
 // cases of an if/else-if chain in each other's branch, or write `b - a` for `a - b`. Each swap is
-// one candidate on a suspicious line, judged by the tests.
+// one candidate on a suspicious line, judged by the tests. A program has few parameter lists and
+// else-if chains: those swaps are patterns, tried past the search's budget. Arguments and operands
+// are many: guesses within the budget, after the likelier wrong variable.
 import { lineOf, type SyntaxNode } from '../c/parser';
 import type { TextEdit } from '../oracle/compiler';
 import { isSuspicious, type Suspicion } from './faultLocalization';
@@ -30,7 +32,7 @@ function argumentSwaps(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
     for (let k = 0; k + 1 < args.length; k++) {
       const [a, b] = [args[k], args[k + 1]];
       if (a.type !== b.type || a.type === 'string_literal' || a.text === b.text) continue;
-      found.push({ edits: exchanged(a, b), line: lineOf(call), priority: 28, why: 'the arguments were the wrong way round' });
+      found.push({ edits: exchanged(a, b), line: lineOf(call), priority: 34, why: 'the arguments were the wrong way round' });
     }
   }
   return found;
@@ -50,7 +52,7 @@ function parameterSwaps(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
       const [a, b] = [parameters[k], parameters[k + 1]];
       const [nameA, nameB] = [a.childForFieldName('declarator'), b.childForFieldName('declarator')];
       if (nameA?.type !== 'identifier' || nameB?.type !== 'identifier' || a.childForFieldName('type')?.text !== b.childForFieldName('type')?.text) continue;
-      found.push({ edits: exchanged(nameA, nameB), line: entry, priority: 28, why: 'the parameters were the wrong way round' });
+      found.push({ edits: exchanged(nameA, nameB), line: entry, priority: 28, pattern: true, why: 'the parameters were the wrong way round' });
     }
   }
   return found;
@@ -63,7 +65,7 @@ function conditionSwaps(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
     const second = first.childForFieldName('alternative')?.namedChildren.find((n) => n.type === 'if_statement');
     const [a, b] = [first.childForFieldName('condition'), second?.childForFieldName('condition')];
     if (!a || !b || a.text === b.text || !(isSuspicious(suspicion, lineOf(a)) || isSuspicious(suspicion, lineOf(b)))) continue;
-    found.push({ edits: exchanged(a, b), line: lineOf(first), priority: 26, why: 'the two conditions were the wrong way round: each case was tested in the other\'s branch' });
+    found.push({ edits: exchanged(a, b), line: lineOf(first), priority: 26, pattern: true, why: 'the two conditions were the wrong way round: each case was tested in the other\'s branch' });
   }
   return found;
 }
@@ -74,7 +76,7 @@ function operandSwaps(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
   for (const node of root.descendantsOfType('binary_expression')) {
     const [left, right] = [node.childForFieldName('left'), node.childForFieldName('right')];
     if (!left || !right || !NON_COMMUTATIVE.test(node.childForFieldName('operator')?.text ?? '') || !isSuspicious(suspicion, lineOf(node))) continue;
-    found.push({ edits: exchanged(left, right), line: lineOf(node), priority: 29 });
+    found.push({ edits: exchanged(left, right), line: lineOf(node), priority: 35 });
   }
   return found;
 }
