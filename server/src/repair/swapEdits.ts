@@ -3,7 +3,7 @@
 // cases of an if/else-if chain in each other's branch, or write `b - a` for `a - b`. Each swap is
 // one candidate on a suspicious line, judged by the tests. A program has few parameter lists and
 // else-if chains: those swaps are patterns, tried past the search's budget. Arguments and operands
-// are many: guesses within the budget, after the likelier wrong variable.
+// are many: guesses within the budget, after the likelier slips (a wrong variable, an extra statement).
 import { lineOf, type SyntaxNode } from '../c/parser';
 import type { TextEdit } from '../oracle/compiler';
 import { isSuspicious, type Suspicion } from './faultLocalization';
@@ -32,7 +32,7 @@ function argumentSwaps(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
     for (let k = 0; k + 1 < args.length; k++) {
       const [a, b] = [args[k], args[k + 1]];
       if (a.type !== b.type || a.type === 'string_literal' || a.text === b.text) continue;
-      found.push({ edits: exchanged(a, b), line: lineOf(call), priority: 34, why: 'the arguments were the wrong way round' });
+      found.push({ edits: exchanged(a, b), line: lineOf(call), priority: 38, why: 'the arguments were the wrong way round' });
     }
   }
   return found;
@@ -76,7 +76,7 @@ function operandSwaps(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
   for (const node of root.descendantsOfType('binary_expression')) {
     const [left, right] = [node.childForFieldName('left'), node.childForFieldName('right')];
     if (!left || !right || !NON_COMMUTATIVE.test(node.childForFieldName('operator')?.text ?? '') || !isSuspicious(suspicion, lineOf(node))) continue;
-    found.push({ edits: exchanged(left, right), line: lineOf(node), priority: 35 });
+    found.push({ edits: exchanged(left, right), line: lineOf(node), priority: 39 });
   }
   return found;
 }
