@@ -117,13 +117,9 @@ export async function runTests(source: string, tests: readonly TestCase[], optio
     const full: RunLimits = { plan, limits, wallMs: options.wallMs ?? 5000 };
     const after = options.afterTimeouts;
     let short: RunLimits | undefined;
-    const shortLimits = (a: NonNullable<typeof after>): RunLimits => {
-      const cut = { ...limits, cpuSeconds: Math.min(limits.cpuSeconds, a.cpuSeconds) };
-      return { plan: sandboxPlan(binary, cut), limits: cut, wallMs: Math.min(full.wallMs, a.wallMs) };
-    };
     const run: TestRun = {
       dir: runDir, binary, tests, options, blocks, outputBytes: options.outputBytes ?? 1024 * 1024, timeouts: 0,
-      limitsNow: () => (after && run.timeouts >= after.count ? (short ??= shortLimits(after)) : full),
+      limitsNow: () => (after && run.timeouts >= after.count ? (short ??= shorter(binary, full, after)) : full),
     };
     const results: TestResult[] = [];
     if (plan.contained) await runInSession(run, sandboxes, compiler, results);
@@ -143,6 +139,12 @@ interface RunLimits {
   plan: SandboxPlan;
   limits: SandboxLimits;
   wallMs: number;
+}
+
+/** `full` cut down to `to`'s CPU and wall-clock limits. */
+function shorter(binary: string, full: RunLimits, to: { wallMs: number; cpuSeconds: number }): RunLimits {
+  const limits = { ...full.limits, cpuSeconds: Math.min(full.limits.cpuSeconds, to.cpuSeconds) };
+  return { plan: sandboxPlan(binary, limits), limits, wallMs: Math.min(full.wallMs, to.wallMs) };
 }
 
 interface TestRun {
