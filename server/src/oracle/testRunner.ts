@@ -166,8 +166,10 @@ interface TestRun {
 const stoppedEarly = (results: readonly TestResult[], options: TestRunOptions) =>
   results.some((r, i) => !r.passed && i < (options.requiredFirst ?? 0));
 
+/** A test's result, counted in the run's timeouts (`afterTimeouts`). */
 function resultOf(run: TestRun, test: TestCase, outcome: Outcome): TestResult {
   const status = classify(outcome, test.output);
+  if (status === 'timeout') run.timeouts++;
   return {
     name: test.name, status, passed: status === 'passed', input: test.input, expected: test.output,
     actual: outcome.stdout.slice(0, 4096), exitCode: outcome.exitCode, signal: outcome.signal, ms: outcome.ms,
@@ -200,7 +202,6 @@ async function runInSession(run: TestRun, sandboxes: TestSandboxes, compiler: st
         const report = await session.run({ program: binary, inputFile, wallMs, outputBytes, limits }, options.signal);
         if (!report) return; // the session ended: the tests it did not report run one by one
         ran[i] = resultOf(run, tests[i], report);
-        if (ran[i]!.status === 'timeout') run.timeouts++;
         if (!ran[i]!.passed && i < (options.requiredFirst ?? 0)) stop = true;
       }
     } finally {
@@ -231,7 +232,6 @@ async function runOneByOne(run: TestRun, results: TestResult[]): Promise<void> {
       signal: options.signal,
     });
     results.push(resultOf(run, test, { ...ran, ...plan.statusOf(ran) }));
-    if (results[results.length - 1].status === 'timeout') run.timeouts++;
     if (stoppedEarly(results, options)) break;
   }
 }

@@ -14,12 +14,12 @@ import type { TextEdit } from '../oracle/compiler';
 import { integerDivisionEdits, wideningEdits } from './arithmeticEdits';
 import { enclosingParen } from './cSyntax';
 import { isSuspicious, suspicionStep, type Suspicion } from './faultLocalization';
-import { swapEdits } from './swapEdits';
 import { doWhileEdits, loopAnswerEdits, printOnceEdits, searchExitEdits, sentinelEdits } from './loopEdits';
 import { outputLiteralEdits } from './outputEdits';
 import {
   forgottenReadEdits, leftoverPrintEdits, missingElseEdits, newlineOnceEdits, printedIndexEdits, renameEdits, resetEdits, scanfFormatEdits,
 } from './patternEdits';
+import { swapEdits } from './swapEdits';
 
 const RELATIONAL: Record<string, string[]> = {
   '<': ['<=', '>', '!='],
