@@ -141,6 +141,17 @@ test('output edits follow how the printed text differs from the expected one', (
   assert.ok(precision.some((e) => applyEdits(program, e).includes('"%.2f\\n"')), 'the float precision is tried');
 });
 
+test('output that differs only in spacing moves or adds the separator of the formats that print items', () => {
+  const program = 'int main() { int i; for (i = 1; i <= 3; i++) printf(" %d", i); for (i = 1; i <= 3; i++) printf("%d", i); printf("Total: %d\\n", 6); return 0; }';
+  const texts = (actual: string, expected: string) => logicMutations(program, { failing: { actual, expected } }).map((e) => applyEdits(program, e.edits));
+  const leading = texts(' 1 2 3\n', '1 2 3\n');
+  assert.ok(leading.slice(0, 3).some((t) => t.includes('printf("%d ", i); for')), 'a leading space moved to the end, among the first guesses');
+  const glued = texts('123', '1 2 3');
+  assert.ok(glued.slice(0, 3).some((t) => t.includes('printf("%d ", i); printf("Total')), 'a space after items printed glued together');
+  assert.ok(!texts('123', '124').some((t) => t.includes('printf("%d ", i); printf("Total')), 'not when the printed characters differ');
+  assert.ok(!glued.some((t) => t.includes('"Total: %d \\n"')), 'a format that ends a line is left alone');
+});
+
 test('a reference program aligned with the student\'s, names mapped, gives the differing token as an edit', () => {
   const reference = SUM.replace('int n, i, s = 0;', 'int count, i, total = 0;').replace('&n', '&count').replace('i < n', 'i <= count')
     .replace('s = s + i', 'total = total + i').replace('"Sum: %d\\n", s', '"Sum: %d\\n", total');
@@ -448,6 +459,46 @@ int main() {
   assert.match(r.repaired, /printf\("Yes\\n"\); break;/);
 });
 
+test('a program that never reads the input its test gives it gets the read it forgot, only then', () => {
+  const program = '#include <stdio.h>\nint main(void)\n{\n  int y;\n  if (y % 4 == 0) printf("leap\\n");\n  else printf("common\\n");\n  return 0;\n}\n';
+  const read = program.replace('int y;', 'int y; scanf("%d", &y);');
+  const texts = (input: string) => logicMutations(program, { suspicion: everyLine(program), failing: { input, expected: 'leap\n', actual: 'common\n' } })
+    .map((e) => applyEdits(program, e.edits));
+  assert.ok(texts('2024\n').includes(read), 'the read after the declarations');
+  assert.ok(!texts('\n').includes(read), 'not when the test gives no input');
+});
+
+test('a count set back on every pass of the loop that adds to it is moved before that loop', () => {
+  const program = `int main(void) {
+  int a[3] = {1, 2, 3}, i, j, same, c;
+  for (i = 0; i < 3; i++) {
+    for (j = 0; j < 3; j++) {
+      same = 0;
+      c = a[j];
+      if (a[i] == c) same++;
+    }
+  }
+  return same;
+}
+`;
+  const texts = logicMutations(program, { suspicion: everyLine(program) }).map((e) => applyEdits(program, e.edits));
+  assert.ok(texts.some((t) => /same = 0; for \(j = 0; j < 3; j\+\+\) \{\s*c = a\[j\];/.test(t)), 'the reset before the inner loop');
+  assert.ok(!texts.some((t) => t.includes('c = a[j]; for (j')), 'a value the body does not change again stays');
+});
+
+test('arguments in parentheses with no function name before them become a call of the function that takes that many', () => {
+  const program = `int same(int *a, int n, int i) {
+  if (i >= n / 2) return 1;
+  if (a[i] != a[n - 1 - i]) return 0;
+  return(a, n, i + 1);
+}
+int main(void) { int a[3] = {1, 2, 1}, x = (a[0], a[1]); return same(a, 3, 0) + x; }
+`;
+  const texts = logicMutations(program, { suspicion: everyLine(program) }).map((e) => applyEdits(program, e.edits));
+  assert.ok(texts.includes(program.replace('return(a, n, i + 1);', 'return same(a, n, i + 1);')), 'the recursive call');
+  assert.ok(!texts.some((t) => t.includes('x = same(')), 'two operands: no function takes two');
+});
+
 test('the edit search proposes the classic slips that compile: a ; after a header, = for == and == for =', () => {
   const program = `int main() {
   int n = 3, s = 0, i;
@@ -506,8 +557,11 @@ int main() {
   assert.ok(texts.includes(program.replace('(a > b)', '(A)').replace('(a < b)', '(a > b)').replace('(A)', '(a < b)')), 'the if\'s and the else-if\'s conditions');
   assert.ok(texts.includes(program.replace('a - b', 'b - a')), 'a difference\'s operands');
   assert.ok(!texts.some((t) => t.includes('printf(power')), 'never the format string');
-  const why = found.find((e) => applyEdits(program, e.edits) === program.replace('&b, &a', '&a, &b'))?.why ?? '';
-  assert.match(why, /wrong way round/);
+  const read = found.find((e) => applyEdits(program, e.edits) === program.replace('&b, &a', '&a, &b'));
+  assert.match(read?.why ?? '', /read in the wrong order/);
+  assert.equal(read?.pattern, true, 'a read runs on every test, so its swap is tried past the budget');
+  const call = found.find((e) => applyEdits(program, e.edits) === program.replace('power(a, b)', 'power(b, a)'));
+  assert.match(call?.why ?? '', /wrong way round/);
 });
 
 test('engine: parameters declared the wrong way round are swapped back', async () => {

@@ -11,6 +11,8 @@
 //   adds the line end too; the loop's own test, repeated right after the read, leaves the loop.
 // - a result printed on every pass where the task wants it once: the print moved after the loop.
 // - a loop that must run at least once (the digits of 0 are "0"): `while (C) B` as `do B while (C);`.
+// - a count or a sum set back on every pass of the loop that adds to it: `for (k...) { l = 0; if (..) l++; }`
+//   counts one pass at a time; the reset moved before the loop (inside an outer loop, still per row).
 import { lineOf, type SyntaxNode } from '../c/parser';
 import type { TextEdit } from '../oracle/compiler';
 import { isSuspicious, type Suspicion } from './faultLocalization';
@@ -199,6 +201,36 @@ export function printOnceEdits(root: SyntaxNode, suspicion: Suspicion, failing?:
       { start: loop.endIndex, end: loop.endIndex, newText: ` ${statement.text}` },
     ];
     found.push({ edits, line: lineOf(statement), priority: 11, why: 'the loop printed on every pass what is printed once' });
+  }
+  return found;
+}
+
+/** Assignments, compound assignments and ++/-- of `name` inside `node`. */
+const updatesOf = (node: SyntaxNode, name: string) => node.descendantsOfType(['assignment_expression', 'update_expression'])
+  .filter((u) => (u.childForFieldName('left') ?? u.childForFieldName('argument'))?.text === name);
+
+/**
+ * `x = value;` in a loop's body, where the same body also changes x and the value does not read x:
+ * the reset moved to just before the loop, so that x adds up over the passes.
+ */
+export function hoistedResetEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
+  const found: LogicEdit[] = [];
+  for (const assignment of root.descendantsOfType('assignment_expression')) {
+    const statement = assignment.parent;
+    const left = assignment.childForFieldName('left');
+    const value = assignment.childForFieldName('right');
+    if (statement?.type !== 'expression_statement' || assignment.childForFieldName('operator')?.text !== '=' || left?.type !== 'identifier' || !value) continue;
+    const loop = statement.parent?.type === 'compound_statement' ? loopOfBody(statement) : undefined;
+    if (!loop || !isSuspicious(suspicion, lineOf(statement))) continue;
+    const name = left.text;
+    const readsItself = value.descendantsOfType('identifier').some((id) => id.text === name) || value.type === 'identifier' && value.text === name;
+    const changedElsewhere = updatesOf(loop.childForFieldName('body')!, name).some((u) => u.startIndex !== assignment.startIndex);
+    if (readsItself || !changedElsewhere || value.descendantsOfType('call_expression').length > 0) continue; // a read or a call: not a reset
+    const edits: TextEdit[] = [
+      { start: statement.startIndex, end: statement.endIndex, newText: '' },
+      { start: loop.startIndex, end: loop.startIndex, newText: `${statement.text} ` },
+    ];
+    found.push({ edits, line: lineOf(statement), priority: 14, why: `\`${name}\` was set back on every pass of the loop that adds to it` });
   }
   return found;
 }

@@ -14,10 +14,10 @@ import type { TextEdit } from '../oracle/compiler';
 import { integerDivisionEdits, wideningEdits } from './arithmeticEdits';
 import { enclosingParen } from './cSyntax';
 import { isSuspicious, suspicionStep, type Suspicion } from './faultLocalization';
-import { doWhileEdits, loopAnswerEdits, printOnceEdits, searchExitEdits, sentinelEdits } from './loopEdits';
+import { doWhileEdits, hoistedResetEdits, loopAnswerEdits, printOnceEdits, searchExitEdits, sentinelEdits } from './loopEdits';
 import { outputLiteralEdits } from './outputEdits';
 import {
-  forgottenReadEdits, leftoverPrintEdits, missingElseEdits, newlineOnceEdits, printedIndexEdits, renameEdits, resetEdits, scanfFormatEdits,
+  forgottenCallEdits, forgottenReadEdits, leftoverPrintEdits, missingElseEdits, newlineOnceEdits, printedIndexEdits, renameEdits, resetEdits, scanfFormatEdits,
 } from './patternEdits';
 import { swapEdits } from './swapEdits';
 
@@ -53,8 +53,8 @@ export interface LogicEdit {
 export interface LogicSearchContext {
   /** Suspiciousness of lines from the tests (faultLocalization.ts). */
   suspicion?: Suspicion;
-  /** The first failing test's output, for edits of the text the program prints. */
-  failing?: { expected: string; actual: string };
+  /** The first failing test's output, for edits of the text the program prints, and its input. */
+  failing?: { expected: string; actual: string; input?: string };
 }
 
 /** True when the token sits in a condition: directly inside if/while/for parentheses. */
@@ -77,9 +77,9 @@ export function logicMutations(text: string, context: LogicSearchContext = {}): 
     const patterns = [
       ...printedIndexEdits(root, suspicion, context.failing), ...resetEdits(root, suspicion), ...newlineOnceEdits(root, suspicion, context.failing),
       ...scanfFormatEdits(root, suspicion), ...missingElseEdits(root, suspicion, context.failing),
-      ...leftoverPrintEdits(root, suspicion, context.failing), ...forgottenReadEdits(root, suspicion),
+      ...leftoverPrintEdits(root, suspicion, context.failing), ...forgottenReadEdits(root, suspicion, context.failing), ...forgottenCallEdits(root, suspicion),
       ...loopAnswerEdits(root, suspicion), ...searchExitEdits(root, suspicion), ...sentinelEdits(root, suspicion), ...doWhileEdits(root, suspicion),
-      ...printOnceEdits(root, suspicion, context.failing),
+      ...hoistedResetEdits(root, suspicion), ...printOnceEdits(root, suspicion, context.failing),
       ...integerDivisionEdits(root, suspicion), ...wideningEdits(root, suspicion),
     ];
     found.push(...patterns.map((e) => ({ ...e, pattern: true })));

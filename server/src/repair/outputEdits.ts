@@ -1,6 +1,7 @@
 // Edits of the text a program prints, guided by how the failing test's output differs from the
 // expected one: a prompt the grader does not want ("Enter n: "), a missing or extra newline, a word
-// or a space off, a float printed with the wrong precision. Only string literals are edited.
+// or a space off, items printed glued together or with their separator on the wrong side, a float
+// printed with the wrong precision. Only string literals are edited.
 import type { Token } from '../c/lexer';
 import { normalizeOutput } from '../oracle/testRunner';
 import type { LogicEdit } from './mutationSearch';
@@ -16,6 +17,27 @@ const ECHO_PRIORITY = 40;
 
 /** C source text for printed characters (as they appear between a literal's quotes). */
 const escapeC = (s: string) => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\t/g, '\\t');
+
+/** True when the outputs print the same characters and differ only in where the spaces and line ends fall. */
+const spacingOnly = (actual: string, expected: string) => actual.replace(/\s+/g, '') === expected.replace(/\s+/g, '');
+
+/** A conversion that ends a format's printed text. */
+const CONVERSION_AT_END = /%[-+ #0]*\d*(?:\.\d+)?[hlLjzt]*[diouxXeEfgGcs]$/;
+
+/**
+ * Where an item's separator goes, for output that differs only in spacing ("234" for "2 3 4", " 1 2"
+ * for "1 2"): a leading space moved to the end, a trailing one moved to the front, a space after an
+ * item that has none. Tests ignore trailing spaces, not leading ones, so a space after is the guess.
+ */
+function separatorEdits(body: string): string[] {
+  const m = /^( *)(\S(?:.*\S)?)( *)$/.exec(body);
+  if (!m) return [];
+  const [, leading, core, trailing] = m;
+  if (!core.startsWith('%') && !CONVERSION_AT_END.test(core)) return []; // not a format that prints items
+  if (leading && !trailing) return [`${core}${leading}`];
+  if (trailing && !leading) return [`${trailing}${core}`];
+  return leading || trailing ? [] : [`${core} `];
+}
 
 /** The first stretch where `actual` and `expected` differ, within the first line that does. */
 export function firstDifference(actual: string, expected: string): { before: string; removed: string; inserted: string; after: string } | undefined {
@@ -71,6 +93,14 @@ export function outputLiteralEdits(tokens: readonly Token[], failing: { expected
       if (before) at(t, body.indexOf(before) + before.length, 0, inserted, 1, true);
       const after = longestPrefixIn(escapeC(diff.after.slice(0, CONTEXT)), body);
       if (after) at(t, body.indexOf(after), 0, inserted, 1, true);
+    }
+  }
+  if (spacingOnly(failing.actual, failing.expected)) {
+    // Not an echo when the program prints this format elsewhere: another loop spacing its items so is a lead.
+    for (const t of literals) {
+      for (const newBody of separatorEdits(t.text.slice(1, -1))) {
+        found.push({ edits: [{ start: t.start + 1, end: t.end - 1, newText: newBody }], line: t.line + 1, priority: 2, guided: true });
+      }
     }
   }
   for (const t of literals) {

@@ -2,7 +2,8 @@
 // numbered family of names) wrong throughout one statement, an index printed from 0 where the task
 // counts from 1, an accumulator not reset for each pass of an outer loop, a newline printed after
 // every item instead of once after the loop, a scanf format with text the input does not have, the
-// `else` of a yes/no answer never written, a debugging print left in, and an input never read.
+// `else` of a yes/no answer never written, a debugging print left in, an input never read, and a
+// call whose function name was left out (`return (a, n - 1);`).
 // Like the one-token edits (mutationSearch.ts), only on lines the failing tests point at, and each
 // is judged by the tests; each says in words what it found wrong, for the explanation.
 import { namesInScope, type DeclaredName } from '../c/scopes';
@@ -226,12 +227,17 @@ const READ_FORMAT: Record<string, string> = {
   float: '%f', double: '%lf', char: ' %c',
 };
 
+const READS = /^(scanf|getchar|gets|fgets|getc|fgetc|fscanf|read)$/;
+
 /**
  * A variable declared without a value whose first use reads it, in a program that reads its input
- * with scanf: read from the input after the declarations it stands among (the `scanf` for `n` forgotten).
+ * with scanf, or that reads nothing although the failing test gives it input: read from the input
+ * after the declarations it stands among (the `scanf` for `n` forgotten).
  */
-export function forgottenReadEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
-  if (!root.descendantsOfType('call_expression').some((c) => c.childForFieldName('function')?.text === 'scanf')) return [];
+export function forgottenReadEdits(root: SyntaxNode, suspicion: Suspicion, failing?: { input?: string }): LogicEdit[] {
+  const reads = root.descendantsOfType('call_expression').map((c) => c.childForFieldName('function')?.text ?? '').filter((name) => READS.test(name));
+  const readsNothing = reads.length === 0 && /\S/.test(failing?.input ?? '');
+  if (!reads.includes('scanf') && !readsNothing) return [];
   const found: LogicEdit[] = [];
   for (const declaration of root.descendantsOfType('declaration')) {
     const format = READ_FORMAT[declaration.childForFieldName('type')?.text ?? ''];
@@ -241,7 +247,7 @@ export function forgottenReadEdits(root: SyntaxNode, suspicion: Suspicion): Logi
       if (!first || !isSuspicious(suspicion, lineOf(first)) || isWritten(first)) continue;
       const at = lastOfDeclarations(declaration).endIndex;
       const read = { start: at, end: at, newText: ` scanf("${format}", &${declarator.text});` };
-      found.push({ edits: [read], line: lineOf(first), priority: 15, why: `\`${declarator.text}\` is used before it has a value, and the program reads its input` });
+      found.push({ edits: [read], line: lineOf(first), priority: 15, why: `\`${declarator.text}\` is used before it has a value, and the program ${readsNothing ? 'never reads the input the test gives it' : 'reads its input'}` });
     }
   }
   return found;
@@ -261,4 +267,34 @@ function isWritten(use: SyntaxNode): boolean {
   const parent = use.parent;
   if (parent?.type === 'assignment_expression' && parent.childForFieldName('left')?.startIndex === use.startIndex) return true;
   return parent?.type === 'pointer_expression' && parent.text.startsWith('&');
+}
+
+/** The operands of a comma expression, in order (tree-sitter nests `a, b, c` to the right). */
+function commaOperands(node: SyntaxNode): SyntaxNode[] {
+  return node.type === 'comma_expression' ? [node.namedChild(0)!, ...commaOperands(node.namedChild(1)!)] : [node];
+}
+
+/**
+ * `(a, b, c)` where the program defines a function of that many parameters: a call whose name was
+ * left out (`return (ar, size, start + 1);` in a recursive function). The enclosing function first.
+ */
+export function forgottenCallEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
+  const functions = root.descendantsOfType('function_definition').map((f) => {
+    const declarator = f.descendantsOfType('function_declarator')[0];
+    const parameters = declarator?.childForFieldName('parameters')?.namedChildren.filter((p) => p.type === 'parameter_declaration') ?? [];
+    return { node: f, name: declarator?.childForFieldName('declarator')?.text ?? '', arity: parameters.length };
+  }).filter((f) => f.name);
+  const found: LogicEdit[] = [];
+  for (const group of root.descendantsOfType('parenthesized_expression')) {
+    const inner = group.namedChild(0);
+    if (inner?.type !== 'comma_expression' || !isSuspicious(suspicion, lineOf(group))) continue;
+    const arity = commaOperands(inner).length;
+    const enclosing = (f: { node: SyntaxNode }) => f.node.startIndex <= group.startIndex && group.endIndex <= f.node.endIndex;
+    functions.filter((f) => f.arity === arity).sort((a, b) => Number(enclosing(b)) - Number(enclosing(a))).forEach((f, k) => found.push({
+      edits: [{ start: group.startIndex, end: group.startIndex, newText: /\w/.test(root.text[group.startIndex - 1] ?? '') ? ` ${f.name}` : f.name }],
+      line: lineOf(group), priority: 12 + k,
+      why: `the parentheses hold ${f.name}'s ${arity} arguments, but the call has no function name`,
+    }));
+  }
+  return found;
 }

@@ -1,9 +1,10 @@
 // Two things the right way round: novices write `scanf("%d%d", &m, &n)` for a task that gives n
 // first, declare `void f(int n, int close, int open)` and call it `f(n, open, close)`, test the two
 // cases of an if/else-if chain in each other's branch, or write `b - a` for `a - b`. Each swap is
-// one candidate on a suspicious line, judged by the tests. A program has few parameter lists and
-// else-if chains: those swaps are patterns, tried past the search's budget. Arguments and operands
-// are many: guesses within the budget, after the likelier slips (a wrong variable, an extra statement).
+// one candidate on a suspicious line, judged by the tests. A program has few parameter lists, reads
+// and else-if chains: those swaps are patterns, tried past the search's budget (a read runs on every
+// test, so the tests barely point at it). Other calls' arguments and operands are many: guesses
+// within the budget, after the likelier slips (a wrong variable, an extra statement).
 import { lineOf, type SyntaxNode } from '../c/parser';
 import type { TextEdit } from '../oracle/compiler';
 import { isSuspicious, type Suspicion } from './faultLocalization';
@@ -32,7 +33,8 @@ function argumentSwaps(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
     for (let k = 0; k + 1 < args.length; k++) {
       const [a, b] = [args[k], args[k + 1]];
       if (a.type !== b.type || a.type === 'string_literal' || a.text === b.text) continue;
-      found.push({ edits: exchanged(a, b), line: lineOf(call), priority: 38, why: 'the arguments were the wrong way round' });
+      const reads = call.childForFieldName('function')?.text === 'scanf';
+      found.push({ edits: exchanged(a, b), line: lineOf(call), priority: reads ? 29 : 38, pattern: reads, why: reads ? 'the values were read in the wrong order' : 'the arguments were the wrong way round' });
     }
   }
   return found;
