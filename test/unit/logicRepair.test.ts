@@ -150,6 +150,11 @@ test('output that differs only in spacing moves or adds the separator of the for
   assert.ok(glued.slice(0, 3).some((t) => t.includes('printf("%d ", i); printf("Total')), 'a space after items printed glued together');
   assert.ok(!texts('123', '124').some((t) => t.includes('printf("%d ", i); printf("Total')), 'not when the printed characters differ');
   assert.ok(!glued.some((t) => t.includes('"Total: %d \\n"')), 'a format that ends a line is left alone');
+  const marks = 'int main() { int i, j; for (i = 0; i < 2; i++) { for (j = 0; j < 2; j++) if (i == j) putchar(\'*\'); else putchar(\'-\'); putchar(\'\\n\'); } printf("\\n%d\\n", 2); return 0; }';
+  const markTexts = (actual: string, expected: string) => logicMutations(marks, { failing: { actual, expected } }).map((e) => applyEdits(marks, e.edits));
+  assert.ok(markTexts('*-\n-*\n\n2\n', '* -\n- *\n\n2\n').includes(marks.replace("putchar('*')", 'printf("* ")').replace("putchar('-')", 'printf("- ")')),
+    'every mark of the row spaced at once');
+  assert.ok(markTexts('* -\n- *\n\n2\n', '* -\n- *\n2\n').includes(marks.replace('"\\n%d\\n"', '"%d\\n"')), 'the blank line before the answer dropped');
 });
 
 test('a reference program aligned with the student\'s, names mapped, gives the differing token as an edit', () => {

@@ -3,6 +3,7 @@
 // or a space off, items printed glued together or with their separator on the wrong side, a float
 // printed with the wrong precision. Only string literals are edited.
 import type { Token } from '../c/lexer';
+import type { TextEdit } from '../oracle/compiler';
 import { normalizeOutput } from '../oracle/testRunner';
 import type { LogicEdit } from './mutationSearch';
 
@@ -24,19 +25,57 @@ const spacingOnly = (actual: string, expected: string) => actual.replace(/\s+/g,
 /** A conversion that ends a format's printed text. */
 const CONVERSION_AT_END = /%[-+ #0]*\d*(?:\.\d+)?[hlLjzt]*[diouxXeEfgGcs]$/;
 
+/** Printed text that is one item of a row: a format with a conversion at its start or end, or a short mark ("*", "-"). */
+const isItem = (core: string) => !core.includes('\\') && (core.startsWith('%') || CONVERSION_AT_END.test(core) || (core.length <= 3 && !/\s/.test(core)));
+
+/** Where an item's separator goes: moved to its other side, or added after or before it; a line end printed first. */
+type SeparatorKind = 'moved' | 'after' | 'before' | 'line end';
+
 /**
- * Where an item's separator goes, for output that differs only in spacing ("234" for "2 3 4", " 1 2"
- * for "1 2"): a leading space moved to the end, a trailing one moved to the front, a space after an
- * item that has none. Tests ignore trailing spaces, not leading ones, so a space after is the guess.
+ * The separator of an item, for output that differs only in spacing ("234" for "2 3 4", " 1 2" for
+ * "1 2"): a leading space moved to the end, a trailing one moved to the front, a space added after
+ * or before an item that has none. A line end that starts a literal is moved to its end, or dropped
+ * where it ends with one already (`"\n%d"`, `"\n%d\n"`: a blank line before the answer).
  */
-function separatorEdits(body: string): string[] {
+function separatorEdits(body: string): { body: string; kind: SeparatorKind }[] {
+  const first = /^((?:\\n)+)(.+)$/.exec(body);
+  if (first) return [{ body: first[2].endsWith('\\n') ? first[2] : first[2] + first[1], kind: 'line end' }];
   const m = /^( *)(\S(?:.*\S)?)( *)$/.exec(body);
-  if (!m) return [];
+  if (!m || !isItem(m[2])) return [];
   const [, leading, core, trailing] = m;
-  if (!core.startsWith('%') && !CONVERSION_AT_END.test(core)) return []; // not a format that prints items
-  if (leading && !trailing) return [`${core}${leading}`];
-  if (trailing && !leading) return [`${trailing}${core}`];
-  return leading || trailing ? [] : [`${core} `];
+  if (leading && !trailing) return [{ body: `${core}${leading}`, kind: 'moved' }];
+  if (trailing && !leading) return [{ body: `${trailing}${core}`, kind: 'moved' }];
+  return leading || trailing ? [] : [{ body: `${core} `, kind: 'after' }, { body: ` ${core}`, kind: 'before' }];
+}
+
+/** At most this many items take one separator change together. */
+const MAX_ITEMS_TOGETHER = 6;
+
+/**
+ * Separator edits of every item the program prints (string literals, and `putchar('*')` as a
+ * printf), each alone and, the same kind of change, all together (a row of marks printed by two
+ * branches, `putchar('*')` and `putchar('-')`).
+ */
+function spacingEdits(tokens: readonly Token[], literals: readonly Token[]): LogicEdit[] {
+  const found: LogicEdit[] = [];
+  const together = new Map<SeparatorKind, { edits: TextEdit[]; line: number }>();
+  const add = (edit: TextEdit, line: number, kind: SeparatorKind) => {
+    found.push({ edits: [edit], line, priority: 2, guided: true });
+    const all = together.get(kind) ?? { edits: [], line };
+    together.set(kind, { ...all, edits: [...all.edits, edit] });
+  };
+  for (const t of literals) {
+    for (const e of separatorEdits(t.text.slice(1, -1))) add({ start: t.start + 1, end: t.end - 1, newText: e.body }, t.line + 1, e.kind);
+  }
+  tokens.forEach((t, i) => {
+    const mark = tokens[i + 2];
+    if (t.text !== 'putchar' || tokens[i + 1]?.text !== '(' || mark?.kind !== 'char' || !/^'[^\s\\']'$/.test(mark.text) || tokens[i + 3]?.text !== ')') return;
+    for (const e of separatorEdits(mark.text.slice(1, -1))) add({ start: t.start, end: tokens[i + 3].end, newText: `printf("${e.body}")` }, t.line + 1, e.kind);
+  });
+  for (const { edits, line } of together.values()) {
+    if (edits.length >= 2 && edits.length <= MAX_ITEMS_TOGETHER) found.push({ edits, line, priority: 3, guided: true });
+  }
+  return found;
 }
 
 /** The first stretch where `actual` and `expected` differ, within the first line that does. */
@@ -95,14 +134,8 @@ export function outputLiteralEdits(tokens: readonly Token[], failing: { expected
       if (after) at(t, body.indexOf(after), 0, inserted, 1, true);
     }
   }
-  if (spacingOnly(failing.actual, failing.expected)) {
-    // Not an echo when the program prints this format elsewhere: another loop spacing its items so is a lead.
-    for (const t of literals) {
-      for (const newBody of separatorEdits(t.text.slice(1, -1))) {
-        found.push({ edits: [{ start: t.start + 1, end: t.end - 1, newText: newBody }], line: t.line + 1, priority: 2, guided: true });
-      }
-    }
-  }
+  // Not an echo when the program prints the new text elsewhere: another loop spacing its items so is a lead.
+  if (spacingOnly(failing.actual, failing.expected)) found.push(...spacingEdits(tokens, literals));
   for (const t of literals) {
     const body = t.text.slice(1, -1);
     if (!/%/.test(body) && !/\\n$/.test(body)) continue; // a format or a line of output
