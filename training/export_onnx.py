@@ -172,6 +172,9 @@ def main():
 
     state = torch.load(args.ckpt, map_location='cpu')
     cfg = Config(**state['config'])
+    # Design 1b (model.py) was trained for the equal-budget comparison only: the server's decoders feed
+    # the copy hint and one cache pair per layer, and the pointer has no int7 or batch-invariant form yet.
+    assert cfg.use_hint and not cfg.pointer and cfg.positions == 'learned', 'only design 1a (--design hint) has an ONNX export'
     def load_model():
         model = RepairModel(cfg)
         model.load_state_dict(state['model'])

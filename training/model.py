@@ -12,6 +12,15 @@ prompt). They enter through the tied token embeddings and one linear map initial
 first hint straight through, so that "write the hint" is where training starts and the budget goes
 into the edits.
 
+Design 1b of the model issue, the alternative compared at equal budget (models/model-card.md):
+`positions='rotary'` rotates each head's queries and keys by their absolute position (relative
+positions in attention, nothing learnt per position), `use_hint=False` ignores the copy hint, and
+`pointer=True` adds a pointer-generator output: H pointer heads attend from the final hidden state
+over every token seen so far, and the next token's probability is g * softmax(generated) +
+(1 - g) * (attention mass on earlier occurrences of that token). The pointer's keys and the tokens it
+points at ride in one more key/value pair of the cache (the value holds the token id), so the ONNX
+contract's shape (new keys/values only) is kept.
+
 Edit weight: --loss hinted counts a target token that the first copy hint gets wrong (an edit)
 EDIT_WEIGHT times. A weighted cross-entropy is minimised by q(y) proportional to w(y) p(y), so the
 trained model overstates every edit's odds against copying by EDIT_WEIGHT and rewrites too much.
@@ -42,6 +51,14 @@ class Config:
     max_positions: int = 1024
     dropout: float = 0.0
     hint_width: int = 2
+    positions: str = 'learned'  # or 'rotary' (design 1b)
+    use_hint: bool = True
+    pointer: bool = False
+
+    @property
+    def cache_pairs(self) -> int:
+        """Key/value pairs in the cache: one per layer, one more for the pointer."""
+        return self.n_layer + (1 if self.pointer else 0)
 
     @property
     def head_dim(self) -> int:
@@ -51,22 +68,35 @@ class Config:
         return asdict(self)
 
 
+def rotate(x, positions):
+    """Rotary position embedding of x [B,T,H,D] at absolute positions [T] (pairs of channels as complex numbers)."""
+    half = x.shape[-1] // 2
+    inv_freq = 1.0 / (10000.0 ** (torch.arange(half, device=x.device, dtype=torch.float32) / half))
+    angles = positions.to(torch.float32)[:, None] * inv_freq[None, :]  # [T, half]
+    cos, sin = angles.cos()[None, :, None, :], angles.sin()[None, :, None, :]
+    a, b = x[..., :half], x[..., half:]
+    return torch.cat([a * cos - b * sin, a * sin + b * cos], dim=-1)
+
+
 class Attention(nn.Module):
     def __init__(self, cfg: Config):
         super().__init__()
         self.n_head, self.head_dim = cfg.n_head, cfg.head_dim
+        self.rotary = cfg.positions == 'rotary'
         self.qkv = nn.Linear(cfg.d_model, 3 * cfg.d_model)
         self.proj = nn.Linear(cfg.d_model, cfg.d_model)
         self.dropout = cfg.dropout
         self.batch_invariant = False  # set by the ONNX export (export_onnx.py); training does not need it
 
-    def forward(self, x, past_k, past_v, mask):
+    def forward(self, x, past_k, past_v, mask, positions):
         # x [B,T,C]; past_k/past_v [B,P,H,D] (the contract's layout); mask [T,P+T] bool, True = may attend.
         B, T, C = x.shape
         q, k, v = self.qkv(x).split(C, dim=2)
         q = q.view(B, T, self.n_head, self.head_dim)
         k = k.view(B, T, self.n_head, self.head_dim)
         v = v.view(B, T, self.n_head, self.head_dim)
+        if self.rotary:  # keys are cached rotated: a key's rotation depends on its own position only
+            q, k = rotate(q, positions), rotate(k, positions)
         keys = torch.cat([past_k, k], dim=1).transpose(1, 2)  # [B,H,P+T,D]
         values = torch.cat([past_v, v], dim=1).transpose(1, 2)
         q = q.transpose(1, 2)
@@ -92,11 +122,36 @@ class Block(nn.Module):
         self.mlp = nn.Sequential(nn.Linear(cfg.d_model, 4 * cfg.d_model), nn.GELU(), nn.Linear(4 * cfg.d_model, cfg.d_model))
         self.dropout = nn.Dropout(cfg.dropout)
 
-    def forward(self, x, past_k, past_v, mask):
-        a, k, v = self.attn(self.ln1(x), past_k, past_v, mask)
+    def forward(self, x, past_k, past_v, mask, positions):
+        a, k, v = self.attn(self.ln1(x), past_k, past_v, mask, positions)
         x = x + self.dropout(a)
         x = x + self.dropout(self.mlp(self.ln2(x)))
         return x, k, v
+
+
+class Pointer(nn.Module):
+    """The pointer half of a pointer-generator (design 1b): where to copy from, and how much to copy."""
+
+    def __init__(self, cfg: Config):
+        super().__init__()
+        self.n_head, self.head_dim = cfg.n_head, cfg.head_dim
+        self.query = nn.Linear(cfg.d_model, cfg.d_model)
+        self.key = nn.Linear(cfg.d_model, cfg.d_model)
+        self.gate = nn.Linear(cfg.d_model, 1)
+
+    def forward(self, h, input_ids, past_k, past_ids, mask, vocab_size):
+        """h [B,T,C] final hidden states; past_k [B,P,H,D]; past_ids [B,P,H,D] (the token id, as a float,
+        in every channel). Returns the copy distribution [B,T,V], the gate [B,T,1] and the new cache pair."""
+        B, T, C = h.shape
+        q = self.query(h).view(B, T, self.n_head, self.head_dim).transpose(1, 2)
+        k = self.key(h).view(B, T, self.n_head, self.head_dim)
+        ids = input_ids.to(h.dtype)[:, :, None, None].expand(B, T, self.n_head, self.head_dim)
+        keys = torch.cat([past_k, k], dim=1).transpose(1, 2)  # [B,H,P+T,D]
+        scores = (q @ keys.transpose(-2, -1)) * (1.0 / math.sqrt(self.head_dim))
+        att = F.softmax(scores.masked_fill(~mask, float('-inf')), dim=-1).mean(dim=1)  # [B,T,P+T]
+        seen = torch.cat([past_ids[:, :, 0, 0], ids[:, :, 0, 0]], dim=1).round().long()  # [B,P+T]
+        copy = att @ F.one_hot(seen, vocab_size).to(h.dtype)  # [B,T,V]
+        return copy, torch.sigmoid(self.gate(h)), (k, ids)
 
 
 class RepairModel(nn.Module):
@@ -104,8 +159,11 @@ class RepairModel(nn.Module):
         super().__init__()
         self.cfg = cfg
         self.wte = nn.Embedding(cfg.vocab_size, cfg.d_model)
-        self.wpe = nn.Embedding(cfg.max_positions, cfg.d_model)
-        self.hint_proj = nn.Linear(cfg.hint_width * cfg.d_model, cfg.d_model)
+        if cfg.positions == 'learned':
+            self.wpe = nn.Embedding(cfg.max_positions, cfg.d_model)
+        if cfg.use_hint:
+            self.hint_proj = nn.Linear(cfg.hint_width * cfg.d_model, cfg.d_model)
+        self.pointer = Pointer(cfg) if cfg.pointer else None
         self.blocks = nn.ModuleList([Block(cfg) for _ in range(cfg.n_layer)])
         self.ln_f = nn.LayerNorm(cfg.d_model)
         self.hint_logit_bias = 0.0  # set for serving (export_onnx.py) and as-served dev figures; 0 in training
@@ -113,9 +171,10 @@ class RepairModel(nn.Module):
         for name, p in self.named_parameters():  # GPT-2's scaled init of residual projections
             if name.endswith('proj.weight') or name.endswith('mlp.2.weight'):
                 nn.init.normal_(p, 0.0, 0.02 / math.sqrt(2 * cfg.n_layer))
-        with torch.no_grad():  # start by passing the first hinted token through: copying from step 0
-            self.hint_proj.weight.zero_()
-            self.hint_proj.weight[:, :cfg.d_model] = torch.eye(cfg.d_model)
+        if cfg.use_hint:
+            with torch.no_grad():  # start by passing the first hinted token through: copying from step 0
+                self.hint_proj.weight.zero_()
+                self.hint_proj.weight[:, :cfg.d_model] = torch.eye(cfg.d_model)
 
     @staticmethod
     def _init(m):
@@ -129,24 +188,33 @@ class RepairModel(nn.Module):
         return sum(p.numel() for p in self.parameters())
 
     def forward(self, input_ids, hint_ids, past=None):
-        """input_ids [B,T]; hint_ids [B,T,hint_width]; past: list of (key, value) [B,P,H,D] per layer
-        or None. Returns logits [B,T,V] and the new (key, value) [B,T,H,D] per layer."""
+        """input_ids [B,T]; hint_ids [B,T,hint_width]; past: list of (key, value) [B,P,H,D] per cache
+        pair (cfg.cache_pairs) or None. Returns logits [B,T,V] (log-probabilities with a pointer) and
+        the new (key, value) [B,T,H,D] per cache pair."""
         B, T = input_ids.shape
         cfg = self.cfg
         if past is None:
             empty = torch.zeros(B, 0, cfg.n_head, cfg.head_dim, dtype=self.wte.weight.dtype, device=input_ids.device)
-            past = [(empty, empty)] * cfg.n_layer
+            past = [(empty, empty)] * cfg.cache_pairs
         P = past[0][0].shape[1]
         positions = torch.arange(T, device=input_ids.device) + P
-        hints = self.wte(hint_ids).reshape(B, T, cfg.hint_width * cfg.d_model)
-        x = self.wte(input_ids) + self.wpe(positions)[None] + self.hint_proj(hints)
+        x = self.wte(input_ids)
+        if cfg.positions == 'learned':
+            x = x + self.wpe(positions)[None]
+        if cfg.use_hint:
+            x = x + self.hint_proj(self.wte(hint_ids).reshape(B, T, cfg.hint_width * cfg.d_model))
         # Query t (absolute P+t) may attend to key j when j <= P+t.
         mask = torch.arange(P + T, device=input_ids.device)[None, :] <= positions[:, None]
         presents = []
         for block, (pk, pv) in zip(self.blocks, past):
-            x, k, v = block(x, pk, pv, mask)
+            x, k, v = block(x, pk, pv, mask, positions)
             presents.append((k, v))
-        logits = self.output_projection(self.ln_f(x))
+        h = self.ln_f(x)
+        logits = self.output_projection(h)
+        if self.pointer is not None:
+            copy, gate, pair = self.pointer(h, input_ids, past[-1][0], past[-1][1], mask, cfg.vocab_size)
+            presents.append(pair)
+            logits = torch.log(gate * F.softmax(logits, dim=-1) + (1 - gate) * copy + 1e-9)
         if self.hint_logit_bias:
             first_hint = hint_ids[:, :, :1]  # <pad> (id 0) is no hint: nothing is added there
             is_hint = (torch.arange(cfg.vocab_size, device=input_ids.device) == first_hint) & (first_hint != 0)

@@ -21,7 +21,8 @@ import torch.nn.functional as F
 
 from model import EDIT_WEIGHT, Config, RepairModel, hint_logit_bias
 
-HINT_WIDTH = Config.hint_width
+HINT_WIDTH = Config.hint_width  # the data's hint width; a model may ignore the hints (Config.use_hint)
+DESIGNS = {'hint': {}, 'pointer': {'positions': 'rotary', 'use_hint': False, 'pointer': True}}
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -131,6 +132,8 @@ def main():
     ap.add_argument('--n-head', type=int, default=4)
     ap.add_argument('--d-model', type=int, default=256)
     ap.add_argument('--seed', type=int, default=1)
+    ap.add_argument('--design', choices=['hint', 'pointer'], default='hint',
+                    help="a new model's design: 'hint' (1a, the copy hint, learned positions) or 'pointer' (1b, rotary positions and a pointer head, no hint)")
     args = ap.parse_args()
 
     torch.set_num_threads(args.threads)
@@ -146,7 +149,8 @@ def main():
     # max_positions: the sequence length build_dataset.ts kept (server/src/model/contract.ts TRAINED_POSITIONS).
     max_positions = json.load(open(os.path.join(args.data, 'summary.json')))['max_positions']
     cfg = Config(**state['config']) if state else Config(vocab_size=len(vocab), n_layer=args.n_layer, n_head=args.n_head,
-                                                         d_model=args.d_model, max_positions=max_positions)
+                                                         d_model=args.d_model, max_positions=max_positions,
+                                                         **DESIGNS[args.design])
     assert cfg.vocab_size == len(vocab), 'models/vocab.json changed: the checkpoint does not fit'
     model = RepairModel(cfg).to(device)
     decay = [p for n, p in model.named_parameters() if p.dim() >= 2]
