@@ -22,7 +22,8 @@ import torch.nn.functional as F
 from model import EDIT_WEIGHT, Config, RepairModel, hint_logit_bias
 
 HINT_WIDTH = Config.hint_width  # the data's hint width; a model may ignore the hints (Config.use_hint)
-DESIGNS = {'hint': {}, 'pointer': {'positions': 'rotary', 'use_hint': False, 'pointer': True}}
+DESIGNS = {'hint': {}, 'pointer': {'positions': 'rotary', 'use_hint': False, 'pointer': True},
+           'hint+pointer': {'positions': 'rotary', 'use_hint': True, 'pointer': True}}
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -132,8 +133,9 @@ def main():
     ap.add_argument('--n-head', type=int, default=4)
     ap.add_argument('--d-model', type=int, default=256)
     ap.add_argument('--seed', type=int, default=1)
-    ap.add_argument('--design', choices=['hint', 'pointer'], default='hint',
-                    help="a new model's design: 'hint' (1a, the copy hint, learned positions) or 'pointer' (1b, rotary positions and a pointer head, no hint)")
+    ap.add_argument('--design', choices=list(DESIGNS), default='hint',
+                    help="a new model's design: 'hint' (1a, the copy hint, learned positions), 'pointer' (1b, rotary positions and a "
+                         "pointer head, no hint) or 'hint+pointer' (both)")
     args = ap.parse_args()
 
     torch.set_num_threads(args.threads)

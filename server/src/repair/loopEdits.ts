@@ -17,7 +17,7 @@ import { lineOf, type SyntaxNode } from '../c/parser';
 import type { TextEdit } from '../oracle/compiler';
 import { isSuspicious, type Suspicion } from './faultLocalization';
 import type { LogicEdit } from './mutationSearch';
-import { printsExtra } from './patternEdits';
+import { printsExtra, updates } from './patternEdits';
 
 const OUTPUT = /^(printf|puts|putchar)$/;
 
@@ -205,10 +205,6 @@ export function printOnceEdits(root: SyntaxNode, suspicion: Suspicion, failing?:
   return found;
 }
 
-/** Assignments, compound assignments and ++/-- of `name` inside `node`. */
-const updatesOf = (node: SyntaxNode, name: string) => node.descendantsOfType(['assignment_expression', 'update_expression'])
-  .filter((u) => (u.childForFieldName('left') ?? u.childForFieldName('argument'))?.text === name);
-
 /**
  * `x = value;` in a loop's body, where the same body also changes x and the value does not read x:
  * the reset moved to just before the loop, so that x adds up over the passes.
@@ -224,7 +220,7 @@ export function hoistedResetEdits(root: SyntaxNode, suspicion: Suspicion): Logic
     if (!loop || !isSuspicious(suspicion, lineOf(statement))) continue;
     const name = left.text;
     const readsItself = value.descendantsOfType('identifier').some((id) => id.text === name) || value.type === 'identifier' && value.text === name;
-    const changedElsewhere = updatesOf(loop.childForFieldName('body')!, name).some((u) => u.startIndex !== assignment.startIndex);
+    const changedElsewhere = updates(loop.childForFieldName('body')!, name).some((u) => u.startIndex !== assignment.startIndex);
     if (readsItself || !changedElsewhere || value.descendantsOfType('call_expression').length > 0) continue; // a read or a call: not a reset
     const edits: TextEdit[] = [
       { start: statement.startIndex, end: statement.endIndex, newText: '' },

@@ -1,7 +1,8 @@
 // Edits of the text a program prints, guided by how the failing test's output differs from the
 // expected one: a prompt the grader does not want ("Enter n: "), a missing or extra newline, a word
 // or a space off, items printed glued together or with their separator on the wrong side, a float
-// printed with the wrong precision. Only string literals are edited.
+// printed with the wrong precision. Only what is printed is edited: string literals, and a
+// `putchar` of a mark.
 import type { Token } from '../c/lexer';
 import type { TextEdit } from '../oracle/compiler';
 import { normalizeOutput } from '../oracle/testRunner';
@@ -48,6 +49,8 @@ function separatorEdits(body: string): { body: string; kind: SeparatorKind }[] {
   return leading || trailing ? [] : [{ body: `${core} `, kind: 'after' }, { body: ` ${core}`, kind: 'before' }];
 }
 
+const SPACING = 'the program printed what the test expects, spaced otherwise';
+
 /** At most this many items take one separator change together. */
 const MAX_ITEMS_TOGETHER = 6;
 
@@ -60,7 +63,7 @@ function spacingEdits(tokens: readonly Token[], literals: readonly Token[]): Log
   const found: LogicEdit[] = [];
   const together = new Map<SeparatorKind, { edits: TextEdit[]; line: number }>();
   const add = (edit: TextEdit, line: number, kind: SeparatorKind) => {
-    found.push({ edits: [edit], line, priority: 2, guided: true });
+    found.push({ edits: [edit], line, priority: 2, guided: true, why: SPACING });
     const all = together.get(kind) ?? { edits: [], line };
     together.set(kind, { ...all, edits: [...all.edits, edit] });
   };
@@ -73,7 +76,7 @@ function spacingEdits(tokens: readonly Token[], literals: readonly Token[]): Log
     for (const e of separatorEdits(mark.text.slice(1, -1))) add({ start: t.start, end: tokens[i + 3].end, newText: `printf("${e.body}")` }, t.line + 1, e.kind);
   });
   for (const { edits, line } of together.values()) {
-    if (edits.length >= 2 && edits.length <= MAX_ITEMS_TOGETHER) found.push({ edits, line, priority: 3, guided: true });
+    if (edits.length >= 2 && edits.length <= MAX_ITEMS_TOGETHER) found.push({ edits, line, priority: 3, guided: true, why: SPACING });
   }
   return found;
 }

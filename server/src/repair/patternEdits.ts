@@ -114,7 +114,7 @@ export function printedIndexEdits(root: SyntaxNode, suspicion: Suspicion, failin
 }
 
 /** Assignments, compound assignments and ++/-- of `name` inside `node`. */
-function updates(node: SyntaxNode, name: string): SyntaxNode[] {
+export function updates(node: SyntaxNode, name: string): SyntaxNode[] {
   return node.descendantsOfType(['assignment_expression', 'update_expression'])
     .filter((u) => (u.childForFieldName('left') ?? u.childForFieldName('argument'))?.text === name);
 }
