@@ -4,6 +4,8 @@ Loss: cross-entropy on the target (the fixed program), each token weighted by th
 `weights` (FastFixer's modification-focused mask), or --loss plain: weight 1 on every target token,
 or --loss hinted: weight 1 on every target token and EDIT_WEIGHT (model.py) where the copy hint is wrong
 (the edits); the served model undoes that weighting's bias (model.py, hint_logit_bias).
+--hint-dropout P blanks the copy hint at a share P of training positions (never in evaluation or serving),
+so that the model also has to read the program to predict a token, not only the hint.
 The learning-rate schedule runs on wall-clock time (--minutes), because on a CPU the budget is time.
 Checkpoints go to --ckpt (outside git) every --save-every minutes; --resume continues from there.
 
@@ -71,6 +73,12 @@ def collate(examples, idx, loss, device):
     return ids.to(device), hints.to(device), w.to(device)
 
 
+def drop_hints(hints, share, generator):
+    """Blanks (<pad>, as in the prompt) the hint at a random share of positions: training only."""
+    drop = torch.rand(hints.shape[:2], generator=generator) < share
+    return hints.masked_fill(drop.unsqueeze(-1).to(hints.device), 0)
+
+
 def batch_loss(model, ids, hints, w):
     logits, _ = model(ids, hints)
     ce = F.cross_entropy(logits[:, :-1].reshape(-1, logits.size(-1)), ids[:, 1:].reshape(-1), reduction='none')
@@ -133,6 +141,7 @@ def main():
     ap.add_argument('--n-head', type=int, default=4)
     ap.add_argument('--d-model', type=int, default=256)
     ap.add_argument('--seed', type=int, default=1)
+    ap.add_argument('--hint-dropout', type=float, default=0.0, help='share of training positions whose copy hint is blanked')
     ap.add_argument('--design', choices=list(DESIGNS), default='hint',
                     help="a new model's design: 'hint' (1a, the copy hint, learned positions), 'pointer' (1b, rotary positions and a "
                          "pointer head, no hint) or 'hint+pointer' (both)")
@@ -198,13 +207,14 @@ def main():
     def save():
         tmp = args.ckpt + '.tmp'
         torch.save({'model': model.state_dict(), 'optimizer': opt.state_dict(), 'config': cfg.to_dict(), 'step': step,
-                    'tokens_seen': tokens_seen, 'elapsed': elapsed, 'epoch': epoch, 'loss': args.loss, 'phases': phases,
+                    'tokens_seen': tokens_seen, 'elapsed': elapsed, 'epoch': epoch, 'loss': args.loss, 'hint_dropout': args.hint_dropout, 'phases': phases,
                     'run_start_step': run_start_step, 'run_start_elapsed': run_start_elapsed}, tmp)
         os.replace(tmp, args.ckpt)
 
     os.makedirs(os.path.dirname(os.path.abspath(args.ckpt)), exist_ok=True)
     t_start, t_saved, t_eval = time.time() - elapsed, time.time(), time.time()
     window_loss, window_tokens, t_window = 0.0, 0, time.time()
+    dropout_rng = torch.Generator().manual_seed(args.seed + step)  # a resumed run draws other blanks, not the same again
     while progress() < 1:
         for idx in batches(train, args.batch_tokens, random.Random(args.seed * 1000 + epoch)):
             elapsed = time.time() - t_start
@@ -213,6 +223,8 @@ def main():
             for g in opt.param_groups:
                 g['lr'] = lr_now()
             ids, hints, w = collate(train, idx, args.loss, device)
+            if args.hint_dropout:
+                hints = drop_hints(hints, args.hint_dropout, dropout_rng)
             loss, _, _ = batch_loss(model, ids, hints, w)
             opt.zero_grad(set_to_none=True)
             loss.backward()

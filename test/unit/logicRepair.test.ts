@@ -515,6 +515,7 @@ test('the edit search proposes the classic slips that compile: a ; after a heade
   s == 4;
   for (i = 0; i = n; i++) s++;
   while ((i = n) != 0) n--;
+  if ((i = 1) && !(s = 2)) n++;
   return s;
 }
 `;
@@ -527,6 +528,9 @@ test('the edit search proposes the classic slips that compile: a ; after a heade
   assert.ok(texts.includes(program.replace('i = n; i++', 'i == n; i++')), '= as a for\'s condition');
   assert.ok(texts.includes(program.replace('s == 4;', 's = 4;')), '== as a statement');
   assert.ok(!texts.some((t) => t.includes('(i == n) != 0')), 'an assignment compared in parentheses is the idiom, not the slip');
+  assert.ok(texts.includes(program.replace('(i = 1) &&', '(i == 1) &&')), '= in an operand of &&');
+  assert.ok(texts.includes(program.replace('!(s = 2)', '!(s == 2)')), '= in an operand of !');
+  assert.ok(texts.includes(program.replace('if ((i = 1) && !(s = 2))', 'if ((i == 1) && !(s == 2))')), 'every = of one condition together');
   const why = found.find((e) => applyEdits(program, e.edits) === program.replace('i++);', 'i++)'))?.why ?? '';
   assert.match(why, /runs once, after the loop/);
   const onlyFirstLine = new Map(program.split('\n').map((_, i) => [i + 1, i === 0 ? 1 : 0]));

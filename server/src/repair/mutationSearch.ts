@@ -226,14 +226,15 @@ function classicSlipEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
       at(body, '', 3, `the \`;\` right after the ${s.type.replace('_statement', '')}'s header is its whole body: the statement after it ${after}`);
     }
   }
-  for (const a of root.descendantsOfType('assignment_expression')) {
-    const operator = a.childForFieldName('operator');
-    if (operator?.text !== '=' || !isSuspicious(suspicion, lineOf(a))) continue;
-    const parent = a.parent;
-    const isCondition =
-      (parent?.type === 'parenthesized_expression' && /^(if|while|do)_statement$/.test(parent.parent?.type ?? '')) ||
-      (parent?.type === 'for_statement' && parent.childForFieldName('condition')?.startIndex === a.startIndex);
-    if (isCondition) at(operator, '==', 1, '`=` in a condition assigns instead of comparing');
+  for (const condition of conditionsOf(root)) {
+    if (!isSuspicious(suspicion, lineOf(condition))) continue;
+    const operators = assignmentsAsTruthValues(condition).map((a) => a.childForFieldName('operator')!);
+    for (const operator of operators) at(operator, '==', 1, '`=` in a condition assigns instead of comparing');
+    if (operators.length > 1) {
+      // `(a=1)&&(b=1)`: always true until every one of them compares.
+      const edits = operators.map((operator) => ({ start: operator.startIndex, end: operator.endIndex, newText: '==' }));
+      found.push({ edits, line: lineOf(condition), priority: 1, why: 'each `=` in the condition assigns instead of comparing' });
+    }
   }
   for (const statement of root.descendantsOfType('expression_statement')) {
     const comparison = statement.namedChild(0);
@@ -243,6 +244,30 @@ function classicSlipEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
     }
   }
   return found;
+}
+
+/** The conditions of the program's `if`s, loops and `?:`s. */
+function conditionsOf(root: SyntaxNode): SyntaxNode[] {
+  return root
+    .descendantsOfType(['if_statement', 'while_statement', 'do_statement', 'for_statement', 'conditional_expression'])
+    .map((s) => s.childForFieldName('condition'))
+    .filter((c): c is SyntaxNode => c !== null);
+}
+
+/**
+ * The plain assignments in a condition whose value is taken as true or false: the condition itself, an
+ * operand of `&&`, `||` or `!` (through parentheses), not `(c = getchar()) != EOF`, whose value is compared.
+ */
+function assignmentsAsTruthValues(condition: SyntaxNode): SyntaxNode[] {
+  return condition.descendantsOfType('assignment_expression').filter((a) => {
+    if (a.childForFieldName('operator')?.text !== '=') return false;
+    let node = a;
+    while (node.parent && node.parent.type === 'parenthesized_expression' && node.startIndex !== condition.startIndex) node = node.parent;
+    if (node.startIndex === condition.startIndex && node.endIndex === condition.endIndex) return true;
+    const parent = node.parent;
+    if (parent?.type === 'unary_expression') return parent.childForFieldName('operator')?.text === '!';
+    return parent?.type === 'binary_expression' && /^(&&|\|\|)$/.test(parent.childForFieldName('operator')?.text ?? '');
+  });
 }
 
 /** A local variable declared without a value, given 0 or 1 (a sum or a product that starts from garbage). */
