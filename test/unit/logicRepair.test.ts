@@ -491,6 +491,28 @@ test('a count set back on every pass of the loop that adds to it is moved before
   assert.ok(!texts.some((t) => t.includes('c = a[j]; for (j')), 'a value the body does not change again stays');
 });
 
+test('a nest of loops walked with other bounds than the program\'s other nests over the same counters takes theirs', () => {
+  const program = `int main(void) {
+  int a[4][5], n = 4, m = 5, i, j, s = 0;
+  for (i = 0; i < n; i++)
+    for (j = 0; j < n; j++) a[i][j] = i + j;
+  for (i = 1; i < n; i++)
+    for (j = 1; j < n; j++) s += a[i][j];
+  for (i = 0; i < n; i++)
+    for (j = 0; j < m; j++) s += a[i][j];
+  for (i = 0; i < m; i++) s++;
+  return s;
+}
+`;
+  const found = logicMutations(program, { suspicion: everyLine(program) });
+  const texts = found.map((e) => applyEdits(program, e.edits));
+  assert.ok(texts.includes(program.replace('j < n; j++) a', 'j < m; j++) a').replace('j < n; j++) s', 'j < m; j++) s')), 'both square nests as the third');
+  assert.ok(texts.includes(program.replace('j < m; j++) s', 'j < n; j++) s')), 'the third as the square ones');
+  assert.match(found.find((e) => applyEdits(program, e.edits).includes('j < m; j++) a'))?.why ?? '', /other loops over `i` and `j` run them to `n` and `m`/);
+  const square = program.replace('j < m', 'j < n');
+  assert.ok(!logicMutations(square, { suspicion: everyLine(square) }).some((e) => /other loops over/.test(e.why ?? '')), 'nothing when every nest agrees');
+});
+
 test('arguments in parentheses with no function name before them become a call of the function that takes that many', () => {
   const program = `int same(int *a, int n, int i) {
   if (i >= n / 2) return 1;

@@ -13,6 +13,8 @@
 // - a loop that must run at least once (the digits of 0 are "0"): `while (C) B` as `do B while (C);`.
 // - a count or a sum set back on every pass of the loop that adds to it: `for (k...) { l = 0; if (..) l++; }`
 //   counts one pass at a time; the reset moved before the loop (inside an outer loop, still per row).
+// - a table walked with other bounds than the program's other nested loops over it: `j < n` where the
+//   rest runs `j` to `m`; each nest shape the program has, tried on all its nests.
 import { lineOf, type SyntaxNode } from '../c/parser';
 import type { TextEdit } from '../oracle/compiler';
 import { isSuspicious, type Suspicion } from './faultLocalization';
@@ -227,6 +229,57 @@ export function hoistedResetEdits(root: SyntaxNode, suspicion: Suspicion): Logic
       { start: loop.startIndex, end: loop.startIndex, newText: `${statement.text} ` },
     ];
     found.push({ edits, line: lineOf(statement), priority: 14, why: `\`${name}\` was set back on every pass of the loop that adds to it` });
+  }
+  return found;
+}
+
+/** A `for`'s counter and bound, when its condition reads `counter < bound` or `counter <= bound`. */
+function counterBound(loop: SyntaxNode): { counter: string; bound: SyntaxNode } | undefined {
+  const condition = loop.childForFieldName('condition');
+  const left = condition?.childForFieldName('left');
+  const bound = condition?.childForFieldName('right');
+  if (condition?.type !== 'binary_expression' || !/^<=?$/.test(condition.childForFieldName('operator')?.text ?? '') || left?.type !== 'identifier' || !bound) return undefined;
+  return { counter: left.text, bound };
+}
+
+/** The nearest `for` that holds `node` in its body. */
+function enclosingFor(node: SyntaxNode): SyntaxNode | undefined {
+  for (let p = node.parent; p; p = p.parent) if (p.type === 'for_statement') return p;
+  return undefined;
+}
+
+/**
+ * Two nested loops over a table (`i < n`, `j < m`) whose bounds differ from another nest with the same
+ * counters: `j < n` where the other nests run `j` to `m` (a table read or walked as if it were square).
+ * Each shape the program has is tried on every nest of those counters (the ones that differ change together).
+ */
+export function nestBoundEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
+  type Nest = { outer: SyntaxNode; inner: SyntaxNode; shape: string };
+  const groups = new Map<string, Nest[]>();
+  for (const inner of root.descendantsOfType('for_statement')) {
+    const outer = enclosingFor(inner);
+    const [o, i] = [outer && counterBound(outer), counterBound(inner)];
+    if (!outer || !o || !i || o.counter === i.counter) continue;
+    const key = `${o.counter} ${i.counter}`;
+    groups.set(key, [...(groups.get(key) ?? []), { outer: o.bound, inner: i.bound, shape: `${o.bound.text}\u0000${i.bound.text}` }]);
+  }
+  const found: LogicEdit[] = [];
+  for (const [key, nests] of groups) {
+    const shapes = [...new Set(nests.map((n) => n.shape))];
+    if (shapes.length < 2) continue;
+    const [outerCounter, innerCounter] = key.split(' ');
+    for (const shape of shapes) {
+      const model = nests.find((n) => n.shape === shape)!;
+      const changed = nests.filter((n) => n.shape !== shape).flatMap((n) => [
+        ...(n.outer.text !== model.outer.text ? [{ node: n.outer, newText: model.outer.text }] : []),
+        ...(n.inner.text !== model.inner.text ? [{ node: n.inner, newText: model.inner.text }] : []),
+      ]).sort((a, b) => a.node.startIndex - b.node.startIndex);
+      if (changed.length > 4 || !changed.some((c) => isSuspicious(suspicion, lineOf(c.node)))) continue;
+      found.push({
+        edits: changed.map((c) => ({ start: c.node.startIndex, end: c.node.endIndex, newText: c.newText })), line: lineOf(changed[0].node), priority: 14,
+        why: `the program's other loops over \`${outerCounter}\` and \`${innerCounter}\` run them to \`${model.outer.text}\` and \`${model.inner.text}\``,
+      });
+    }
   }
   return found;
 }
