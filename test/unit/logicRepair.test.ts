@@ -320,6 +320,27 @@ int main(void) {
   assert.equal((await runTests(r.repaired, tests, { compiler: hiding })).passed, 2, 'independently re-run');
 });
 
+test('engine: floats and chars read without their &, passed promoted, get every & at once', async () => {
+  const buggy = `#include <stdio.h>
+int main(void) {
+  float x = 0, y = 0;
+  char c = 0;
+  scanf("%f %f %c", x, y, c);
+  printf("%.1f %c\\n", x + y, c);
+  return 0;
+}
+`;
+  const tests = [
+    { name: '1', input: '1.5 2 a', output: '3.5 a\n' },
+    { name: '2', input: '0 4 z', output: '4.0 z\n' },
+  ];
+  const hiding = { family: 'gcc' as const, args: ['-std=gnu11', '-w'] };
+  const r = await new RepairEngine({ compiler: hiding, tests }).repair(buggy);
+  assert.equal(r.status, 'repaired', JSON.stringify(r.edits));
+  assert.match(r.repaired, /scanf\("%f %f %c", &x, &y, &c\);/);
+  assert.equal((await runTests(r.repaired, tests, { compiler: hiding })).passed, 2, 'independently re-run');
+});
+
 test('engine: a close reference is also taken over whole, when its differences only work together', async () => {
   // The count of negative numbers is missing: declared on one line, counted on another, printed on a
   // third. Each line alone does not compile or changes nothing printed.

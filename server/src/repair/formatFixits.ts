@@ -18,8 +18,12 @@ export async function formatFixits(text: string, compiler: CompilerOptions, sign
   const args = [...(compiler.args ?? []).filter((a) => !HIDING.has(a)), '-Wformat'];
   const result = await compile(text, { ...compiler, args }, signal);
   const tokens = codeTokens(text);
-  return result.diagnostics
+  const each = result.diagnostics
     .filter((d) => /^-Wformat/.test(d.option ?? ''))
     .flatMap((d) => (d.fixits.length > 0 ? [d.fixits] : formatMismatch(text, tokens, d)))
     .filter((edits) => edits.length > 0 && !editsOverlap(edits));
+  // `scanf("%f%f", x, y)`: no one of them alone runs without a crash; the first proposal of each warning, all together.
+  const firsts = [...new Map(each.map((edits) => [edits[0].start, edits])).values()];
+  const together = firsts.flat();
+  return firsts.length > 1 && !editsOverlap(together) ? [...each, together] : each;
 }

@@ -114,6 +114,12 @@ function callArguments(tokens: readonly Token[], open: number): Token[][] {
   return args;
 }
 
+/** The type an argument of this type is passed as to a variadic function such as scanf (a `float` as a `double`). */
+function promoted(type: string): string {
+  if (type === 'float') return 'double';
+  return /^(char|signed char|unsigned char|short int|short unsigned int)$/.test(type) ? 'int' : type;
+}
+
 /** format '%d' expects 'int *', but argument 2 has type 'int': a missing & or a wrong conversion. */
 export function formatMismatch(_text: string, tokens: Token[], d: CompilerDiagnostic): Proposal[] {
   const m = /format '([^']+)' expects argument of type '([^']+)', but argument (\d+) has type '([^']+)'/.exec(d.message);
@@ -126,7 +132,7 @@ export function formatMismatch(_text: string, tokens: Token[], d: CompilerDiagno
   const scanf = /scanf/.test(tokens[open - 1].text);
   const args = callArguments(tokens, open);
   const arg = args[Number(argNumber) - 1]; // gcc counts every argument, the format string included
-  if (scanf && expected.endsWith('*') && expected.replace(/ ?\*$/, '') === actual && arg?.length) {
+  if (scanf && expected.endsWith('*') && promoted(expected.replace(/ ?\*$/, '')) === actual && arg?.length) {
     return [[{ start: arg[0].start, end: arg[0].start, newText: '&' }]];
   }
   if (!scanf && actual.replace(/ ?\*$/, '') === expected && actual.endsWith('*') && arg?.[0]?.text === '&') {
