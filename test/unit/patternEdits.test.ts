@@ -8,7 +8,7 @@ import { RepairEngine } from '../../server/src/repair/engine';
 import { type LogicEdit, logicMutations } from '../../server/src/repair/mutationSearch';
 import { doWhileEdits, loopAnswerEdits, printOnceEdits, searchExitEdits, sentinelEdits } from '../../server/src/repair/loopEdits';
 import {
-  forgottenReadEdits, leftoverPrintEdits, missingElseEdits, newlineOnceEdits, printedIndexEdits, renameEdits, resetEdits, scanfFormatEdits,
+  forgottenReadEdits, formatlessPrintEdits, leftoverPrintEdits, missingElseEdits, newlineOnceEdits, printedIndexEdits, renameEdits, resetEdits, scanfFormatEdits,
 } from '../../server/src/repair/patternEdits';
 import { everyLine } from '../support/suspicion';
 
@@ -338,4 +338,22 @@ int main() {
   assert.equal(r.status, 'repaired', JSON.stringify(r.edits));
   assert.match(r.repaired, /for \(i = 0; i < n; i\+\+\) \{ count = 0;/);
   assert.equal((await runTests(r.repaired, tests, { compiler: gcc })).passed, 3, 'independently re-run');
+});
+
+test('a value given to printf as its format becomes text (a number) or is printed with %d', () => {
+  const program = `#include <stdio.h>
+int main(void) {
+  int n = 4;
+  if (n % 2) printf(0);
+  else printf(n);
+  printf(n + 1);
+  printf("%d", n);
+  return 0;
+}
+`;
+  const found = results(program, formatlessPrintEdits(parseC(program).rootNode, everyLine(program)));
+  assert.ok(found.includes(program.replace('printf(0)', 'printf("0")')), 'the number as text');
+  assert.ok(found.includes(program.replace('printf(n);', 'printf("%d", n);')), 'a variable printed with %d');
+  assert.ok(found.includes(program.replace('printf(n + 1)', 'printf("%d", n + 1)')), 'an expression printed with %d');
+  assert.equal(found.length, 3, 'a printf with its format is left alone');
 });

@@ -17,7 +17,7 @@ import { isSuspicious, suspicionStep, type Suspicion } from './faultLocalization
 import { doWhileEdits, hoistedResetEdits, loopAnswerEdits, nestBoundEdits, printOnceEdits, searchExitEdits, sentinelEdits } from './loopEdits';
 import { outputLiteralEdits } from './outputEdits';
 import {
-  forgottenCallEdits, forgottenReadEdits, leftoverPrintEdits, missingElseEdits, newlineOnceEdits, printedIndexEdits, renameEdits, resetEdits, scanfFormatEdits,
+  forgottenCallEdits, forgottenReadEdits, formatlessPrintEdits, leftoverPrintEdits, missingElseEdits, newlineOnceEdits, printedIndexEdits, renameEdits, resetEdits, scanfFormatEdits,
 } from './patternEdits';
 import { swapEdits } from './swapEdits';
 
@@ -77,7 +77,7 @@ export function logicMutations(text: string, context: LogicSearchContext = {}): 
     const patterns = [
       ...printedIndexEdits(root, suspicion, context.failing), ...resetEdits(root, suspicion), ...newlineOnceEdits(root, suspicion, context.failing),
       ...scanfFormatEdits(root, suspicion), ...missingElseEdits(root, suspicion, context.failing),
-      ...leftoverPrintEdits(root, suspicion, context.failing), ...forgottenReadEdits(root, suspicion, context.failing), ...forgottenCallEdits(root, suspicion),
+      ...leftoverPrintEdits(root, suspicion, context.failing), ...forgottenReadEdits(root, suspicion, context.failing), ...forgottenCallEdits(root, suspicion), ...formatlessPrintEdits(root, suspicion),
       ...loopAnswerEdits(root, suspicion), ...searchExitEdits(root, suspicion), ...sentinelEdits(root, suspicion), ...doWhileEdits(root, suspicion),
       ...hoistedResetEdits(root, suspicion), ...nestBoundEdits(root, suspicion), ...printOnceEdits(root, suspicion, context.failing),
       ...integerDivisionEdits(root, suspicion), ...wideningEdits(root, suspicion),

@@ -2,8 +2,8 @@
 // numbered family of names) wrong throughout one statement, an index printed from 0 where the task
 // counts from 1, an accumulator not reset for each pass of an outer loop, a newline printed after
 // every item instead of once after the loop, a scanf format with text the input does not have, the
-// `else` of a yes/no answer never written, a debugging print left in, an input never read, and a
-// call whose function name was left out (`return (a, n - 1);`).
+// `else` of a yes/no answer never written, a debugging print left in, an input never read, a
+// call whose function name was left out (`return (a, n - 1);`), and a value printed without a format.
 // Like the one-token edits (mutationSearch.ts), only on lines the failing tests point at, and each
 // is judged by the tests; each says in words what it found wrong, for the explanation.
 import { namesInScope, type DeclaredName } from '../c/scopes';
@@ -295,6 +295,23 @@ export function forgottenCallEdits(root: SyntaxNode, suspicion: Suspicion): Logi
       line: lineOf(group), priority: 12 + k,
       why: `the parentheses hold ${f.name}'s ${arity} arguments, but the call has no function name`,
     }));
+  }
+  return found;
+}
+
+/**
+ * `printf(0)` or `printf(n)`: a value given where printf wants its format, which prints nothing or
+ * crashes. A number becomes the text it stands for, anything else the value printed with `%d`.
+ */
+export function formatlessPrintEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
+  const found: LogicEdit[] = [];
+  for (const call of suspiciousCalls(root, suspicion, 'printf')) {
+    const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+    const value = args[0];
+    if (args.length !== 1 || !value || /^(string_literal|concatenated_string)$/.test(value.type)) continue;
+    if (value.type !== 'number_literal' && value.type !== 'identifier' && value.type !== 'binary_expression') continue;
+    const newText = value.type === 'number_literal' ? JSON.stringify(value.text) : `"%d", ${value.text}`;
+    found.push({ edits: [{ start: value.startIndex, end: value.endIndex, newText }], line: lineOf(call), priority: 12, why: `printf was given \`${value.text}\` where it wants the format of what it prints` });
   }
   return found;
 }
