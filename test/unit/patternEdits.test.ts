@@ -202,6 +202,19 @@ int main() {
   assert.equal(sentinelEdits(parseC(program).rootNode, everyLine(program, 5)).length, 0, 'not on a line no failing test ran');
   const reads = program.replace("while (c != '\\n') {", 'while (scanf("%c", &c) == 1) {').replace('c = getchar();', 'c = c - 1;');
   assert.equal(sentinelEdits(parseC(reads).rootNode, everyLine(reads)).length, 0, 'a test that reads is not evaluated again');
+  const doLoop = `#include <stdio.h>
+int main() {
+  int m, sum = 0;
+  do {
+    scanf("%d", &m);
+    sum += m;
+  } while (m != -1);
+  printf("%d\\n", sum);
+  return 0;
+}
+`;
+  assert.deepEqual(results(doLoop, sentinelEdits(parseC(doLoop).rootNode, everyLine(doLoop))).map((t) => t.split('\n')[4].trim()),
+    ['scanf("%d", &m); if (!(m != -1)) break;'], 'a do loop that adds its sentinel');
 });
 
 test('search exit: a loop that goes on after it found what the if after it tests, left when that test holds', () => {

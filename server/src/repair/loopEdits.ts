@@ -8,7 +8,8 @@
 // - a search that never stops: the loop finds what it looks for, goes on, and the `if` after it
 //   tests the last pass's values; that test, at the end of each pass, leaves the loop.
 // - a sentinel used before the loop tests it: `while (c != '\n') { c = getchar(); sum += c; }`
-//   adds the line end too; the loop's own test, repeated right after the read, leaves the loop.
+//   adds the line end too, `do { scanf("%d", &m); ... } while (m != -1);` handles the -1; the
+//   loop's own test, repeated right after the read, leaves the loop.
 // - a result printed on every pass where the task wants it once: the print moved after the loop.
 // - a loop that must run at least once (the digits of 0 are "0"): `while (C) B` as `do B while (C);`.
 // - a count or a sum set back on every pass of the loop that adds to it: `for (k...) { l = 0; if (..) l++; }`
@@ -130,13 +131,13 @@ function sets(statement: SyntaxNode, name: string): boolean {
 }
 
 /**
- * In a `while` loop that tests a variable, a statement of its body that sets that variable and is
+ * In a `while` or `do` loop that tests a variable, a statement of its body that sets that variable and is
  * followed by others: the loop's test repeated right after it, leaving the loop before the value
  * read is used.
  */
 export function sentinelEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
   const found: LogicEdit[] = [];
-  for (const loop of root.descendantsOfType('while_statement')) {
+  for (const loop of root.descendantsOfType(['while_statement', 'do_statement'])) {
     const condition = loop.childForFieldName('condition');
     const body = loop.childForFieldName('body');
     if (!condition || !pure(condition) || body?.type !== 'compound_statement') continue;
