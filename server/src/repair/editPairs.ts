@@ -26,8 +26,18 @@ function wordDistance(a: string, b: string): number {
   return Math.min(1, Math.abs(x - y) / Math.max(Math.abs(x), Math.abs(y)));
 }
 
-/** Edit distance between two outputs, in words and line ends, a changed number costing by how far it moved. */
+/**
+ * Edit distance between two outputs, in words and line ends, a changed number costing by how far it
+ * moved; at most half a word when they differ only in spacing (`hiheyyo` for `hi\nhey\nyo\n`: the
+ * spacing edits finish it), which words alone would count as far.
+ */
 export function outputDistance(a: string, b: string): number {
+  const words = wordsDistance(a, b);
+  const squeezed = a.replace(/\s+/g, '');
+  return words > 0 && squeezed !== '' && squeezed === b.replace(/\s+/g, '') ? Math.min(words, 0.5) : words;
+}
+
+function wordsDistance(a: string, b: string): number {
   const x = outputTokens(a);
   const y = outputTokens(b);
   let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
