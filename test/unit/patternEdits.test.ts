@@ -6,7 +6,7 @@ import { runTests } from '../../server/src/oracle/testRunner';
 import { applyEdits } from '../../server/src/repair/edits';
 import { RepairEngine } from '../../server/src/repair/engine';
 import { type LogicEdit, logicMutations } from '../../server/src/repair/mutationSearch';
-import { doWhileEdits, loopAnswerEdits, printOnceEdits, searchExitEdits, sentinelEdits } from '../../server/src/repair/loopEdits';
+import { doWhileEdits, loopAnswerEdits, printOnceEdits, rowEndEdits, searchExitEdits, sentinelEdits } from '../../server/src/repair/loopEdits';
 import {
   forgottenReadEdits, formatlessPrintEdits, leftoverPrintEdits, missingElseEdits, newlineOnceEdits, printedIndexEdits, renameEdits, resetEdits, scanfFormatEdits,
 } from '../../server/src/repair/patternEdits';
@@ -369,4 +369,30 @@ int main(void) {
   assert.ok(found.includes(program.replace('printf(n);', 'printf("%d", n);')), 'a variable printed with %d');
   assert.ok(found.includes(program.replace('printf(n + 1)', 'printf("%d", n + 1)')), 'an expression printed with %d');
   assert.equal(found.length, 3, 'a printf with its format is left alone');
+});
+
+test('rows drawn without their line ends get one at the end of each row, the one printed once taken out', () => {
+  // Blank lines first: the parse tree's root starts at the first token, the edits still land in place.
+  const program = `
+
+#include <stdio.h>
+int main(void) {
+  int i, j;
+  for (i = 0; i < 2; i++)
+    for (j = 0; j < 3; j++)
+      putchar('*');
+  putchar('\\n');
+  for (i = 0; i < 2; i++) {
+    for (j = 0; j < 2; j++) printf("%d", j);
+  }
+  return 0;
+}
+`;
+  const failing = { expected: '***\n***\n', actual: '******\n' };
+  const found = results(program, rowEndEdits(parseC(program).rootNode, everyLine(program), failing));
+  const rows = program.replace("i++)\n    for (j = 0; j < 3; j++)\n      putchar('*');", "i++) {\n    for (j = 0; j < 3; j++)\n      putchar('*');\n    putchar('\\n');\n  }");
+  assert.ok(found.includes(rows), 'braces and the line end added to the first drawing');
+  assert.ok(found.includes(rows.replace("  putchar('\\n');\n  for", '  for')), 'and the line end printed once taken out');
+  assert.ok(found.some((t) => t.includes('printf("%d", j);\n    putchar(\'\\n\');\n  }')), 'the second drawing, in its braces');
+  assert.equal(rowEndEdits(parseC(program).rootNode, everyLine(program), { expected: '***\n***\n', actual: '**\n***\n' }).length, 0, 'not when characters differ');
 });

@@ -37,6 +37,12 @@ export function parseC(text: string): Parser.Tree {
 
 export type SyntaxNode = Parser.SyntaxNode;
 
+/**
+ * The parsed text, at the same offsets as the nodes' indices. The root node starts at its first
+ * token: the blank lines before it (its text leaves them out) come back as line ends.
+ */
+export const sourceOf = (root: SyntaxNode) => '\n'.repeat(root.startIndex) + root.text;
+
 /** The 1-based line a node starts on. */
 export const lineOf = (node: SyntaxNode) => node.startPosition.row + 1;
 

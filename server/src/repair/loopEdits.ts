@@ -16,7 +16,9 @@
 //   counts one pass at a time; the reset moved before the loop (inside an outer loop, still per row).
 // - a table walked with other bounds than the program's other nested loops over it: `j < n` where the
 //   rest runs `j` to `m`; each nest shape the program has, tried on all its nests.
-import { lineOf, type SyntaxNode } from '../c/parser';
+// - rows drawn without their line ends (the drawing's characters all there, on fewer lines): a line
+//   end at the end of each row, and the one printed once after the drawing taken out.
+import { lineOf, sourceOf, type SyntaxNode } from '../c/parser';
 import type { TextEdit } from '../oracle/compiler';
 import { isSuspicious, type Suspicion } from './faultLocalization';
 import type { LogicEdit } from './mutationSearch';
@@ -280,6 +282,59 @@ export function nestBoundEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdi
         edits: changed.map((c) => ({ start: c.node.startIndex, end: c.node.endIndex, newText: c.newText })), line: lineOf(changed[0].node), priority: 14,
         why: `the program's other loops over \`${outerCounter}\` and \`${innerCounter}\` run them to \`${model.outer.text}\` and \`${model.inner.text}\``,
       });
+    }
+  }
+  return found;
+}
+
+/** The spaces and tabs that start the line `index` is on. */
+function indentAt(text: string, index: number): string {
+  const lineStart = text.lastIndexOf('\n', index - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(lineStart))![0];
+}
+
+/** A statement that prints a line end and nothing else: `putchar('\n');`, `printf("\n");`, `puts("");`. */
+const printsLineEndOnly = (s: SyntaxNode) => s.type === 'expression_statement' && /^(putchar\('\\n'\)|printf\("\\n"\)|puts\(""\));$/.test(s.text.replace(/\s+/g, ''));
+
+/**
+ * Rows drawn by a loop around another loop that prints, when the failing test expects the same
+ * characters on more lines: a line end printed at the end of each row (braces added where the outer
+ * body has none), alone and with a line end printed only once elsewhere taken out.
+ */
+export function rowEndEdits(root: SyntaxNode, suspicion: Suspicion, failing?: { expected: string; actual: string }): LogicEdit[] {
+  const lineEnds = (s: string) => (s.match(/\n/g) ?? []).length;
+  if (!failing || failing.actual.replace(/\s+/g, '') !== failing.expected.replace(/\s+/g, '') || lineEnds(failing.expected) <= lineEnds(failing.actual)) return [];
+  const text = sourceOf(root);
+  const onceElsewhere = root.descendantsOfType('expression_statement').filter(printsLineEndOnly);
+  const found: LogicEdit[] = [];
+  for (const loop of root.descendantsOfType(['for_statement', 'while_statement'])) {
+    const body = loop.childForFieldName('body');
+    const inner = body?.type === 'compound_statement' ? body.namedChildren : body ? [body] : [];
+    if (!body || !isSuspicious(suspicion, lineOf(loop)) || body.descendantsOfType('expression_statement').some(printsLineEndOnly)) continue;
+    if (!inner.some((s) => /^(for|while|do)_statement$/.test(s.type) && prints(s))) continue;
+    const rowIndent = indentAt(text, inner[0].startIndex);
+    let edits: TextEdit[];
+    if (body.type === 'compound_statement') {
+      const closing = body.endIndex - 1;
+      const braceAlone = /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', closing - 1) + 1, closing));
+      edits = [braceAlone
+        ? { start: text.lastIndexOf('\n', closing - 1) + 1, end: text.lastIndexOf('\n', closing - 1) + 1, newText: `${rowIndent}putchar('\\n');\n` }
+        : { start: closing, end: closing, newText: ` putchar('\\n'); ` }];
+    } else {
+      let headerEnd = body.startIndex;
+      while (/\s/.test(text[headerEnd - 1])) headerEnd--;
+      edits = [
+        { start: headerEnd, end: headerEnd, newText: ' {' },
+        { start: body.endIndex, end: body.endIndex, newText: `\n${rowIndent}putchar('\\n');\n${indentAt(text, loop.startIndex)}}` },
+      ];
+    }
+    const why = 'each row of the drawing ends its line';
+    found.push({ edits, line: lineOf(loop), priority: 2, guided: true, why });
+    for (const once of onceElsewhere.filter((s) => s.startIndex >= loop.endIndex || s.endIndex <= loop.startIndex)) {
+      const lineStart = text.lastIndexOf('\n', once.startIndex - 1) + 1;
+      const alone = /^[ \t]*$/.test(text.slice(lineStart, once.startIndex)) && text[once.endIndex] === '\n';
+      const removal = alone ? { start: lineStart, end: once.endIndex + 1, newText: '' } : { start: once.startIndex, end: once.endIndex, newText: '' };
+      found.push({ edits: [...edits, removal].sort((a, b) => a.start - b.start), line: lineOf(loop), priority: 2, guided: true, why });
     }
   }
   return found;

@@ -7,7 +7,7 @@
 // Like the one-token edits (mutationSearch.ts), only on lines the failing tests point at, and each
 // is judged by the tests; each says in words what it found wrong, for the explanation.
 import { namesInScope, type DeclaredName } from '../c/scopes';
-import { enclosingLoop, lineOf, type SyntaxNode } from '../c/parser';
+import { enclosingLoop, lineOf, sourceOf, type SyntaxNode } from '../c/parser';
 import { isSuspicious, type Suspicion } from './faultLocalization';
 import type { LogicEdit } from './mutationSearch';
 
@@ -291,7 +291,7 @@ export function forgottenCallEdits(root: SyntaxNode, suspicion: Suspicion): Logi
     const arity = commaOperands(inner).length;
     const enclosing = (f: { node: SyntaxNode }) => f.node.startIndex <= group.startIndex && group.endIndex <= f.node.endIndex;
     functions.filter((f) => f.arity === arity).sort((a, b) => Number(enclosing(b)) - Number(enclosing(a))).forEach((f, k) => found.push({
-      edits: [{ start: group.startIndex, end: group.startIndex, newText: /\w/.test(root.text[group.startIndex - 1] ?? '') ? ` ${f.name}` : f.name }],
+      edits: [{ start: group.startIndex, end: group.startIndex, newText: /\w/.test(sourceOf(root)[group.startIndex - 1] ?? '') ? ` ${f.name}` : f.name }],
       line: lineOf(group), priority: 12 + k,
       why: `the parentheses hold ${f.name}'s ${arity} arguments, but the call has no function name`,
     }));
