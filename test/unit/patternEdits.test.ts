@@ -6,7 +6,7 @@ import { runTests } from '../../server/src/oracle/testRunner';
 import { applyEdits } from '../../server/src/repair/edits';
 import { RepairEngine } from '../../server/src/repair/engine';
 import { type LogicEdit, logicMutations } from '../../server/src/repair/mutationSearch';
-import { doWhileEdits, loopAnswerEdits, printOnceEdits, rowEndEdits, searchExitEdits, sentinelEdits } from '../../server/src/repair/loopEdits';
+import { doWhileEdits, firstPassEdits, loopAnswerEdits, printOnceEdits, rowEndEdits, searchExitEdits, sentinelEdits } from '../../server/src/repair/loopEdits';
 import {
   forgottenReadEdits, formatlessPrintEdits, leftoverPrintEdits, missingElseEdits, newlineOnceEdits, printedIndexEdits, renameEdits, resetEdits, scanfFormatEdits,
 } from '../../server/src/repair/patternEdits';
@@ -395,4 +395,23 @@ int main(void) {
   assert.ok(found.includes(rows.replace("  putchar('\\n');\n  for", '  for')), 'and the line end printed once taken out');
   assert.ok(found.some((t) => t.includes('printf("%d", j);\n    putchar(\'\\n\');\n  }')), 'the second drawing, in its braces');
   assert.equal(rowEndEdits(parseC(program).rootNode, everyLine(program), { expected: '***\n***\n', actual: '**\n***\n' }).length, 0, 'not when characters differ');
+});
+
+test('"not the first pass" tested against 0 in a loop that counts from 1 is compared with where the loop starts', () => {
+  const program = `#include <stdio.h>
+int main(void) {
+  int i, j, n = 3;
+  for (i = 1; i <= n; i++) {
+    for (j = 1; j <= n; j++) {
+      if (j) putchar(' ');
+      if (i != 0) printf("%d", j);
+    }
+  }
+  for (j = 0; j < n; j++) if (j) putchar(',');
+  return 0;
+}
+`;
+  const edits = firstPassEdits(parseC(program).rootNode, everyLine(program));
+  assert.deepEqual(results(program, edits), [program.replace('if (j) putchar(\' \')', 'if (j > 1) putchar(\' \')')], 'only the test of the loop right around it, and not in a loop from 0');
+  assert.match(edits[0].why ?? '', /`j` starts at 1, so `j` holds on the first pass too/);
 });

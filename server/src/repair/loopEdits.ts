@@ -18,6 +18,7 @@
 //   rest runs `j` to `m`; each nest shape the program has, tried on all its nests.
 // - rows drawn without their line ends (the drawing's characters all there, on fewer lines): a line
 //   end at the end of each row, and the one printed once after the drawing taken out.
+// - "not the first pass" tested against 0 in a loop that counts from 1 (`if (j) putchar(' ');`).
 import { lineOf, sourceOf, type SyntaxNode } from '../c/parser';
 import type { TextEdit } from '../oracle/compiler';
 import { isSuspicious, type Suspicion } from './faultLocalization';
@@ -335,6 +336,32 @@ export function rowEndEdits(root: SyntaxNode, suspicion: Suspicion, failing?: { 
       const alone = /^[ \t]*$/.test(text.slice(lineStart, once.startIndex)) && text[once.endIndex] === '\n';
       const removal = alone ? { start: lineStart, end: once.endIndex + 1, newText: '' } : { start: once.startIndex, end: once.endIndex, newText: '' };
       found.push({ edits: [...edits, removal].sort((a, b) => a.start - b.start), line: lineOf(loop), priority: 2, guided: true, why });
+    }
+  }
+  return found;
+}
+
+/**
+ * The test for "not the first pass" written against 0 in a loop that counts from elsewhere:
+ * `for (j = 1; ...; j++) { if (j) putchar(' '); ... }` always prints the separator; compared with
+ * where the loop starts instead (`j > 1`).
+ */
+export function firstPassEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
+  const found: LogicEdit[] = [];
+  for (const loop of root.descendantsOfType('for_statement')) {
+    const init = loop.childForFieldName('initializer');
+    const update = loop.childForFieldName('update');
+    const counter = init?.type === 'assignment_expression' ? init.childForFieldName('left') : undefined;
+    const start = init?.childForFieldName('right');
+    if (counter?.type !== 'identifier' || !start || start.text === '0') continue;
+    const counts = update?.type === 'update_expression' && update.text.replace(/\s/g, '').replace(/^\+\+/, '').replace(/\+\+$/, '') === counter.text;
+    if (!counts) continue;
+    for (const statement of loop.childForFieldName('body')?.descendantsOfType('if_statement') ?? []) {
+      const test = statement.childForFieldName('condition')?.namedChild(0);
+      const againstZero = test && (test.text === counter.text || new RegExp(`^${counter.text}\\s*(!=|>)\\s*0$`).test(test.text));
+      if (!test || !againstZero || enclosingFor(statement) !== loop || !isSuspicious(suspicion, lineOf(statement))) continue;
+      const newText = `${counter.text} > ${start.text}`;
+      found.push({ edits: [{ start: test.startIndex, end: test.endIndex, newText }], line: lineOf(statement), priority: 14, why: `\`${counter.text}\` starts at ${start.text}, so \`${test.text}\` holds on the first pass too` });
     }
   }
   return found;
