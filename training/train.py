@@ -127,7 +127,7 @@ def main():
     ap.add_argument('--loss', choices=['weighted', 'plain', 'hinted'], default='weighted')
     ap.add_argument('--minutes', type=float, default=90, help='wall-clock training budget; sets the LR schedule')
     ap.add_argument('--steps', type=int, help='step budget for this run instead of --minutes (equal-compute comparisons)')
-    ap.add_argument('--init', help='start from this checkpoint\'s weights with a fresh optimizer and schedule (fine-tuning)')
+    ap.add_argument('--init', help='start from this checkpoint\'s weights (and design) with a fresh optimizer and schedule (fine-tuning)')
     ap.add_argument('--eval-only', action='store_true', help='print the --init checkpoint\'s dev figures (on --dev-examples of dev) and stop')
     ap.add_argument('--batch-tokens', type=int, default=4096)
     ap.add_argument('--lr', type=float, default=1e-3)
@@ -159,25 +159,26 @@ def main():
     state = torch.load(args.ckpt, map_location='cpu') if args.resume and os.path.exists(args.ckpt) else None
     # max_positions: the sequence length build_dataset.ts kept (server/src/model/contract.ts TRAINED_POSITIONS).
     max_positions = json.load(open(os.path.join(args.data, 'summary.json')))['max_positions']
-    cfg = Config(**state['config']) if state else Config(vocab_size=len(vocab), n_layer=args.n_layer, n_head=args.n_head,
+    init = torch.load(args.init, map_location='cpu') if args.init and not state else None
+    # A resumed or --init run keeps its checkpoint's shape and design; --design and the sizes make a new model.
+    saved = state or init
+    cfg = Config(**saved['config']) if saved else Config(vocab_size=len(vocab), n_layer=args.n_layer, n_head=args.n_head,
                                                          d_model=args.d_model, max_positions=max_positions,
                                                          **DESIGNS[args.design])
     assert cfg.vocab_size == len(vocab), 'models/vocab.json changed: the checkpoint does not fit'
+    assert cfg.max_positions == max_positions, 'the checkpoint was trained at another sequence length than this data holds'
     model = RepairModel(cfg).to(device)
     decay = [p for n, p in model.named_parameters() if p.dim() >= 2]
     no_decay = [p for n, p in model.named_parameters() if p.dim() < 2]
     opt = torch.optim.AdamW([{'params': decay, 'weight_decay': args.weight_decay}, {'params': no_decay, 'weight_decay': 0.0}], lr=args.lr, betas=(0.9, 0.95))
     step, tokens_seen, elapsed, epoch = 0, 0, 0.0, 0
     phases = []  # [step, tokens_seen, loss] each time a run starts with a loss: the checkpoint's history
-    init = None
     if state:
         model.load_state_dict(state['model'])
         opt.load_state_dict(state['optimizer'])
         step, tokens_seen, elapsed, epoch = state['step'], state['tokens_seen'], state['elapsed'], state['epoch']
         phases = state.get('phases', [[0, 0, state.get('loss')]])
-    elif args.init:
-        init = torch.load(args.init, map_location='cpu')
-        assert Config(**init['config']) == cfg, '--init checkpoint has another shape'
+    elif init:
         model.load_state_dict(init['model'])
         tokens_seen, elapsed = init['tokens_seen'], init['elapsed']  # provenance: the tokens behind these weights
         step = init['step']
