@@ -21,6 +21,7 @@
 // - "not the first pass" tested against 0 in a loop that counts from 1 (`if (j) putchar(' ');`).
 import { lineOf, sourceOf, type SyntaxNode } from '../c/parser';
 import type { TextEdit } from '../oracle/compiler';
+import { lineIndent } from './cSyntax';
 import { isSuspicious, type Suspicion } from './faultLocalization';
 import type { LogicEdit } from './mutationSearch';
 import { printsExtra, updates } from './patternEdits';
@@ -288,12 +289,6 @@ export function nestBoundEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdi
   return found;
 }
 
-/** The spaces and tabs that start the line `index` is on. */
-function indentAt(text: string, index: number): string {
-  const lineStart = text.lastIndexOf('\n', index - 1) + 1;
-  return /^[ \t]*/.exec(text.slice(lineStart))![0];
-}
-
 /** A statement that prints a line end and nothing else: `putchar('\n');`, `printf("\n");`, `puts("");`. */
 const printsLineEndOnly = (s: SyntaxNode) => s.type === 'expression_statement' && /^(putchar\('\\n'\)|printf\("\\n"\)|puts\(""\));$/.test(s.text.replace(/\s+/g, ''));
 
@@ -313,20 +308,21 @@ export function rowEndEdits(root: SyntaxNode, suspicion: Suspicion, failing?: { 
     const inner = body?.type === 'compound_statement' ? body.namedChildren : body ? [body] : [];
     if (!body || !isSuspicious(suspicion, lineOf(loop)) || body.descendantsOfType('expression_statement').some(printsLineEndOnly)) continue;
     if (!inner.some((s) => /^(for|while|do)_statement$/.test(s.type) && prints(s))) continue;
-    const rowIndent = indentAt(text, inner[0].startIndex);
+    const rowIndent = lineIndent(text, inner[0].startIndex);
     let edits: TextEdit[];
     if (body.type === 'compound_statement') {
       const closing = body.endIndex - 1;
-      const braceAlone = /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', closing - 1) + 1, closing));
-      edits = [braceAlone
-        ? { start: text.lastIndexOf('\n', closing - 1) + 1, end: text.lastIndexOf('\n', closing - 1) + 1, newText: `${rowIndent}putchar('\\n');\n` }
+      const closingLine = text.lastIndexOf('\n', closing - 1) + 1;
+      // On a line of its own before the `}` when the brace has one, else just before it.
+      edits = [/^[ \t]*$/.test(text.slice(closingLine, closing))
+        ? { start: closingLine, end: closingLine, newText: `${rowIndent}putchar('\\n');\n` }
         : { start: closing, end: closing, newText: ` putchar('\\n'); ` }];
     } else {
       let headerEnd = body.startIndex;
       while (/\s/.test(text[headerEnd - 1])) headerEnd--;
       edits = [
         { start: headerEnd, end: headerEnd, newText: ' {' },
-        { start: body.endIndex, end: body.endIndex, newText: `\n${rowIndent}putchar('\\n');\n${indentAt(text, loop.startIndex)}}` },
+        { start: body.endIndex, end: body.endIndex, newText: `\n${rowIndent}putchar('\\n');\n${lineIndent(text, loop.startIndex)}}` },
       ];
     }
     const why = 'each row of the drawing ends its line';
