@@ -28,13 +28,13 @@ function wordDistance(a: string, b: string): number {
 
 /**
  * Edit distance between two outputs, in words and line ends, a changed number costing by how far it
- * moved; at most half a word when they differ only in spacing (`hiheyyo` for `hi\nhey\nyo\n`: the
- * spacing edits finish it), which words alone would count as far.
+ * moved. Outputs that differ only in spacing (`hiheyyo` for `hi\nhey\nyo\n`: the spacing edits
+ * finish it), which words alone count as far, stay under one word, in the same order.
  */
 export function outputDistance(a: string, b: string): number {
   const words = wordsDistance(a, b);
   const squeezed = a.replace(/\s+/g, '');
-  return words > 0 && squeezed !== '' && squeezed === b.replace(/\s+/g, '') ? Math.min(words, 0.5) : words;
+  return squeezed !== '' && squeezed === b.replace(/\s+/g, '') ? words / (words + 1) : words;
 }
 
 function wordsDistance(a: string, b: string): number {
