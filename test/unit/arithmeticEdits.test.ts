@@ -1,10 +1,11 @@
 // Arithmetic slips in the logic edit search: integer division where a fraction is wanted, and
-// integers too narrow for their values widened with their formats; one judged end to end.
+// integers too narrow for their values widened with their formats, parentheses where precedence
+// groups otherwise than meant; one judged end to end.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseC } from '../../server/src/c/parser';
 import { runTests } from '../../server/src/oracle/testRunner';
-import { integerDivisionEdits, wideningEdits } from '../../server/src/repair/arithmeticEdits';
+import { integerDivisionEdits, precedenceEdits, wideningEdits } from '../../server/src/repair/arithmeticEdits';
 import { applyEdits } from '../../server/src/repair/edits';
 import { RepairEngine } from '../../server/src/repair/engine';
 import { everyLine } from '../support/suspicion';
@@ -76,4 +77,23 @@ int main() {
   assert.equal(r.status, 'repaired', JSON.stringify(r.edits));
   assert.match(r.repaired, /long long n, i, x;/);
   assert.equal((await runTests(r.repaired, tests, { compiler: gcc })).passed, 3, 'independently re-run');
+});
+
+test('precedence: parentheses where C groups otherwise than meant, each way a tighter operator took one operand', () => {
+  const program = `int main(void) {
+  int n = 7, a = 2, b = 3, x = 4, k;
+  k = n - 1 / 2;
+  k = a * b + n;
+  if (x & 1 == 0) k++;
+  k = (a + b) * n;
+  return k;
+}
+`;
+  const found = precedenceEdits(parseC(program).rootNode, everyLine(program));
+  const texts = found.map((e) => applyEdits(program, e.edits));
+  assert.ok(texts.includes(program.replace('n - 1 / 2', '(n - 1) / 2')), 'the difference divided');
+  assert.ok(texts.includes(program.replace('a * b + n', 'a * (b + n)')), 'the sum multiplied');
+  assert.ok(texts.includes(program.replace('x & 1 == 0', '(x & 1) == 0')), 'the mask compared');
+  assert.equal(found.length, 3, 'an expression already in parentheses is left alone');
+  assert.match(found[0].why ?? '', /`\/` binds tighter than `-`: it took `1` alone/);
 });

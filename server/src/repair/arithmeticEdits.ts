@@ -4,6 +4,7 @@
 // - integers too narrow for their values (a product or sum past 2^31, common in contest tasks): an
 //   `int` declaration widened to `long long`, with the printf and scanf conversions of its
 //   variables widened alike (`%d` to `%lld`), since a format that no longer matches prints garbage.
+// - precedence: parentheses where C groups otherwise than meant (`(n - 1) / 2` for `n - 1 / 2`).
 // Each edit is one candidate, judged by the tests like any other.
 import { lineOf, type SyntaxNode } from '../c/parser';
 import { declaredBy, namesInScope } from '../c/scopes';
@@ -98,6 +99,37 @@ export function wideningEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit
     if (!use) continue;
     const edits = [{ start: type.startIndex, end: type.endIndex, newText: 'long long' }, ...formatEdits(scope, names)];
     found.push({ edits, line: lineOf(use), priority: 25, why: `the values of ${[...names].map((n) => `\`${n}\``).join(', ')} may not fit in an \`int\`` });
+  }
+  return found;
+}
+
+/** Operators that bind tighter than the ones they sit under, in the slips `precedenceEdits` looks for. */
+const TIGHTER: Record<string, RegExp> = { '+': /^[*/%]$/, '-': /^[*/%]$/, '&': /^(==|!=|<|>|<=|>=)$/, '|': /^(==|!=|<|>|<=|>=)$/, '^': /^(==|!=|<|>|<=|>=)$/ };
+
+/**
+ * Parentheses where C's precedence groups otherwise than the student meant: `n - 1 / 2` divides
+ * only the 1 (`(n - 1) / 2`), `a + b * c` meant as `(a + b) * c`... and `x & 1 == 0` compares
+ * first (`(x & 1) == 0`). Single guesses, within the search's budget.
+ */
+export function precedenceEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
+  const found: LogicEdit[] = [];
+  const operator = (n: SyntaxNode | null) => (n?.type === 'binary_expression' ? n.childForFieldName('operator')?.text ?? '' : '');
+  const group = (from: SyntaxNode, to: SyntaxNode, line: number, why: string) =>
+    found.push({ edits: [{ start: from.startIndex, end: from.startIndex, newText: '(' }, { start: to.endIndex, end: to.endIndex, newText: ')' }], line, priority: 24, why });
+  for (const e of root.descendantsOfType('binary_expression')) {
+    const outer = operator(e);
+    const [left, right] = [e.childForFieldName('left'), e.childForFieldName('right')];
+    if (!TIGHTER[outer] || !left || !right || !isSuspicious(suspicion, lineOf(e))) continue;
+    // `a + b / c`: the tighter operator on the right took b alone.
+    if (TIGHTER[outer].test(operator(right))) {
+      const inner = right.childForFieldName('left')!;
+      group(left, inner, lineOf(e), `\`${right.childForFieldName('operator')!.text}\` binds tighter than \`${outer}\`: it took \`${inner.text}\` alone`);
+    }
+    // `a * b + c` meant as `a * (b + c)`.
+    if (/^[+-]$/.test(outer) && TIGHTER[outer].test(operator(left))) {
+      const inner = left.childForFieldName('right')!;
+      group(inner, right, lineOf(e), `\`${left.childForFieldName('operator')!.text}\` binds tighter than \`${outer}\`: it took \`${inner.text}\` alone`);
+    }
   }
   return found;
 }

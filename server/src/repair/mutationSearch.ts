@@ -11,7 +11,7 @@ import { codeTokens, Token } from '../c/lexer';
 import { enclosingLoop, lineOf, parseC, SyntaxNode } from '../c/parser';
 import { namesInScope } from '../c/scopes';
 import type { TextEdit } from '../oracle/compiler';
-import { integerDivisionEdits, wideningEdits } from './arithmeticEdits';
+import { integerDivisionEdits, precedenceEdits, wideningEdits } from './arithmeticEdits';
 import { enclosingParen } from './cSyntax';
 import { isSuspicious, suspicionStep, type Suspicion } from './faultLocalization';
 import { doWhileEdits, firstPassEdits, hoistedResetEdits, loopAnswerEdits, nestBoundEdits, printOnceEdits, rowEndEdits, searchExitEdits, sentinelEdits } from './loopEdits';
@@ -73,7 +73,7 @@ export function logicMutations(text: string, context: LogicSearchContext = {}): 
     const suspicion = context.suspicion;
     found.push(...variableEdits(root, tokens, suspicion), ...statementEdits(root, suspicion), ...initialisationEdits(root, suspicion));
     found.push(...conditionTermEdits(root, suspicion), ...classicSlipEdits(root, suspicion), ...swapEdits(root, suspicion));
-    found.push(...renameEdits(root, suspicion));
+    found.push(...renameEdits(root, suspicion), ...precedenceEdits(root, suspicion));
     const patterns = [
       ...printedIndexEdits(root, suspicion, context.failing), ...resetEdits(root, suspicion), ...newlineOnceEdits(root, suspicion, context.failing),
       ...scanfFormatEdits(root, suspicion), ...missingElseEdits(root, suspicion, context.failing),
