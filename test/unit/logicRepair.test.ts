@@ -530,6 +530,19 @@ test('a nest of loops walked with other bounds than the program\'s other nests o
   assert.ok(texts.includes(program.replace('j < n; j++) a', 'j < m; j++) a').replace('j < n; j++) s', 'j < m; j++) s')), 'both square nests as the third');
   assert.ok(texts.includes(program.replace('j < m; j++) s', 'j < n; j++) s')), 'the third as the square ones');
   assert.match(found.find((e) => applyEdits(program, e.edits).includes('j < m; j++) a'))?.why ?? '', /other loops over `i` and `j` run them to `n` and `m`/);
+  const shared = `int main(void) {
+  int a[4][5], n = 4, m = 5, i, j, s = 0;
+  for (i = 0; i < n; i++) {
+    for (j = 0; j < n; j++) s += a[i][j];
+    for (j = 0; j < m; j++) s -= a[i][j];
+  }
+  for (i = 0; i < m; i++)
+    for (j = 0; j < n; j++) s++;
+  return s;
+}
+`;
+  const sharedTexts = logicMutations(shared, { suspicion: everyLine(shared) }).map((e) => applyEdits(shared, e.edits));
+  assert.ok(sharedTexts.includes(shared.replace('i < n; i++) {', 'i < m; i++) {').replace('j < m; j++) s -=', 'j < n; j++) s -=')), 'an outer bound two nests share changes once');
   const square = program.replace('j < m', 'j < n');
   assert.ok(!logicMutations(square, { suspicion: everyLine(square) }).some((e) => /other loops over/.test(e.why ?? '')), 'nothing when every nest agrees');
 });

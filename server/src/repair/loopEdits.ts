@@ -275,10 +275,11 @@ export function nestBoundEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdi
     const [outerCounter, innerCounter] = key.split(' ');
     for (const shape of shapes) {
       const model = nests.find((n) => n.shape === shape)!;
-      const changed = nests.filter((n) => n.shape !== shape).flatMap((n) => [
+      // Keyed by where the bound is: two nests under one outer loop share its bound.
+      const changed = [...new Map(nests.filter((n) => n.shape !== shape).flatMap((n) => [
         ...(n.outer.text !== model.outer.text ? [{ node: n.outer, newText: model.outer.text }] : []),
         ...(n.inner.text !== model.inner.text ? [{ node: n.inner, newText: model.inner.text }] : []),
-      ]).sort((a, b) => a.node.startIndex - b.node.startIndex);
+      ]).map((c) => [c.node.startIndex, c])).values()].sort((a, b) => a.node.startIndex - b.node.startIndex);
       if (changed.length > 4 || !changed.some((c) => isSuspicious(suspicion, lineOf(c.node)))) continue;
       found.push({
         edits: changed.map((c) => ({ start: c.node.startIndex, end: c.node.endIndex, newText: c.newText })), line: lineOf(changed[0].node), priority: 14,
