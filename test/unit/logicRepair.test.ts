@@ -676,6 +676,13 @@ test('stepping stones: edits that moved the failing output pair up, the closest 
   assert.deepEqual(stones.closest(2, 2).map((e) => e[0].newText), ['c', 'd'], 'at most `limit`');
   const pairs = stones.pairs(10).map((p) => p.map((e) => e.newText).join(''));
   assert.deepEqual(pairs, ['ce', 'de', 'ca', 'da', 'ea'], 'the two edits of one place never together, the one that left the output alone never');
+  // After a crash that printed nothing: the same text spaced otherwise counts as nearer, but waits its turn by words.
+  const afterCrash = new SteppingStones({ expected: 'a\nb\n', actual: '' });
+  afterCrash.propose('glued', [edit(0, 'g')]);
+  afterCrash.propose('one word off', [edit(5, 'w')]);
+  afterCrash.record('glued', ran('ab'));
+  afterCrash.record('one word off', ran('a\nc\n'));
+  assert.deepEqual(afterCrash.closest(outputDistance('', 'a\nb\n'), 5).map((e) => e[0].newText), ['w', 'g']);
 });
 
 // Says whether the sum of the digits it reads is a multiple of 3, but counts each digit one too high

@@ -27,9 +27,9 @@ function wordDistance(a: string, b: string): number {
 }
 
 /**
- * Edit distance between two outputs, in words and line ends, a changed number costing by how far it
- * moved. Outputs that differ only in spacing (`hiheyyo` for `hi\nhey\nyo\n`: the spacing edits
- * finish it), which words alone count as far, stay under one word, in the same order.
+ * How far an output is from the expected one, to tell whether an edit brought it nearer: the words
+ * distance below, but outputs that differ only in spacing (`hiheyyo` for `hi\nhey\nyo\n`: the
+ * spacing edits finish it), which words alone count as far, stay under one word, in the same order.
  */
 export function outputDistance(a: string, b: string): number {
   const words = wordsDistance(a, b);
@@ -37,7 +37,8 @@ export function outputDistance(a: string, b: string): number {
   return squeezed !== '' && squeezed === b.replace(/\s+/g, '') ? words / (words + 1) : words;
 }
 
-function wordsDistance(a: string, b: string): number {
+/** Edit distance between two outputs, in words and line ends, a changed number costing by how far it moved. */
+export function wordsDistance(a: string, b: string): number {
   const x = outputTokens(a);
   const y = outputTokens(b);
   let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
@@ -53,7 +54,10 @@ function wordsDistance(a: string, b: string): number {
 
 interface Stone {
   edits: TextEdit[];
+  /** `outputDistance`: whether it is nearer than the program's own output. */
   distance: number;
+  /** `wordsDistance`: the order of the stones (a run spaced otherwise that breaks other tests does not jump the queue). */
+  words: number;
   /** When its single edit was proposed (ties keep the search's own order). */
   order: number;
 }
@@ -78,7 +82,7 @@ export class SteppingStones {
   record(candidateText: string, run: Pick<TestResult, 'actual' | 'status'> | undefined): void {
     const proposal = this.orderOf.get(candidateText);
     if (!proposal || !run || (run.status !== 'passed' && run.status !== 'wrong-output') || run.actual === this.failing.actual) return;
-    this.stones.push({ ...proposal, distance: outputDistance(run.actual, this.failing.expected) });
+    this.stones.push({ ...proposal, distance: outputDistance(run.actual, this.failing.expected), words: wordsDistance(run.actual, this.failing.expected) });
   }
 
   /** The edits of the `limit` stones nearer to the expected output than `distance`, the nearest first. */
@@ -87,7 +91,7 @@ export class SteppingStones {
   }
 
   private ranked(): Stone[] {
-    return [...this.stones].sort((a, b) => a.distance - b.distance || a.order - b.order);
+    return [...this.stones].sort((a, b) => a.words - b.words || a.order - b.order);
   }
 
   /**
