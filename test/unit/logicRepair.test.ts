@@ -683,6 +683,7 @@ test('stepping stones: edits that moved the failing output pair up, the closest 
   afterCrash.record('glued', ran('ab'));
   afterCrash.record('one word off', ran('a\nc\n'));
   assert.deepEqual(afterCrash.closest(outputDistance('', 'a\nb\n'), 5).map((e) => e[0].newText), ['w', 'g']);
+  assert.deepEqual(afterCrash.closest(outputDistance('', 'a\nb\n'), 1).map((e) => e[0].newText), ['w', 'g'], 'past the limit, the nearest spaced otherwise still gets a try');
 });
 
 // Says whether the sum of the digits it reads is a multiple of 3, but counts each digit one too high

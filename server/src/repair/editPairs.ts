@@ -85,9 +85,16 @@ export class SteppingStones {
     this.stones.push({ ...proposal, distance: outputDistance(run.actual, this.failing.expected), words: wordsDistance(run.actual, this.failing.expected) });
   }
 
-  /** The edits of the `limit` stones nearer to the expected output than `distance`, the nearest first. */
+  /**
+   * The edits of the `limit` stones nearer to the expected output than `distance`, the nearest by
+   * words first, and after them the nearest whose output differs from the expected one only in
+   * spacing, if none of those is.
+   */
   closest(distance: number, limit: number): TextEdit[][] {
-    return this.ranked().filter((stone) => stone.distance < distance).slice(0, limit).map((stone) => stone.edits);
+    const nearer = this.ranked().filter((stone) => stone.distance < distance);
+    const first = nearer.slice(0, limit);
+    const spaced = first.some((stone) => stone.distance < stone.words) ? undefined : nearer.find((stone) => stone.distance < stone.words);
+    return [...first, ...(spaced ? [spaced] : [])].map((stone) => stone.edits);
   }
 
   private ranked(): Stone[] {
