@@ -657,8 +657,6 @@ test('stepping stones: edits that moved the failing output pair up, the closest 
   assert.equal(outputDistance('Sum: -3\n', 'Sum: 6\n'), 1);
   assert.equal(outputDistance('Total: 6\n', 'Sum: 6\n'), 1);
   assert.equal(outputDistance('', 'a b\n'), 3);
-  assert.equal(outputDistance('hiheyyo', 'hi\nhey\nyo\n'), 6 / 7, 'the same text spaced otherwise is near, however many words it runs together');
-  assert.equal(outputDistance('hi hey\n', 'hi\nhey\n'), 0.5, 'and nearer when it is spaced more alike');
   const stones = new SteppingStones({ expected: '6\n', actual: '3\n' });
   const edit = (start: number, newText: string) => ({ start, end: start + 1, newText });
   const texts = ['far', 'same', 'near', 'overlaps near', 'closer', 'loops'];
@@ -676,14 +674,6 @@ test('stepping stones: edits that moved the failing output pair up, the closest 
   assert.deepEqual(stones.closest(2, 2).map((e) => e[0].newText), ['c', 'd'], 'at most `limit`');
   const pairs = stones.pairs(10).map((p) => p.map((e) => e.newText).join(''));
   assert.deepEqual(pairs, ['ce', 'de', 'ca', 'da', 'ea'], 'the two edits of one place never together, the one that left the output alone never');
-  // After a crash that printed nothing: the same text spaced otherwise counts as nearer, but waits its turn by words.
-  const afterCrash = new SteppingStones({ expected: 'a\nb\n', actual: '' });
-  afterCrash.propose('glued', [edit(0, 'g')]);
-  afterCrash.propose('one word off', [edit(5, 'w')]);
-  afterCrash.record('glued', ran('ab'));
-  afterCrash.record('one word off', ran('a\nc\n'));
-  assert.deepEqual(afterCrash.closest(outputDistance('', 'a\nb\n'), 5).map((e) => e[0].newText), ['w', 'g']);
-  assert.deepEqual(afterCrash.closest(outputDistance('', 'a\nb\n'), 1).map((e) => e[0].newText), ['w', 'g'], 'past the limit, the nearest spaced otherwise still gets a try');
 });
 
 // Says whether the sum of the digits it reads is a multiple of 3, but counts each digit one too high

@@ -26,19 +26,8 @@ function wordDistance(a: string, b: string): number {
   return Math.min(1, Math.abs(x - y) / Math.max(Math.abs(x), Math.abs(y)));
 }
 
-/**
- * How far an output is from the expected one, to tell whether an edit brought it nearer: the words
- * distance below, but outputs that differ only in spacing (`hiheyyo` for `hi\nhey\nyo\n`: the
- * spacing edits finish it), which words alone count as far, stay under one word, in the same order.
- */
-export function outputDistance(a: string, b: string): number {
-  const words = wordsDistance(a, b);
-  const squeezed = a.replace(/\s+/g, '');
-  return squeezed !== '' && squeezed === b.replace(/\s+/g, '') ? words / (words + 1) : words;
-}
-
 /** Edit distance between two outputs, in words and line ends, a changed number costing by how far it moved. */
-export function wordsDistance(a: string, b: string): number {
+export function outputDistance(a: string, b: string): number {
   const x = outputTokens(a);
   const y = outputTokens(b);
   let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
@@ -54,10 +43,7 @@ export function wordsDistance(a: string, b: string): number {
 
 interface Stone {
   edits: TextEdit[];
-  /** `outputDistance`: whether it is nearer than the program's own output. */
   distance: number;
-  /** `wordsDistance`: the order of the stones (a run spaced otherwise that breaks other tests does not jump the queue). */
-  words: number;
   /** When its single edit was proposed (ties keep the search's own order). */
   order: number;
 }
@@ -82,23 +68,16 @@ export class SteppingStones {
   record(candidateText: string, run: Pick<TestResult, 'actual' | 'status'> | undefined): void {
     const proposal = this.orderOf.get(candidateText);
     if (!proposal || !run || (run.status !== 'passed' && run.status !== 'wrong-output') || run.actual === this.failing.actual) return;
-    this.stones.push({ ...proposal, distance: outputDistance(run.actual, this.failing.expected), words: wordsDistance(run.actual, this.failing.expected) });
+    this.stones.push({ ...proposal, distance: outputDistance(run.actual, this.failing.expected) });
   }
 
-  /**
-   * The edits of the `limit` stones nearer to the expected output than `distance`, the nearest by
-   * words first, and after them the nearest whose output differs from the expected one only in
-   * spacing, if none of those is.
-   */
+  /** The edits of the `limit` stones nearer to the expected output than `distance`, the nearest first. */
   closest(distance: number, limit: number): TextEdit[][] {
-    const nearer = this.ranked().filter((stone) => stone.distance < distance);
-    const first = nearer.slice(0, limit);
-    const spaced = first.some((stone) => stone.distance < stone.words) ? undefined : nearer.find((stone) => stone.distance < stone.words);
-    return [...first, ...(spaced ? [spaced] : [])].map((stone) => stone.edits);
+    return this.ranked().filter((stone) => stone.distance < distance).slice(0, limit).map((stone) => stone.edits);
   }
 
   private ranked(): Stone[] {
-    return [...this.stones].sort((a, b) => a.words - b.words || a.order - b.order);
+    return [...this.stones].sort((a, b) => a.distance - b.distance || a.order - b.order);
   }
 
   /**
