@@ -24,7 +24,9 @@ import type { TextEdit } from '../oracle/compiler';
 import { lineIndent } from './cSyntax';
 import { isSuspicious, type Suspicion } from './faultLocalization';
 import type { LogicEdit } from './mutationSearch';
+import { spacingOnly } from './outputEdits';
 import { printsExtra, updates } from './patternEdits';
+import { removeWithLine } from './strictRules';
 
 const OUTPUT = /^(printf|puts|putchar)$/;
 
@@ -300,7 +302,7 @@ const printsLineEndOnly = (s: SyntaxNode) => s.type === 'expression_statement' &
  */
 export function rowEndEdits(root: SyntaxNode, suspicion: Suspicion, failing?: { expected: string; actual: string }): LogicEdit[] {
   const lineEnds = (s: string) => (s.match(/\n/g) ?? []).length;
-  if (!failing || failing.actual.replace(/\s+/g, '') !== failing.expected.replace(/\s+/g, '') || lineEnds(failing.expected) <= lineEnds(failing.actual)) return [];
+  if (!failing || !spacingOnly(failing.actual, failing.expected) || lineEnds(failing.expected) <= lineEnds(failing.actual)) return [];
   const text = sourceOf(root);
   const onceElsewhere = root.descendantsOfType('expression_statement').filter(printsLineEndOnly);
   const found: LogicEdit[] = [];
@@ -329,9 +331,7 @@ export function rowEndEdits(root: SyntaxNode, suspicion: Suspicion, failing?: { 
     const why = 'each row of the drawing ends its line';
     found.push({ edits, line: lineOf(loop), priority: 2, guided: true, why });
     for (const once of onceElsewhere.filter((s) => s.startIndex >= loop.endIndex || s.endIndex <= loop.startIndex)) {
-      const lineStart = text.lastIndexOf('\n', once.startIndex - 1) + 1;
-      const alone = /^[ \t]*$/.test(text.slice(lineStart, once.startIndex)) && text[once.endIndex] === '\n';
-      const removal = alone ? { start: lineStart, end: once.endIndex + 1, newText: '' } : { start: once.startIndex, end: once.endIndex, newText: '' };
+      const removal = removeWithLine(text, { start: once.startIndex, end: once.endIndex });
       found.push({ edits: [...edits, removal].sort((a, b) => a.start - b.start), line: lineOf(loop), priority: 2, guided: true, why });
     }
   }

@@ -21,7 +21,7 @@ const ECHO_PRIORITY = 40;
 const escapeC = (s: string) => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\t/g, '\\t');
 
 /** True when the outputs print the same characters and differ only in where the spaces and line ends fall. */
-const spacingOnly = (actual: string, expected: string) => actual.replace(/\s+/g, '') === expected.replace(/\s+/g, '');
+export const spacingOnly = (actual: string, expected: string) => actual.replace(/\s+/g, '') === expected.replace(/\s+/g, '');
 
 /** A conversion that ends a format's printed text. */
 const CONVERSION_AT_END = /%[-+ #0]*\d*(?:\.\d+)?[hlLjzt]*[diouxXeEfgGcs]$/;

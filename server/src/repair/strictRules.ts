@@ -43,7 +43,7 @@ function mixedDeclaration(text: string, tokens: Token[], d: CompilerDiagnostic):
 }
 
 /** Deletes a range, and its whole line when nothing else is on it. */
-function removeWithLine(text: string, range: { start: number; end: number }): TextEdit {
+export function removeWithLine(text: string, range: { start: number; end: number }): TextEdit {
   const lineStart = text.lastIndexOf('\n', range.start - 1) + 1;
   const nl = text.indexOf('\n', range.end);
   const lineEnd = nl < 0 ? text.length : nl + 1;
