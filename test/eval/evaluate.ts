@@ -39,22 +39,21 @@ const quantile = (xs: number[], q: number) => {
 };
 
 /**
- * What guides a test set's logic repair: nothing, the instructor's reference, or peers (other
+ * What guides a test set's logic repair: nothing, the instructor's reference, peers (other
  * students' correct programs of the same problem, the nearest in length as a batch picks them;
- * never the student's own programs).
+ * never the student's own programs), or both, as a class's batch with the reference on each line has.
  */
-type Guide = 'none' | 'reference' | 'peers';
+type Guide = 'none' | 'reference' | 'peers' | 'both';
 
 function batchLine(item: DevItem, set: DevSet, guide: Guide): BatchInput {
   const { studentFix: _, student: __, problem, ...line } = item;
   if (problem === undefined || guide === 'none') return line;
-  if (guide === 'reference') {
-    const reference = set.referenceOf?.get(problem);
-    return reference ? { ...line, references: [reference] } : line;
-  }
+  const reference = set.referenceOf?.get(problem);
+  const instructors = guide !== 'peers' && reference ? [reference] : [];
+  if (guide === 'reference') return { ...line, references: instructors };
   const own = new Set([item.source, item.studentFix]);
   const others = (set.peers ?? []).filter((p) => p.problem === problem && (p.student === undefined || p.student !== item.student) && !own.has(p.source));
-  return { ...line, references: peersFor(item.source, others.map((p) => p.source)) };
+  return { ...line, references: [...instructors, ...peersFor(item.source, others.map((p) => p.source))] };
 }
 
 async function evaluateSet(set: DevSet, workDir: string, jobs: number, timeoutS: number, extraArgs: string[], guide: Guide, cli: string): Promise<Row> {
@@ -161,8 +160,8 @@ async function main() {
   });
   const guide = values.guide as Guide;
   const part = values.part as Part;
-  if (!['none', 'reference', 'peers'].includes(guide) || !['build', 'held-out', 'all'].includes(part)) {
-    throw new Error('--guide takes none, reference or peers; --part takes build, held-out or all');
+  if (!['none', 'reference', 'peers', 'both'].includes(guide) || !['build', 'held-out', 'all'].includes(part)) {
+    throw new Error('--guide takes none, reference, peers or both; --part takes build, held-out or all');
   }
   const workDir = path.resolve(values['work-dir']);
   fs.mkdirSync(workDir, { recursive: true });

@@ -341,6 +341,30 @@ int main(void) {
   assert.equal((await runTests(r.repaired, tests, { compiler: hiding })).passed, 2, 'independently re-run');
 });
 
+test('engine: a char array read with %d is declared int, where the format\'s own fix-it (%hhd) keeps the bug', async () => {
+  const buggy = `#include <stdio.h>
+int main(void) {
+  int n, i;
+  char a[10];
+  long sum = 0;
+  scanf("%d", &n);
+  for (i = 0; i < n; i++) scanf("%d", &a[i]);
+  for (i = 0; i < n; i++) sum += a[i];
+  printf("%ld\\n", sum);
+  return 0;
+}
+`;
+  const tests = [
+    { name: '1', input: '3\n300 1000 5', output: '1305\n' },
+    { name: '2', input: '2\n200 -7', output: '193\n' },
+  ];
+  const hiding = { family: 'gcc' as const, args: ['-std=gnu11', '-w'] };
+  const r = await new RepairEngine({ compiler: hiding, tests }).repair(buggy);
+  assert.equal(r.status, 'repaired', JSON.stringify(r.edits));
+  assert.match(r.repaired, /\n  int a\[10\];\n/);
+  assert.equal((await runTests(r.repaired, tests, { compiler: hiding })).passed, 2, 'independently re-run');
+});
+
 test('engine: a close reference is also taken over whole, when its differences only work together', async () => {
   // The count of negative numbers is missing: declared on one line, counted on another, printed on a
   // third. Each line alone does not compile or changes nothing printed.

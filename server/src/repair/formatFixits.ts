@@ -1,29 +1,73 @@
 // The compiler's fix-its for printf and scanf formats that do not match their arguments (`%d` for a
 // `long long`, `%d` read into a `double`, a scanf argument without its `&`): a wrong output with a
 // known cause, which course and contest flags often hide (`-w`). Used as logic candidates, judged
-// by the tests like any other.
-import { codeTokens } from '../c/lexer';
-import { compile, CompilerOptions, TextEdit } from '../oracle/compiler';
+// by the tests like any other. The mismatch can also sit in the declaration (`char a[n]` read with
+// `%d`), so the variable declared with the format's type is proposed too.
+import { codeTokens, Token } from '../c/lexer';
+import { parseC, SyntaxNode } from '../c/parser';
+import { namesInScope } from '../c/scopes';
+import { compile, CompilerDiagnostic, CompilerOptions, TextEdit } from '../oracle/compiler';
 import { editsOverlap } from './edits';
-import { formatMismatch } from './strictRules';
+import { formatArgument, formatMismatch } from './strictRules';
 
 /** Flags that would hide the format warnings. */
 const HIDING = new Set(['-w', '-Wno-format']);
 
+/** The arithmetic types a declaration may take from a format: gcc's spelling in its messages, and C's. */
+const DECLARABLE: Record<string, string> = {
+  int: 'int', 'long int': 'long', 'long long int': 'long long', 'unsigned int': 'unsigned',
+  'long unsigned int': 'unsigned long', 'long long unsigned int': 'unsigned long long', double: 'double', float: 'float',
+};
+
+/** The declared types such a proposal replaces (never a struct, a typedef or a pointer's target). */
+const ARITHMETIC_TYPE = /^(char|signed char|unsigned char|short|int|long|long long|unsigned|unsigned int|float|double)$/;
+
 /**
  * Each format warning's fix-its, in the program's order; where the compiler gives none, the strict
- * rules' rewrite of the mismatch (a scanf argument without its `&`, a printf of `&x`).
+ * rules' rewrite of the mismatch (a scanf argument without its `&`, a printf of `&x`); then the
+ * declarations that would match the formats instead.
  */
 export async function formatFixits(text: string, compiler: CompilerOptions, signal?: AbortSignal): Promise<TextEdit[][]> {
   const args = [...(compiler.args ?? []).filter((a) => !HIDING.has(a)), '-Wformat'];
   const result = await compile(text, { ...compiler, args }, signal);
   const tokens = codeTokens(text);
-  const each = result.diagnostics
-    .filter((d) => /^-Wformat/.test(d.option ?? ''))
+  const warnings = result.diagnostics.filter((d) => /^-Wformat/.test(d.option ?? ''));
+  const each = warnings
     .flatMap((d) => (d.fixits.length > 0 ? [d.fixits] : formatMismatch(text, tokens, d)))
     .filter((edits) => edits.length > 0 && !editsOverlap(edits));
   // `scanf("%f%f", x, y)`: no one of them alone runs without a crash; the first proposal of each warning, all together.
   const firsts = [...new Map(each.map((edits) => [edits[0].start, edits])).values()];
   const together = firsts.flat();
-  return firsts.length > 1 && !editsOverlap(together) ? [...each, together] : each;
+  const declarations = warnings.length > 0 ? declarationFixes(text, tokens, warnings) : [];
+  return [...each, ...(firsts.length > 1 && !editsOverlap(together) ? [together] : []), ...declarations];
+}
+
+/**
+ * `char a[10]; scanf("%d", &a[i]);`: the variable an argument names, declared with the type its
+ * format expects (every variable of that declaration takes it), where gcc's fix-it (`%hhd`) keeps
+ * the bug. One proposal per declaration.
+ */
+function declarationFixes(text: string, tokens: Token[], warnings: CompilerDiagnostic[]): TextEdit[][] {
+  const root = parseC(text).rootNode;
+  const found = new Map<number, TextEdit[]>();
+  for (const d of warnings) {
+    const mismatch = formatArgument(tokens, d);
+    if (!mismatch || (mismatch.scanf && !mismatch.expected.endsWith('*'))) continue;
+    const wanted = DECLARABLE[mismatch.expected.replace(/ ?\*$/, '')];
+    const name = mismatch.argument.find((t) => t.kind === 'identifier');
+    if (!wanted || !name) continue;
+    const declared = namesInScope(root, name.start).find((n) => n.name === name.text);
+    const type = declared && declarationOf(root, declared.at)?.childForFieldName('type');
+    if (!type || !ARITHMETIC_TYPE.test(type.text) || type.text === wanted) continue;
+    found.set(type.startIndex, [{ start: type.startIndex, end: type.endIndex, newText: wanted }]);
+  }
+  return [...found.values()];
+}
+
+/** The declaration (or parameter) that declares the name at `offset`. */
+function declarationOf(root: SyntaxNode, offset: number): SyntaxNode | undefined {
+  for (let node: SyntaxNode | null = root.descendantForIndex(offset); node; node = node.parent) {
+    if (node.type === 'declaration' || node.type === 'parameter_declaration') return node;
+  }
+  return undefined;
 }

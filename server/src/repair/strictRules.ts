@@ -120,22 +120,42 @@ function promoted(type: string): string {
   return /^(char|signed char|unsigned char|short int|short unsigned int)$/.test(type) ? 'int' : type;
 }
 
-/** format '%d' expects 'int *', but argument 2 has type 'int': a missing & or a wrong conversion. */
-export function formatMismatch(_text: string, tokens: Token[], d: CompilerDiagnostic): Proposal[] {
+/** A format warning's call and argument: the directive, the types gcc names, and the argument's tokens. */
+export interface FormatArgument {
+  directive: string;
+  expected: string;
+  actual: string;
+  scanf: boolean;
+  /** The tokens of the call's arguments (the format string is the first) and of the one in question (none where gcc counts past them). */
+  args: Token[][];
+  argument: Token[];
+  /** The token the warning points at. */
+  at: number;
+}
+
+/** format '%d' expects argument of type 'int *', but argument 2 has type 'int': where and what. */
+export function formatArgument(tokens: readonly Token[], d: CompilerDiagnostic): FormatArgument | undefined {
   const m = /format '([^']+)' expects argument of type '([^']+)', but argument (\d+) has type '([^']+)'/.exec(d.message);
-  if (!m) return [];
+  if (!m) return undefined;
   const [, directive, expected, argNumber, actual] = m;
   const at = tokenIndexAt(tokens, d.start);
   let open = at;
   while (open > 0 && !(tokens[open].text === '(' && tokens[open - 1].kind === 'identifier' && /printf|scanf/.test(tokens[open - 1].text))) open--;
-  if (open <= 0) return [];
-  const scanf = /scanf/.test(tokens[open - 1].text);
+  if (open <= 0) return undefined;
   const args = callArguments(tokens, open);
-  const arg = args[Number(argNumber) - 1]; // gcc counts every argument, the format string included
-  if (scanf && expected.endsWith('*') && promoted(expected.replace(/ ?\*$/, '')) === actual && arg?.length) {
+  const argument = args[Number(argNumber) - 1] ?? []; // gcc counts every argument, the format string included
+  return { directive, expected, actual, scanf: /scanf/.test(tokens[open - 1].text), args, argument, at };
+}
+
+/** format '%d' expects 'int *', but argument 2 has type 'int': a missing & or a wrong conversion. */
+export function formatMismatch(_text: string, tokens: Token[], d: CompilerDiagnostic): Proposal[] {
+  const found = formatArgument(tokens, d);
+  if (!found) return [];
+  const { directive, expected, actual, scanf, args, argument: arg, at } = found;
+  if (scanf && expected.endsWith('*') && promoted(expected.replace(/ ?\*$/, '')) === actual && arg.length) {
     return [[{ start: arg[0].start, end: arg[0].start, newText: '&' }]];
   }
-  if (!scanf && actual.replace(/ ?\*$/, '') === expected && actual.endsWith('*') && arg?.[0]?.text === '&') {
+  if (!scanf && actual.replace(/ ?\*$/, '') === expected && actual.endsWith('*') && arg[0]?.text === '&') {
     return [[{ start: arg[0].start, end: arg[0].end, newText: '' }]]; // printf("%d", &x)
   }
   const conversion = conversionFor(actual, scanf);
