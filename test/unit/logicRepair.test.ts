@@ -141,6 +141,16 @@ test('output edits follow how the printed text differs from the expected one', (
   assert.ok(precision.some((e) => applyEdits(program, e).includes('"%.2f\\n"')), 'the float precision is tried');
 });
 
+test('text missing before or after a printed value goes next to the conversion that prints it, never into a scanf format', () => {
+  const program = 'int main() { int c = 5; scanf("%d", &c); printf("%d", c); printf("%d\\n", c); return 0; }';
+  const texts = (actual: string, expected: string) => logicMutations(program, { failing: { actual, expected } }).filter((e) => e.guided).map((e) => applyEdits(program, e.edits));
+  const before = texts('55\n', 'The largest is 55\n');
+  assert.ok(before.includes(program.replace('printf("%d", c)', 'printf("The largest is %d", c)')), 'before the first conversion');
+  assert.ok(!before.some((t) => t.includes('scanf("The')), 'a scanf format prints nothing');
+  const after = texts('5\n', '5 cm\n');
+  assert.ok(after.includes(program.replace('printf("%d\\n", c)', 'printf("%d cm\\n", c)')), 'after the last conversion');
+});
+
 test('output that differs only in spacing moves or adds the separator of the formats that print items', () => {
   const program = 'int main() { int i; for (i = 1; i <= 3; i++) printf(" %d", i); for (i = 1; i <= 3; i++) printf("%d", i); printf("Total: %d\\n", 6); return 0; }';
   const texts = (actual: string, expected: string) => logicMutations(program, { failing: { actual, expected } }).map((e) => applyEdits(program, e.edits));

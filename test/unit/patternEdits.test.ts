@@ -8,7 +8,8 @@ import { RepairEngine } from '../../server/src/repair/engine';
 import { type LogicEdit, logicMutations } from '../../server/src/repair/mutationSearch';
 import { doWhileEdits, firstPassEdits, loopAnswerEdits, printOnceEdits, rowEndEdits, searchExitEdits, sentinelEdits } from '../../server/src/repair/loopEdits';
 import {
-  forgottenReadEdits, formatlessPrintEdits, leftoverPrintEdits, missingElseEdits, newlineOnceEdits, printedIndexEdits, renameEdits, resetEdits, scanfFormatEdits,
+  forgottenReadEdits, formatlessPrintEdits, leftoverPrintEdits, lostSwapEdits, missingElseEdits, newlineOnceEdits, printedIndexEdits, printedNameEdits, renameEdits, resetEdits,
+  scanfFormatEdits,
 } from '../../server/src/repair/patternEdits';
 import { everyLine } from '../support/suspicion';
 
@@ -414,4 +415,53 @@ int main(void) {
   const edits = firstPassEdits(parseC(program).rootNode, everyLine(program));
   assert.deepEqual(results(program, edits), [program.replace('if (j) putchar(\' \')', 'if (j > 1) putchar(\' \')')], 'only the test of the loop right around it, and not in a loop from 0');
   assert.match(edits[0].why ?? '', /`j` starts at 1, so `j` holds on the first pass too/);
+});
+
+test('a variable\'s name printed as text is printed as its value, with the conversion of its type', () => {
+  const program = `#include <stdio.h>
+int main(void) {
+  int N = 4; double avg = 1.5; char name[8] = "x";
+  printf("N");
+  printf(" avg\\n");
+  printf("name");
+  printf("Total");
+  return 0;
+}
+`;
+  const found = results(program, printedNameEdits(parseC(program).rootNode, everyLine(program)));
+  assert.ok(found.includes(program.replace('printf("N")', 'printf("%d", N)')));
+  assert.ok(found.includes(program.replace('printf(" avg\\n")', 'printf(" %f\\n", avg)')), 'spaces and line ends kept');
+  assert.equal(found.length, 2, 'not an array, not a word that names no variable');
+});
+
+test('a swap whose last step copies back the overwritten value takes the saved one', () => {
+  const program = `int main(void) {
+  char s[5] = "abcd", tmp;
+  int i = 0;
+  tmp = s[i];
+  s[i] = s[4 - 1 - i];
+  s[4 - 1 - i] = s[i];
+  return s[0];
+}
+`;
+  const root = parseC(program).rootNode;
+  assert.deepEqual(results(program, lostSwapEdits(root, everyLine(program))), [program.replace('s[4 - 1 - i] = s[i];', 's[4 - 1 - i] = tmp;')]);
+  assert.equal(lostSwapEdits(root, everyLine(program, 6)).length, 0, 'not on a line no failing test ran');
+  const right = program.replace('s[4 - 1 - i] = s[i];', 's[4 - 1 - i] = tmp;');
+  assert.equal(lostSwapEdits(parseC(right).rootNode, everyLine(right)).length, 0, 'a right swap is left alone');
+});
+
+test('a struct member replaced by another member of the same type of that struct', () => {
+  const program = `struct range { int start, end; double width; };
+struct other { int start; int depth; };
+int main(void) {
+  struct range r;
+  r.start = 1; r.start = 2;
+  return r.end;
+}
+`;
+  const found = results(program, logicMutations(program, { suspicion: everyLine(program) }));
+  assert.ok(found.includes(program.replace('r.start = 1; r.start = 2;', 'r.start = 1; r.end = 2;')));
+  assert.ok(found.includes(program.replace('r.start = 1; r.start = 2;', 'r.start = 1; r.depth = 2;')), 'each struct that has the member (types are not tracked to the variable)');
+  assert.ok(!found.some((t) => t.includes('r.width')), 'not a member of another type');
 });

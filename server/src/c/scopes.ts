@@ -33,14 +33,14 @@ export function namesInScope(root: SyntaxNode, offset: number): DeclaredName[] {
   return names;
 }
 
-/** The names one declaration (or parameter) declares. */
+/** The names one declaration (or parameter, or struct member) declares. */
 export function declaredBy(declaration: SyntaxNode): DeclaredName[] {
   const type = declaration.childForFieldName('type')?.text ?? 'int';
   return declaration.childrenForFieldName('declarator').flatMap((d) => {
     let arrayDims = 0;
     let pointers = 0;
     let node: SyntaxNode | null = d;
-    while (node && node.type !== 'identifier') {
+    while (node && node.type !== 'identifier' && node.type !== 'field_identifier') {
       if (node.type === 'array_declarator') arrayDims++;
       if (node.type === 'pointer_declarator') pointers++;
       if (node.type === 'function_declarator') return [];

@@ -29,8 +29,8 @@ export function rankedLines(suspicion: Suspicion): { line: number; score: number
   return [...suspicion.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([line, score]) => ({ line, score }));
 }
 
-/** A line's suspicion in steps of 0.1, so that near-equal lines rank alike (0 without a localization). */
 /** A line some failing test ran (the edit search leaves the others alone). */
 export const isSuspicious = (suspicion: Suspicion, line: number) => (suspicion.get(line) ?? 0) > 0;
 
+/** A line's suspicion in steps of 0.1, so that near-equal lines rank alike (0 without a localization). */
 export const suspicionStep = (suspicion: Suspicion | undefined, line: number) => (suspicion ? Math.round((suspicion.get(line) ?? 0) * 10) : 0);

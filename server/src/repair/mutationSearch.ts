@@ -9,7 +9,7 @@
 // suspicious lines go first, and lines no failing test ran are left out.
 import { codeTokens, Token } from '../c/lexer';
 import { enclosingLoop, lineOf, parseC, SyntaxNode } from '../c/parser';
-import { namesInScope } from '../c/scopes';
+import { declaredBy, namesInScope } from '../c/scopes';
 import type { TextEdit } from '../oracle/compiler';
 import { integerDivisionEdits, precedenceEdits, wideningEdits } from './arithmeticEdits';
 import { enclosingParen } from './cSyntax';
@@ -17,7 +17,8 @@ import { isSuspicious, suspicionStep, type Suspicion } from './faultLocalization
 import { doWhileEdits, firstPassEdits, hoistedResetEdits, loopAnswerEdits, nestBoundEdits, printOnceEdits, rowEndEdits, searchExitEdits, sentinelEdits } from './loopEdits';
 import { outputLiteralEdits } from './outputEdits';
 import {
-  forgottenCallEdits, forgottenReadEdits, formatlessPrintEdits, leftoverPrintEdits, missingElseEdits, newlineOnceEdits, printedIndexEdits, renameEdits, resetEdits, scanfFormatEdits,
+  forgottenCallEdits, forgottenReadEdits, formatlessPrintEdits, leftoverPrintEdits, lostSwapEdits, missingElseEdits, newlineOnceEdits, printedIndexEdits, printedNameEdits, renameEdits,
+  resetEdits, scanfFormatEdits,
 } from './patternEdits';
 import { swapEdits } from './swapEdits';
 
@@ -71,13 +72,14 @@ export function logicMutations(text: string, context: LogicSearchContext = {}): 
     // Scope-aware edits multiply the candidates: only on lines the failing tests point at.
     const root = parseC(text).rootNode;
     const suspicion = context.suspicion;
-    found.push(...variableEdits(root, tokens, suspicion), ...statementEdits(root, suspicion), ...initialisationEdits(root, suspicion));
+    found.push(...variableEdits(root, tokens, suspicion), ...memberEdits(root, suspicion), ...statementEdits(root, suspicion), ...initialisationEdits(root, suspicion));
     found.push(...conditionTermEdits(root, suspicion), ...classicSlipEdits(root, suspicion), ...swapEdits(root, suspicion));
     found.push(...renameEdits(root, suspicion), ...precedenceEdits(root, suspicion));
     const patterns = [
       ...printedIndexEdits(root, suspicion, context.failing), ...resetEdits(root, suspicion), ...newlineOnceEdits(root, suspicion, context.failing),
       ...scanfFormatEdits(root, suspicion), ...missingElseEdits(root, suspicion, context.failing),
       ...leftoverPrintEdits(root, suspicion, context.failing), ...forgottenReadEdits(root, suspicion, context.failing), ...forgottenCallEdits(root, suspicion), ...formatlessPrintEdits(root, suspicion),
+      ...printedNameEdits(root, suspicion), ...lostSwapEdits(root, suspicion),
       ...loopAnswerEdits(root, suspicion), ...searchExitEdits(root, suspicion), ...sentinelEdits(root, suspicion), ...doWhileEdits(root, suspicion),
       ...hoistedResetEdits(root, suspicion), ...nestBoundEdits(root, suspicion), ...printOnceEdits(root, suspicion, context.failing), ...rowEndEdits(root, suspicion, context.failing), ...firstPassEdits(root, suspicion),
       ...integerDivisionEdits(root, suspicion), ...wideningEdits(root, suspicion),
@@ -175,6 +177,31 @@ function variableEdits(root: SyntaxNode, tokens: readonly Token[], suspicion: Su
       .slice(0, 4)
       .forEach((n, k) => found.push({ edits: [{ start: token.start, end: token.end, newText: n.name }], line: token.line + 1, priority: 30 + k }));
   });
+  return found;
+}
+
+/**
+ * A struct member on a suspicious line replaced by another member of the same type of that struct
+ * (`t.start = i; t.start = j;` where `t.end = j` was meant).
+ */
+function memberEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
+  // Each struct's members with their types, by member name (a member name may serve several structs).
+  const structsOf = new Map<string, { name: string; type: string }[][]>();
+  for (const list of root.descendantsOfType('field_declaration_list')) {
+    const members = list.namedChildren.filter((f) => f.type === 'field_declaration').flatMap((f) => declaredBy(f).map((d) => ({ name: d.name, type: `${d.type}${'*'.repeat(d.pointers)}${'[]'.repeat(d.arrayDims)}` })));
+    for (const m of members) structsOf.set(m.name, [...(structsOf.get(m.name) ?? []), members]);
+  }
+  const found: LogicEdit[] = [];
+  for (const access of root.descendantsOfType('field_expression')) {
+    const field = access.childForFieldName('field');
+    if (!field || !isSuspicious(suspicion, lineOf(access))) continue;
+    const seen = new Set([field.text]);
+    for (const members of structsOf.get(field.text) ?? []) {
+      const type = members.find((m) => m.name === field.text)!.type;
+      members.filter((m) => m.type === type && !seen.has(m.name) && seen.add(m.name)).slice(0, 4).forEach((m, k) =>
+        found.push({ edits: [{ start: field.startIndex, end: field.endIndex, newText: m.name }], line: lineOf(access), priority: 30 + k }));
+    }
+  }
   return found;
 }
 

@@ -23,7 +23,8 @@ const escapeC = (s: string) => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').rep
 /** True when the outputs print the same characters and differ only in where the spaces and line ends fall. */
 export const spacingOnly = (actual: string, expected: string) => actual.replace(/\s+/g, '') === expected.replace(/\s+/g, '');
 
-/** A conversion that ends a format's printed text. */
+/** A printf conversion, and one that ends a format's printed text. */
+const CONVERSION = /%[-+ #0]*\d*(?:\.\d+)?[hlLjzt]*[diouxXeEfgGcs]/g;
 const CONVERSION_AT_END = /%[-+ #0]*\d*(?:\.\d+)?[hlLjzt]*[diouxXeEfgGcs]$/;
 
 /** Printed text that is one item of a row: a format with a conversion at its start or end, or a short mark ("*", "-"). */
@@ -135,6 +136,13 @@ export function outputLiteralEdits(tokens: readonly Token[], failing: { expected
       if (before) at(t, body.indexOf(before) + before.length, 0, inserted, 1, true);
       const after = longestPrefixIn(escapeC(diff.after.slice(0, CONTEXT)), body);
       if (after) at(t, body.indexOf(after), 0, inserted, 1, true);
+      if (before || after) continue;
+      // Neither is in the literal: a value printed by a conversion ("5" where "Answer is 5" is
+      // expected) takes the text before its first conversion, or after its last one.
+      const conversions = [...body.matchAll(CONVERSION)];
+      if (conversions.length === 0 || readsInput(tokens, t)) continue;
+      if (/^\S/.test(diff.after)) at(t, conversions[0].index!, 0, inserted, 1, true);
+      else if (/\S$/.test(diff.before)) at(t, conversions.at(-1)!.index! + conversions.at(-1)![0].length, 0, inserted, 1, true);
     }
   }
   // Not an echo when the program prints the new text elsewhere: another loop spacing its items so is a lead.
@@ -151,6 +159,12 @@ export function outputLiteralEdits(tokens: readonly Token[], failing: { expected
     }
   }
   return found;
+}
+
+/** True when the literal is the format of a scanf-like call, which prints nothing. */
+function readsInput(tokens: readonly Token[], literal: Token): boolean {
+  const i = tokens.indexOf(literal);
+  return tokens[i - 1]?.text === '(' && /scanf$/.test(tokens[i - 2]?.text ?? '');
 }
 
 function longestSuffixIn(context: string, body: string): string | undefined {

@@ -3,7 +3,8 @@
 // counts from 1, an accumulator not reset for each pass of an outer loop, a newline printed after
 // every item instead of once after the loop, a scanf format with text the input does not have, the
 // `else` of a yes/no answer never written, a debugging print left in, an input never read, a
-// call whose function name was left out (`return (a, n - 1);`), and a value printed without a format.
+// call whose function name was left out (`return (a, n - 1);`), a value printed without a format, a
+// variable's name printed as text (`printf("N")`), and a swap whose last step copies the new value back.
 // Like the one-token edits (mutationSearch.ts), only on lines the failing tests point at, and each
 // is judged by the tests; each says in words what it found wrong, for the explanation.
 import { namesInScope, type DeclaredName } from '../c/scopes';
@@ -312,6 +313,66 @@ export function formatlessPrintEdits(root: SyntaxNode, suspicion: Suspicion): Lo
     if (value.type !== 'number_literal' && value.type !== 'identifier' && value.type !== 'binary_expression') continue;
     const newText = value.type === 'number_literal' ? JSON.stringify(value.text) : `"%d", ${value.text}`;
     found.push({ edits: [{ start: value.startIndex, end: value.endIndex, newText }], line: lineOf(call), priority: 12, why: `printf was given \`${value.text}\` where it wants the format of what it prints` });
+  }
+  return found;
+}
+
+/** printf conversions by declared type. */
+const PRINT_FORMAT: Record<string, string> = {
+  int: '%d', short: '%d', long: '%ld', 'long int': '%ld', 'long long': '%lld', unsigned: '%u', 'unsigned int': '%u',
+  float: '%f', double: '%f', char: '%c',
+};
+
+/**
+ * `printf("N")` or `printf("N\n")`: a variable's name printed as text where its value was meant (the
+ * quotes around the name, not the format). Only a literal that holds the name and nothing else but
+ * spaces, punctuation and line ends.
+ */
+export function printedNameEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
+  const found: LogicEdit[] = [];
+  for (const call of suspiciousCalls(root, suspicion, 'printf')) {
+    const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+    const literal = args[0];
+    if (args.length !== 1 || literal?.type !== 'string_literal') continue;
+    const m = /^((?:\\n|[^\w%\\])*)([A-Za-z_]\w*)((?:\\n|[^\w%\\])*)$/.exec(literal.text.slice(1, -1));
+    const declared = m && namesInScope(root, call.startIndex).find((n) => n.name === m[2]);
+    const conversion = declared && declared.arrayDims === 0 && declared.pointers === 0 ? PRINT_FORMAT[declared.type] : undefined;
+    if (!m || !conversion) continue;
+    found.push({
+      edits: [{ start: literal.startIndex, end: literal.endIndex, newText: `"${m[1]}${conversion}${m[3]}", ${m[2]}` }], line: lineOf(call), priority: 12,
+      why: `printf prints the name \`${m[2]}\` as text where its value was meant`,
+    });
+  }
+  return found;
+}
+
+/** The assignment an expression statement makes, if it is a plain `left = right;`. */
+function plainAssignment(statement: SyntaxNode | null): { left: SyntaxNode; right: SyntaxNode } | undefined {
+  const e = statement?.type === 'expression_statement' ? statement.namedChild(0) : null;
+  if (e?.type !== 'assignment_expression' || e.childForFieldName('operator')?.text !== '=') return undefined;
+  const left = e.childForFieldName('left');
+  const right = e.childForFieldName('right');
+  return left && right ? { left, right } : undefined;
+}
+
+/**
+ * `t = a; a = b; b = a;`: a swap whose last step copies back the value just written, so both end up
+ * `b`. The last step takes the saved value, `b = t;`.
+ */
+export function lostSwapEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
+  const found: LogicEdit[] = [];
+  for (const statement of root.descendantsOfType('expression_statement')) {
+    const save = plainAssignment(statement);
+    const second = save && plainAssignment(statement.nextNamedSibling);
+    const third = second && plainAssignment(statement.nextNamedSibling!.nextNamedSibling);
+    if (!save || !second || !third || !isSuspicious(suspicion, lineOf(third.right))) continue;
+    const a = save.right.text.replace(/\s+/g, '');
+    const same = (n: SyntaxNode, text: string) => n.text.replace(/\s+/g, '') === text;
+    if (save.left.type !== 'identifier' || !same(second.left, a) || !same(third.right, a) || !same(third.left, second.right.text.replace(/\s+/g, ''))) continue;
+    found.push({
+      edits: [{ start: third.right.startIndex, end: third.right.endIndex, newText: save.left.text }], line: lineOf(third.right), priority: 8,
+      why: `the swap's last step copies \`${third.right.text}\` back after it was overwritten, instead of the saved \`${save.left.text}\``,
+    });
   }
   return found;
 }
