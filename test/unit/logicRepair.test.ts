@@ -5,12 +5,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { codeTokens } from '../../server/src/c/lexer';
+import { parseC } from '../../server/src/c/parser';
 import { screeningCompiler } from '../../server/src/oracle/screening';
 import { runTests } from '../../server/src/oracle/testRunner';
 import { applyEdits } from '../../server/src/repair/edits';
 import { outputDistance, SteppingStones } from '../../server/src/repair/editPairs';
 import { candidateRunLimits, RepairEngine } from '../../server/src/repair/engine';
-import { ochiai, rankedLines } from '../../server/src/repair/faultLocalization';
+import { blameDecisions, ochiai, rankedLines } from '../../server/src/repair/faultLocalization';
 import { logicMutations } from '../../server/src/repair/mutationSearch';
 import { firstDifference } from '../../server/src/repair/outputEdits';
 import { mapNames, referenceEdits } from '../../server/src/repair/referenceRepair';
@@ -130,6 +131,36 @@ test('the same change is also tried at every place that stands alike (a slip mad
   assert.ok(found.filter((e) => e.sibling).every((e) => e.edits.length >= 2));
   assert.equal(texts[both - 1].includes('i < m-0') !== texts[both - 1].includes('j < n-0'), true, 'right after one of them alone');
   assert.ok(!texts.some((t) => t.includes('a[i][j] - 0') && t.includes('< m-0')), 'a place that stands otherwise is not taken along');
+});
+
+test('an if\'s condition takes the blame of its most suspicious branch, up an else-if chain', () => {
+  const program = `#include <stdio.h>
+int main(void) {
+  int a, b, c;
+  scanf("%d %d %d", &a, &b, &c);
+  if (a + b < c) printf("no\\n");
+  else if (a * a > c) printf("big\\n");
+  else printf("ok\\n");
+  if (c > 100) printf("large\\n");
+  return 0;
+}
+`;
+  const suspicion = new Map([[4, 0.6], [5, 0.4], [6, 0.5], [7, 0.9], [9, 0.6]]);
+  const blamed = blameDecisions(parseC(program).rootNode, suspicion);
+  assert.equal(blamed.get(6), 0.9, 'the else-if whose else printed');
+  assert.equal(blamed.get(5), 0.9, 'and the first if of the chain');
+  assert.equal(blamed.get(4), 0.6, 'a statement is not a decision');
+  assert.equal(blamed.get(8), undefined, 'an if no failing test ran stays out');
+  assert.equal(suspicion.get(5), 0.4, 'the localization itself is unchanged');
+  const first = logicMutations(program, { suspicion })[0];
+  assert.equal(first.line, 5, 'the first guess is on the first condition of the chain, not on line 4 (0.6) or the else (0.9)');
+});
+
+test('an operator that makes a truth value counts as in the condition through inner parentheses, not through a call', () => {
+  const program = 'int f(int x) { return x > 1; } int main(void) { int a = 2, b = 3; if (!(f(a) && f(b < a))) return 1; return 0; }';
+  const priorityOf = (from: string, to: string) => logicMutations(program).find((e) => applyEdits(program, e.edits) === program.replace(from, to))?.priority;
+  assert.equal(priorityOf('f(a) && f', 'f(a) || f'), 2, 'a connective under `!(...)` is a condition\'s');
+  assert.equal(priorityOf('f(b < a)', 'f(b <= a)'), 20, 'a comparison passed to a call is an argument');
 });
 
 test('output edits follow how the printed text differs from the expected one', () => {

@@ -1,5 +1,6 @@
 // Spectrum-based fault localization: lines run by failing tests more than by passing ones are the
 // likely place of a logic bug. Ochiai's formula, the best of the classic ones on real faults.
+import { lineOf, type SyntaxNode } from '../c/parser';
 import type { TestReport } from '../oracle/testRunner';
 
 /** Suspiciousness in (0, 1] of each 1-based line that a failing test ran; lines absent score 0. */
@@ -22,6 +23,28 @@ export function ochiai(report: TestReport): Suspicion | undefined {
   const scores = new Map<number, number>();
   for (const [line, f] of failed) scores.set(line, f / Math.sqrt(allFailed * (f + (passed.get(line) ?? 0))));
   return scores;
+}
+
+/**
+ * The line of each `if`'s condition at least as suspicious as the most suspicious line of its
+ * branches: a wrong decision runs the wrong branch, whose lines the failing tests alone run, while
+ * the condition itself runs in every test and scores low (`a + c < b` where `<=` was meant sends a
+ * flat triangle down the "obtuse" branch). For ranking edits; which lines ran is unchanged.
+ */
+export function blameDecisions(root: SyntaxNode, suspicion: Suspicion): Suspicion {
+  const blamed = new Map(suspicion);
+  // Innermost first, so that an `else if` chain passes its branches' blame up to the first `if`.
+  for (const decision of root.descendantsOfType('if_statement').reverse()) {
+    const line = lineOf(decision);
+    const own = suspicion.get(line) ?? 0;
+    if (own === 0) continue;
+    let most = 0;
+    for (const branch of [decision.childForFieldName('consequence'), decision.childForFieldName('alternative')]) {
+      for (let l = branch ? branch.startPosition.row + 1 : 0; branch && l <= branch.endPosition.row + 1; l++) most = Math.max(most, blamed.get(l) ?? 0);
+    }
+    if (most > own) blamed.set(line, most);
+  }
+  return blamed;
 }
 
 /** The lines with their scores in order of suspicion (most first; ties by line), for the editor and the CLI. */

@@ -13,7 +13,7 @@ import { declaredBy, namesInScope } from '../c/scopes';
 import type { TextEdit } from '../oracle/compiler';
 import { integerDivisionEdits, precedenceEdits, wideningEdits } from './arithmeticEdits';
 import { enclosingParen } from './cSyntax';
-import { isSuspicious, suspicionStep, type Suspicion } from './faultLocalization';
+import { blameDecisions, isSuspicious, suspicionStep, type Suspicion } from './faultLocalization';
 import { doWhileEdits, firstPassEdits, hoistedResetEdits, loopAnswerEdits, nestBoundEdits, printOnceEdits, rowEndEdits, searchExitEdits, sentinelEdits } from './loopEdits';
 import { outputLiteralEdits } from './outputEdits';
 import {
@@ -58,10 +58,18 @@ export interface LogicSearchContext {
   failing?: { expected: string; actual: string; input?: string };
 }
 
-/** True when the token sits in a condition: directly inside if/while/for parentheses. */
+/**
+ * True when the token sits in a condition: inside if/while/for parentheses, directly or, for an
+ * operator that makes a truth value, through inner parentheses too (`if (!(a && b))`), but not
+ * through a call's.
+ */
 function inCondition(tokens: readonly Token[], i: number): boolean {
-  const open = enclosingParen(tokens, i);
-  return open > 0 && /^(if|while|for)$/.test(tokens[open - 1].text);
+  const decides = RELATIONAL[tokens[i].text] !== undefined || LOGICAL[tokens[i].text] !== undefined;
+  for (let open = enclosingParen(tokens, i); open > 0; open = enclosingParen(tokens, open)) {
+    if (/^(if|while|for)$/.test(tokens[open - 1].text)) return true;
+    if (!decides || tokens[open - 1].kind === 'identifier') return false;
+  }
+  return false;
 }
 
 /** Candidate logic edits, most promising first (those derived from the failing output marked `guided`). */
@@ -87,7 +95,7 @@ export function logicMutations(text: string, context: LogicSearchContext = {}): 
     found.push(...patterns.map((e) => ({ ...e, pattern: true })));
   }
   if (context.failing) found.push(...outputLiteralEdits(tokens, context.failing));
-  return rank(found, context.suspicion);
+  return rank(found, context.suspicion && blameDecisions(parseC(text).rootNode, context.suspicion));
 }
 
 /**
