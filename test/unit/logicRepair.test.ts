@@ -170,6 +170,8 @@ test('output edits follow how the printed text differs from the expected one', (
   assert.ok(edits.slice(0, 3).some((e) => applyEdits(program, e).includes('printf("")')), 'the prompt the grader does not want is removed first');
   const precision = logicMutations(program, { failing: { actual: '2\n1.000\n', expected: '2\n1.00\n' } }).map((e) => e.edits);
   assert.ok(precision.some((e) => applyEdits(program, e).includes('"%.2f\\n"')), 'the float precision is tried');
+  const guided = logicMutations(program, { failing: { actual: '2\n1.000\n', expected: '2\n1.0000000\n' } }).filter((e) => e.guided);
+  assert.ok(guided.some((e) => applyEdits(program, e.edits).includes('"%.7f\\n"')), 'as many decimals as the expected numbers have, read off the output');
 });
 
 test('text missing before or after a printed value goes next to the conversion that prints it, never into a scanf format', () => {

@@ -8,8 +8,8 @@ import { RepairEngine } from '../../server/src/repair/engine';
 import { type LogicEdit, logicMutations } from '../../server/src/repair/mutationSearch';
 import { doWhileEdits, firstPassEdits, loopAnswerEdits, printOnceEdits, rowEndEdits, searchExitEdits, sentinelEdits } from '../../server/src/repair/loopEdits';
 import {
-  forgottenReadEdits, formatlessPrintEdits, leftoverPrintEdits, lostSwapEdits, missingElseEdits, newlineOnceEdits, printedIndexEdits, printedNameEdits, renameEdits, resetEdits,
-  scanfFormatEdits,
+  forgottenReadEdits, formatlessPrintEdits, leftoverPrintEdits, lostSwapEdits, missingElseEdits, missingReturnEdits, newlineOnceEdits, printedIndexEdits, printedNameEdits,
+  renameEdits, resetEdits, scanfFormatEdits, scanfLoopEdits,
 } from '../../server/src/repair/patternEdits';
 import { everyLine } from '../support/suspicion';
 
@@ -464,4 +464,52 @@ int main(void) {
   assert.ok(found.includes(program.replace('r.start = 1; r.start = 2;', 'r.start = 1; r.end = 2;')));
   assert.ok(found.includes(program.replace('r.start = 1; r.start = 2;', 'r.start = 1; r.depth = 2;')), 'each struct that has the member (types are not tracked to the variable)');
   assert.ok(!found.some((t) => t.includes('r.width')), 'not a member of another type');
+});
+
+test('a function that ends without returning its result returns the variable it computes', () => {
+  const program = `int power(int base, int p) {
+    int result = 1;
+    while (p-- > 0) result *= base;
+}
+int sign(int x) { if (x < 0) return -1; else return 1; }
+void show(int x) { x++; }
+int main(void) { show(1); return power(2, 3) + sign(2); }
+`;
+  const found = results(program, missingReturnEdits(parseC(program).rootNode, everyLine(program)));
+  assert.equal(found[0], program.replace('result *= base;\n}', 'result *= base;\n    return result;\n}'), 'the variable it assigns first, on its own line');
+  assert.ok(found.includes(program.replace('result *= base;\n}', 'result *= base;\n    return base;\n}')), 'then a parameter');
+  assert.equal(found.length, 3, 'not a function whose last if returns on both paths, nor void, nor main');
+});
+
+test('a loop on scanf goes on while every conversion was read, not until scanf returns 0', () => {
+  const program = `#include <stdio.h>
+int main(void) {
+  int a, b, s = 0;
+  while (scanf("%d %*d %d", &a, &b)) s += a + b;
+  for (; scanf("%d", &a) == 1;) s += a;
+  printf("%d\\n", s);
+  return 0;
+}
+`;
+  const found = results(program, scanfLoopEdits(parseC(program).rootNode, everyLine(program)));
+  assert.deepEqual(found, [program.replace('while (scanf("%d %*d %d", &a, &b))', 'while (scanf("%d %*d %d", &a, &b) == 2)')], 'a skipped conversion stores nothing; a compared scanf is left alone');
+});
+
+test('engine: a loop on scanf that floods its output at the end of the input is repaired without coverage', async () => {
+  const buggy = `#include <stdio.h>
+int main(void) {
+  int n;
+  while (scanf("%d", &n))
+    printf("%d\\n", n % 2 ? 1 : 2);
+  return 0;
+}
+`;
+  const tests = [
+    { name: '1', input: '3', output: '1\n' },
+    { name: '2', input: '4', output: '2\n' },
+  ];
+  const r = await new RepairEngine({ compiler: { family: 'gcc', args: [] }, tests }).repair(buggy);
+  assert.equal(r.status, 'repaired', JSON.stringify(r.edits));
+  assert.match(r.repaired, /while \(scanf\("%d", &n\) == 1\)/);
+  assert.equal((await runTests(r.repaired, tests, { compiler: { family: 'gcc', args: [] } })).passed, 2, 'independently re-run');
 });

@@ -17,7 +17,7 @@ import { outputDistance, SteppingStones } from './editPairs';
 import { explainEdit, summarizeEdits } from './explain';
 import { fixitRepairs } from './fixitRepair';
 import { formatFixits } from './formatFixits';
-import { ochiai, rankedLines, type Suspicion } from './faultLocalization';
+import { everyLineSuspect, ochiai, rankedLines, type Suspicion } from './faultLocalization';
 import { type LogicEdit, logicMutations } from './mutationSearch';
 import { editOwners } from './provenance';
 import { referenceEdits } from './referenceRepair';
@@ -449,7 +449,8 @@ export class RepairEngine {
     // Also started now: a compile beside the localization's runs, on the other core.
     const formats = o.onlyModel ? Promise.resolve([]) : formatFixits(text, o.compiler, o.signal).catch(() => []);
     let found: Promise<LogicEdit[]> | undefined;
-    const mutations = () => (found ??= suspicion.then((s) => logicMutations(text, { suspicion: s, failing: problem })));
+    // Without coverage (a program that floods its output is killed before it writes any), every line is a suspect.
+    const mutations = () => (found ??= suspicion.then((s) => logicMutations(text, { suspicion: s ?? everyLineSuspect(text), failing: problem })));
     const stones = new SteppingStones(problem);
     const logicCandidate = (edits: TextEdit[], source: 'reference' | 'logic-search', pattern?: string): Candidate => {
       const candidateText = applyEdits(text, edits);

@@ -52,6 +52,9 @@ export function rankedLines(suspicion: Suspicion): { line: number; score: number
   return [...suspicion.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([line, score]) => ({ line, score }));
 }
 
+/** Every line of `text` equally suspicious: where the tests gave no coverage. */
+export const everyLineSuspect = (text: string): Suspicion => new Map(text.split('\n').map((_, i) => [i + 1, 1]));
+
 /** A line some failing test ran (the edit search leaves the others alone). */
 export const isSuspicious = (suspicion: Suspicion, line: number) => (suspicion.get(line) ?? 0) > 0;
 

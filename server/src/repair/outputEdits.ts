@@ -147,19 +147,27 @@ export function outputLiteralEdits(tokens: readonly Token[], failing: { expected
   }
   // Not an echo when the program prints the new text elsewhere: another loop spacing its items so is a lead.
   if (spacingOnly(failing.actual, failing.expected)) found.push(...spacingEdits(tokens, literals));
+  // Every number the test expects has as many decimals, and the program printed others: that many.
+  const wanted = decimals(failing.expected);
+  const precise = wanted.size === 1 && !sameSet(wanted, decimals(failing.actual)) ? `.${[...wanted][0]}` : undefined;
   for (const t of literals) {
     const body = t.text.slice(1, -1);
     if (!/%/.test(body) && !/\\n$/.test(body)) continue; // a format or a line of output
     if (body.endsWith('\\n')) at(t, body.length - 2, 2, '', 6);
     else at(t, body.length, 0, '\\n', 6);
     for (const m of body.matchAll(/%(\.\d+)?(l?f)/g)) {
-      for (const precision of ['.2', '.1', '', '.3', '.4', '.6'].filter((p) => p !== (m[1] ?? ''))) {
+      if (precise && precise !== m[1]) at(t, m.index! + 1, (m[1] ?? '').length, precise, 1, true);
+      for (const precision of ['.2', '.1', '', '.3', '.4', '.6'].filter((p) => p !== (m[1] ?? '') && p !== precise)) {
         at(t, m.index! + 1, (m[1] ?? '').length, precision, 5);
       }
     }
   }
   return found;
 }
+
+/** How many decimals the output's numbers with a decimal point have (each count once). */
+const decimals = (output: string) => new Set([...output.matchAll(/\d\.(\d+)/g)].map((m) => m[1].length));
+const sameSet = (a: ReadonlySet<number>, b: ReadonlySet<number>) => a.size === b.size && [...a].every((x) => b.has(x));
 
 /** True when the literal is the format of a scanf-like call, which prints nothing. */
 function readsInput(tokens: readonly Token[], literal: Token): boolean {

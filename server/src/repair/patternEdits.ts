@@ -4,10 +4,13 @@
 // every item instead of once after the loop, a scanf format with text the input does not have, the
 // `else` of a yes/no answer never written, a debugging print left in, an input never read, a
 // call whose function name was left out (`return (a, n - 1);`), a value printed without a format, a
-// variable's name printed as text (`printf("N")`), and a swap whose last step copies the new value back.
+// variable's name printed as text (`printf("N")`), a swap whose last step copies the new value back,
+// a function that falls off its end without returning its result, and `while (scanf(...))`, true at
+// the end of the input.
 // Like the one-token edits (mutationSearch.ts), only on lines the failing tests point at, and each
 // is judged by the tests; each says in words what it found wrong, for the explanation.
-import { namesInScope, type DeclaredName } from '../c/scopes';
+import { declaredBy, namesInScope, type DeclaredName } from '../c/scopes';
+import { indentUnit, lineIndent } from './cSyntax';
 import { enclosingLoop, lineOf, sourceOf, type SyntaxNode } from '../c/parser';
 import { isSuspicious, type Suspicion } from './faultLocalization';
 import type { LogicEdit } from './mutationSearch';
@@ -372,6 +375,64 @@ export function lostSwapEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit
     found.push({
       edits: [{ start: third.right.startIndex, end: third.right.endIndex, newText: save.left.text }], line: lineOf(third.right), priority: 8,
       why: `the swap's last step copies \`${third.right.text}\` back after it was overwritten, instead of the saved \`${save.left.text}\``,
+    });
+  }
+  return found;
+}
+
+/**
+ * A function of a non-void type whose body ends without a `return` (what it returns is garbage): its
+ * result returned at the end, a variable of the function's type, those it assigns first (at most 3).
+ */
+export function missingReturnEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
+  const text = sourceOf(root);
+  const found: LogicEdit[] = [];
+  for (const f of root.descendantsOfType('function_definition')) {
+    const type = f.childForFieldName('type')?.text ?? 'int';
+    const declarator = f.childForFieldName('declarator');
+    const body = f.childForFieldName('body');
+    const last = body?.namedChildren.filter((c) => c.type !== 'comment').at(-1);
+    if (type === 'void' || declarator?.type !== 'function_declarator' || declarator.childForFieldName('declarator')?.text === 'main') continue;
+    if (!body || !last || last.type === 'return_statement' || !isSuspicious(suspicion, lineOf(last))) continue;
+    // `if (...) return a; else return b;` ends every path already (as far as a pattern can tell).
+    if (last.type === 'if_statement' && last.childForFieldName('alternative') && last.descendantsOfType('return_statement').length > 0) continue;
+    const parameters = f.descendantsOfType('parameter_declaration').flatMap(declaredBy);
+    const locals = body.descendantsOfType('declaration').flatMap(declaredBy);
+    const assigned = (name: string) => body.descendantsOfType('assignment_expression').some((a) => a.childForFieldName('left')?.text === name);
+    const results = [...locals, ...parameters]
+      .filter((v) => v.type === type && v.arrayDims === 0 && v.pointers === 0)
+      .sort((a, b) => Number(assigned(b.name)) - Number(assigned(a.name)))
+      .slice(0, 3);
+    const close = body.endIndex - 1;
+    const indent = lineIndent(text, close) + indentUnit(text);
+    const lineStart = text.lastIndexOf('\n', close - 1) + 1;
+    const onItsOwnLine = text.slice(lineStart, close).trim() === '';
+    results.forEach((v, k) => found.push({
+      edits: [onItsOwnLine ? { start: lineStart, end: lineStart, newText: `${indent}return ${v.name};\n` } : { start: close, end: close, newText: ` return ${v.name}; ` }],
+      line: lineOf(last), priority: 11 + k,
+      why: `${declarator.childForFieldName('declarator')?.text ?? 'the function'} ends without returning its result`,
+    }));
+  }
+  return found;
+}
+
+/** The conversions of a scanf format that store a value (`%*d` and `%%` store none). */
+const storingConversions = (format: string) => [...format.matchAll(/%(\*?)[^a-zA-Z%]*[a-zA-Z%]/g)].filter((m) => !m[1] && !m[0].endsWith('%')).length;
+
+/**
+ * `while (scanf("%d", &n))`: scanf returns EOF (-1, true) at the end of the input, so the loop never
+ * ends. The loop goes on while every conversion was read.
+ */
+export function scanfLoopEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
+  const found: LogicEdit[] = [];
+  for (const loop of root.descendantsOfType(['while_statement', 'for_statement'])) {
+    let condition = loop.childForFieldName('condition');
+    while (condition?.type === 'parenthesized_expression') condition = condition.namedChild(0);
+    const format = condition?.type === 'call_expression' && condition.childForFieldName('function')?.text === 'scanf' ? condition.childForFieldName('arguments')?.namedChild(0) : undefined;
+    if (!condition || format?.type !== 'string_literal' || !isSuspicious(suspicion, lineOf(loop))) continue;
+    found.push({
+      edits: [{ start: condition.endIndex, end: condition.endIndex, newText: ` == ${storingConversions(format.text)}` }], line: lineOf(loop), priority: 4,
+      why: 'scanf returns EOF, which is true, at the end of the input: the loop never ends',
     });
   }
   return found;
