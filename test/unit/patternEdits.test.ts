@@ -513,3 +513,18 @@ int main(void) {
   assert.match(r.repaired, /while \(scanf\("%d", &n\) == 1\)/);
   assert.equal((await runTests(r.repaired, tests, { compiler: { family: 'gcc', args: [] } })).passed, 2, 'independently re-run');
 });
+
+test('an array indexed by an index that elsewhere in the function has more to it takes that form', () => {
+  const program = `int main(void) {
+  char s[8] = "abc"; int seen[26] = {0}, i, n = 0;
+  for (i = 0; s[i]; i++) {
+    if (seen[s[i] - 'a'] == 0) { n++; seen[s[i]] = 1; }
+  }
+  return n + seen[0];
+}
+`;
+  const found = results(program, logicMutations(program, { suspicion: everyLine(program) }));
+  assert.ok(found.includes(program.replace('seen[s[i]] = 1', "seen[s[i] - 'a'] = 1")));
+  assert.ok(!found.includes(program.replace("seen[s[i] - 'a'] == 0", 'seen[s[i]] == 0')), 'a shorter form is the one-token search\'s to reach, not taken over');
+  assert.ok(!found.some((t) => t.includes("seen[0 - 'a']")), 'an index that only contains a shorter one is left alone');
+});

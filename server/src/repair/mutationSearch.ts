@@ -80,7 +80,7 @@ export function logicMutations(text: string, context: LogicSearchContext = {}): 
     // Scope-aware edits multiply the candidates: only on lines the failing tests point at.
     const root = parseC(text).rootNode;
     const suspicion = context.suspicion;
-    found.push(...variableEdits(root, tokens, suspicion), ...memberEdits(root, suspicion), ...statementEdits(root, suspicion), ...initialisationEdits(root, suspicion));
+    found.push(...variableEdits(root, tokens, suspicion), ...memberEdits(root, suspicion), ...subscriptEdits(root, suspicion), ...statementEdits(root, suspicion), ...initialisationEdits(root, suspicion));
     found.push(...conditionTermEdits(root, suspicion), ...classicSlipEdits(root, suspicion), ...swapEdits(root, suspicion));
     found.push(...renameEdits(root, suspicion), ...precedenceEdits(root, suspicion));
     const patterns = [
@@ -208,6 +208,28 @@ function memberEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
       const type = members.find((m) => m.name === field.text)!.type;
       members.filter((m) => m.type === type && !seen.has(m.name) && seen.add(m.name)).slice(0, 4).forEach((m, k) =>
         found.push({ edits: [{ start: field.startIndex, end: field.endIndex, newText: m.name }], line: lineOf(access), priority: 30 + k }));
+    }
+  }
+  return found;
+}
+
+/**
+ * An array indexed one way on a suspicious line and, elsewhere in the function, by the same index
+ * with more to it: the other form taken (`ara[str[i]] = 1` where the check reads `ara[str[i] - 97]`).
+ */
+function subscriptEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
+  const found: LogicEdit[] = [];
+  const compact = (n: SyntaxNode) => n.text.replace(/\s+/g, '');
+  for (const f of root.descendantsOfType('function_definition')) {
+    const accesses = f.descendantsOfType('subscript_expression')
+      .map((s) => ({ node: s, array: s.childForFieldName('argument')?.text ?? '', index: s.childForFieldName('index') }))
+      .filter((a): a is { node: SyntaxNode; array: string; index: SyntaxNode } => a.index !== null && /^\w+$/.test(a.array));
+    for (const a of accesses) {
+      if (!isSuspicious(suspicion, lineOf(a.node))) continue;
+      const mine = compact(a.index);
+      const longer = new Set(accesses.filter((b) => b.array === a.array && compact(b.index) !== mine && compact(b.index).includes(mine)).map((b) => b.index.text));
+      [...longer].slice(0, 3).forEach((index, k) =>
+        found.push({ edits: [{ start: a.index.startIndex, end: a.index.endIndex, newText: index }], line: lineOf(a.node), priority: 32 + k }));
     }
   }
   return found;
