@@ -8,7 +8,7 @@ import { RepairEngine } from '../../server/src/repair/engine';
 import { type LogicEdit, logicMutations } from '../../server/src/repair/mutationSearch';
 import { doWhileEdits, firstPassEdits, loopAnswerEdits, printOnceEdits, rowEndEdits, searchExitEdits, sentinelEdits } from '../../server/src/repair/loopEdits';
 import {
-  forgottenReadEdits, formatlessPrintEdits, leftoverPrintEdits, lostSwapEdits, missingElseEdits, missingReturnEdits, newlineOnceEdits, printedIndexEdits, printedNameEdits,
+  elseChainEdits, forgottenReadEdits, formatlessPrintEdits, leftoverPrintEdits, lostSwapEdits, missingElseEdits, missingReturnEdits, newlineOnceEdits, printedIndexEdits, printedNameEdits,
   renameEdits, resetEdits, scanfFormatEdits, scanfLoopEdits,
 } from '../../server/src/repair/patternEdits';
 import { everyLine } from '../support/suspicion';
@@ -527,4 +527,20 @@ test('an array indexed by an index that elsewhere in the function has more to it
   assert.ok(found.includes(program.replace('seen[s[i]] = 1', "seen[s[i] - 'a'] = 1")));
   assert.ok(!found.includes(program.replace("seen[s[i] - 'a'] == 0", 'seen[s[i]] == 0')), 'a shorter form is the one-token search\'s to reach, not taken over');
   assert.ok(!found.some((t) => t.includes("seen[0 - 'a']")), 'an index that only contains a shorter one is left alone');
+});
+
+test('an if that answers again after the if before it answered becomes its else, only when two answers were printed', () => {
+  const program = `#include <stdio.h>
+int main(void) {
+  int a = 1, b = 2;
+  if (a != b) printf("Not Valid");
+  if (a < b) printf("Valid");
+  else printf("Not Valid");
+  return 0;
+}
+`;
+  const root = parseC(program).rootNode;
+  assert.deepEqual(results(program, elseChainEdits(root, everyLine(program), { expected: 'Not Valid', actual: 'Not ValidValid' })),
+    [program.replace('  if (a < b)', '  else if (a < b)')]);
+  assert.equal(elseChainEdits(root, everyLine(program), { expected: 'Not Valid', actual: 'Valid' }).length, 0, 'not when one answer was printed');
 });

@@ -17,7 +17,7 @@ import { blameDecisions, isSuspicious, suspicionStep, type Suspicion } from './f
 import { doWhileEdits, firstPassEdits, hoistedResetEdits, loopAnswerEdits, nestBoundEdits, printOnceEdits, rowEndEdits, searchExitEdits, sentinelEdits } from './loopEdits';
 import { outputLiteralEdits } from './outputEdits';
 import {
-  forgottenCallEdits, forgottenReadEdits, formatlessPrintEdits, leftoverPrintEdits, lostSwapEdits, missingElseEdits, missingReturnEdits, newlineOnceEdits, printedIndexEdits,
+  elseChainEdits, forgottenCallEdits, forgottenReadEdits, formatlessPrintEdits, leftoverPrintEdits, lostSwapEdits, missingElseEdits, missingReturnEdits, newlineOnceEdits, printedIndexEdits,
   printedNameEdits, renameEdits, resetEdits, scanfFormatEdits, scanfLoopEdits,
 } from './patternEdits';
 import { swapEdits } from './swapEdits';
@@ -88,6 +88,7 @@ export function logicMutations(text: string, context: LogicSearchContext = {}): 
       ...scanfFormatEdits(root, suspicion), ...missingElseEdits(root, suspicion, context.failing),
       ...leftoverPrintEdits(root, suspicion, context.failing), ...forgottenReadEdits(root, suspicion, context.failing), ...forgottenCallEdits(root, suspicion), ...formatlessPrintEdits(root, suspicion),
       ...printedNameEdits(root, suspicion), ...lostSwapEdits(root, suspicion), ...missingReturnEdits(root, suspicion), ...scanfLoopEdits(root, suspicion),
+      ...elseChainEdits(root, suspicion, context.failing),
       ...loopAnswerEdits(root, suspicion), ...searchExitEdits(root, suspicion), ...sentinelEdits(root, suspicion), ...doWhileEdits(root, suspicion),
       ...hoistedResetEdits(root, suspicion), ...nestBoundEdits(root, suspicion), ...printOnceEdits(root, suspicion, context.failing), ...rowEndEdits(root, suspicion, context.failing), ...firstPassEdits(root, suspicion),
       ...integerDivisionEdits(root, suspicion), ...wideningEdits(root, suspicion),

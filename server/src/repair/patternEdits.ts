@@ -5,8 +5,8 @@
 // `else` of a yes/no answer never written, a debugging print left in, an input never read, a
 // call whose function name was left out (`return (a, n - 1);`), a value printed without a format, a
 // variable's name printed as text (`printf("N")`), a swap whose last step copies the new value back,
-// a function that falls off its end without returning its result, and `while (scanf(...))`, true at
-// the end of the input.
+// a function that falls off its end without returning its result, `while (scanf(...))`, true at
+// the end of the input, and an `if` that answers again after the `if` before it did (an `else` missing).
 // Like the one-token edits (mutationSearch.ts), only on lines the failing tests point at, and each
 // is judged by the tests; each says in words what it found wrong, for the explanation.
 import { declaredBy, namesInScope, type DeclaredName } from '../c/scopes';
@@ -223,6 +223,23 @@ export function leftoverPrintEdits(root: SyntaxNode, suspicion: Suspicion, faili
     .map((call) => call.parent)
     .filter((statement): statement is SyntaxNode => statement?.type === 'expression_statement')
     .map((statement) => ({ edits: [{ start: statement.startIndex, end: statement.endIndex, newText: '' }], line: lineOf(statement), priority: 10, why: 'the program printed all the test expects and more (a print left in)' }));
+}
+
+/**
+ * `if (a) printf("No"); if (b) printf("Yes"); else ...`: two answers printed where the test expects
+ * one, by an `if` that follows an `if` with no `else`: the second made the first one's `else`.
+ */
+export function elseChainEdits(root: SyntaxNode, suspicion: Suspicion, failing?: { expected: string; actual: string }): LogicEdit[] {
+  if (!failing || !printsExtra(failing)) return [];
+  return root.descendantsOfType('if_statement')
+    .filter((second) => {
+      const first = second.previousNamedSibling;
+      return first?.type === 'if_statement' && !first.childForFieldName('alternative') && second.parent?.type === 'compound_statement' && isSuspicious(suspicion, lineOf(second));
+    })
+    .map((second) => ({
+      edits: [{ start: second.startIndex, end: second.startIndex, newText: 'else ' }], line: lineOf(second), priority: 10,
+      why: 'two answers were printed: the second `if` runs also when the first one already answered',
+    }));
 }
 
 /** scanf conversions by declared type. */
