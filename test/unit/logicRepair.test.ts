@@ -182,6 +182,7 @@ test('text missing before or after a printed value goes next to the conversion t
   assert.ok(!before.some((t) => t.includes('scanf("The')), 'a scanf format prints nothing');
   const after = texts('5\n', '5 cm\n');
   assert.ok(after.includes(program.replace('printf("%d\\n", c)', 'printf("%d cm\\n", c)')), 'after the last conversion');
+  assert.ok(!texts('5\n', '5}\n').some((t) => t.includes('%d}')), 'words only: a lone mark is more often the structure printed wrong');
 });
 
 test('output that differs only in spacing moves or adds the separator of the formats that print items', () => {

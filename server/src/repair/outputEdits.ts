@@ -138,9 +138,10 @@ export function outputLiteralEdits(tokens: readonly Token[], failing: { expected
       if (after) at(t, body.indexOf(after), 0, inserted, 1, true);
       if (before || after) continue;
       // Neither is in the literal: a value printed by a conversion ("5" where "Answer is 5" is
-      // expected) takes the text before its first conversion, or after its last one.
+      // expected) takes the words before its first conversion, or after its last one.
+      // Only words (a label the task prints): a lone mark there is more often the program's structure printed wrong.
       const conversions = [...body.matchAll(CONVERSION)];
-      if (conversions.length === 0 || readsInput(tokens, t)) continue;
+      if (conversions.length === 0 || !/[A-Za-z]{2}/.test(diff.inserted) || readsInput(tokens, t)) continue;
       if (/^\S/.test(diff.after)) at(t, conversions[0].index!, 0, inserted, 1, true);
       else if (/\S$/.test(diff.before)) at(t, conversions.at(-1)!.index! + conversions.at(-1)![0].length, 0, inserted, 1, true);
     }
