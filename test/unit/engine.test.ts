@@ -106,9 +106,9 @@ test('onlyModel: the shipped model is the only candidate source, judged by the c
         assert.ok(r.forwardPasses > 0);
       }
     }
-    // A ratchet set from the shipped model's output (it repairs the missing brace, not yet the other
-    // two; see models/model-card.md): the model alone must keep repairing at least that.
-    assert.ok(repaired >= 1, `the model alone repairs some common slips (${repaired} of ${programs.length})`);
+    // A ratchet set from the shipped model's output (the model of 2026-11-30 repairs all three; the
+    // one before it only the missing brace; see models/model-card.md): the model alone must keep it.
+    assert.equal(repaired, programs.length, `the model alone repairs these common slips (${repaired} of ${programs.length})`);
   } finally {
     await model.dispose();
   }
