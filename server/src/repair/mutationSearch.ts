@@ -76,9 +76,9 @@ function inCondition(tokens: readonly Token[], i: number): boolean {
 export function logicMutations(text: string, context: LogicSearchContext = {}): LogicEdit[] {
   const tokens = codeTokens(text);
   const found: LogicEdit[] = withSiblings(tokens, tokenEdits(tokens));
-  if (context.suspicion) {
+  const root = context.suspicion && parseC(text).rootNode;
+  if (root && context.suspicion) {
     // Scope-aware edits multiply the candidates: only on lines the failing tests point at.
-    const root = parseC(text).rootNode;
     const suspicion = context.suspicion;
     found.push(...variableEdits(root, tokens, suspicion), ...memberEdits(root, suspicion), ...subscriptEdits(root, suspicion), ...statementEdits(root, suspicion), ...initialisationEdits(root, suspicion));
     found.push(...conditionTermEdits(root, suspicion), ...classicSlipEdits(root, suspicion), ...swapEdits(root, suspicion));
@@ -96,7 +96,7 @@ export function logicMutations(text: string, context: LogicSearchContext = {}): 
     found.push(...patterns.map((e) => ({ ...e, pattern: true })));
   }
   if (context.failing) found.push(...outputLiteralEdits(tokens, context.failing));
-  return rank(found, context.suspicion && blameDecisions(parseC(text).rootNode, context.suspicion));
+  return rank(found, root && context.suspicion && blameDecisions(root, context.suspicion));
 }
 
 /**

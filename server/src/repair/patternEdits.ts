@@ -10,8 +10,8 @@
 // Like the one-token edits (mutationSearch.ts), only on lines the failing tests point at, and each
 // is judged by the tests; each says in words what it found wrong, for the explanation.
 import { declaredBy, namesInScope, type DeclaredName } from '../c/scopes';
-import { indentUnit, lineIndent } from './cSyntax';
 import { enclosingLoop, lineOf, sourceOf, type SyntaxNode } from '../c/parser';
+import { indentUnit, lineIndent } from './cSyntax';
 import { isSuspicious, type Suspicion } from './faultLocalization';
 import type { LogicEdit } from './mutationSearch';
 
