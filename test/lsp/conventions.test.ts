@@ -98,7 +98,9 @@ test('gcc\'s notes become relatedInformation at their own place, in the file or 
 });
 
 test('an error without a verified repair gets a disabled quick fix saying why, only where the client shows it', async () => {
-  const missingHeader = '#include <nosuchheader.h>\nint main(void) { return 0; }\n';
+  // A header that is not there, whose names the program uses: no repair compiles (with a program that
+  // needs nothing of it, the model rightly proposes `<stdio.h>` instead).
+  const missingHeader = '#include <nosuchheader.h>\nint main(void) { nosuch_t value = NOSUCH_INIT; return nosuch_get(&value); }\n';
   const { uri, diagnostics } = await diagnose(client, missingHeader);
   const error = errors(diagnostics)[0];
   const actions = await client.codeActions(uri, error);
