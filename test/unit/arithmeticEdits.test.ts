@@ -1,13 +1,15 @@
 // Arithmetic slips in the logic edit search: integer division where a fraction is wanted, and
-// integers too narrow for their values widened with their formats, parentheses where precedence
-// groups otherwise than meant; one judged end to end.
+// integers too narrow for their values widened with their formats, an int that takes floating
+// values, parentheses where precedence groups otherwise than meant, a bitwise operator for another;
+// some judged end to end.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseC } from '../../server/src/c/parser';
 import { runTests } from '../../server/src/oracle/testRunner';
-import { integerDivisionEdits, precedenceEdits, wideningEdits } from '../../server/src/repair/arithmeticEdits';
+import { integerDivisionEdits, precedenceEdits, truncationEdits, wideningEdits } from '../../server/src/repair/arithmeticEdits';
 import { applyEdits } from '../../server/src/repair/edits';
 import { RepairEngine } from '../../server/src/repair/engine';
+import { logicMutations } from '../../server/src/repair/mutationSearch';
 import { everyLine } from '../support/suspicion';
 
 
@@ -96,4 +98,32 @@ test('precedence: parentheses where C groups otherwise than meant, each way a ti
   assert.ok(texts.includes(program.replace('x & 1 == 0', '(x & 1) == 0')), 'the mask compared');
   assert.equal(found.length, 3, 'an expression already in parentheses is left alone');
   assert.match(found[0].why ?? '', /`\/` binds tighter than `-`: it took `1` alone/);
+});
+
+test('truncation: an int that takes floating values is declared with their type, its conversions with it', () => {
+  const program = `#include <stdio.h>
+int main() {
+  int i, s = 0, k;
+  float x, media;
+  for (i = 0; i < 3; i++) { scanf("%f", &x); s += x; }
+  k = i * 2;
+  media = s / 3;
+  printf("%d %.2f %d\\n", s, media, k);
+  return 0;
+}
+`;
+  const found = truncationEdits(parseC(program).rootNode, everyLine(program)).map((e) => applyEdits(program, e.edits));
+  assert.deepEqual(found, [program.replace('int i, s = 0, k;', 'int i, k; float s = 0;').replace('printf("%d %.2f %d', 'printf("%f %.2f %d')],
+    'its own declaration, the other names kept int; not k, which takes integers');
+  const alone = 'int main() { int t; double h = 1.5; t = h * 2; return t > 2; }\n';
+  assert.deepEqual(truncationEdits(parseC(alone).rootNode, everyLine(alone)).map((e) => applyEdits(alone, e.edits)), [alone.replace('int t;', 'double t;')]);
+});
+
+test('a bitwise operator where another was meant: `n & 10` for `n % 10`, `|` for `||`', () => {
+  const program = `int main() { int n = 123, d = n & 10; return d | n; }\n`;
+  const found = logicMutations(program).map((e) => applyEdits(program, e.edits));
+  assert.ok(found.includes(program.replace('n & 10', 'n % 10')));
+  assert.ok(found.includes(program.replace('d | n', 'd || n')));
+  const address = 'int main() { int n; int *p = &n; return *p; }\n';
+  assert.ok(!logicMutations(address).some((e) => e.edits.some((x) => x.newText === '%')), 'not the address-of operator');
 });

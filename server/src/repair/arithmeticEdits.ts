@@ -4,6 +4,8 @@
 // - integers too narrow for their values (a product or sum past 2^31, common in contest tasks): an
 //   `int` declaration widened to `long long`, with the printf and scanf conversions of its
 //   variables widened alike (`%d` to `%lld`), since a format that no longer matches prints garbage.
+// - an `int` that takes floating values (`int s; ... s += x;` with `x` a float): declared with
+//   their type, its conversions with it.
 // - precedence: parentheses where C groups otherwise than meant (`(n - 1) / 2` for `n - 1 / 2`).
 // Each edit is one candidate, judged by the tests like any other.
 import { lineOf, type SyntaxNode } from '../c/parser';
@@ -57,11 +59,12 @@ function argumentVariable(argument: SyntaxNode): string | undefined {
   return n?.type === 'identifier' ? n.text : undefined;
 }
 
-/** Edits that widen the `%d`-like conversions of `names`' arguments in every printf and scanf call. */
-function formatEdits(root: SyntaxNode, names: ReadonlySet<string>): TextEdit[] {
+/** Edits that turn the `%d`-like conversions of `names`' arguments in every printf and scanf call into others (`%lld`, `%f`). */
+function formatEdits(root: SyntaxNode, names: ReadonlySet<string>, to: (conversion: string, scanf: boolean) => string): TextEdit[] {
   const edits: TextEdit[] = [];
   for (const call of root.descendantsOfType('call_expression')) {
-    if (!/^(printf|scanf)$/.test(call.childForFieldName('function')?.text ?? '')) continue;
+    const callee = call.childForFieldName('function')?.text ?? '';
+    if (!/^(printf|scanf)$/.test(callee)) continue;
     const [format, ...args] = call.childForFieldName('arguments')?.namedChildren ?? [];
     if (format?.type !== 'string_literal') continue;
     let k = 0;
@@ -70,7 +73,7 @@ function formatEdits(root: SyntaxNode, names: ReadonlySet<string>): TextEdit[] {
       const argument = args[k++];
       if (!argument || !names.has(argumentVariable(argument) ?? '') || !/^[diu]$/.test(m[6]) || m[5]) continue;
       const at = format.startIndex + m.index! + m[0].length - 1;
-      edits.push({ start: at, end: at, newText: 'll' });
+      edits.push({ start: at, end: at + 1, newText: to(m[6], callee === 'scanf') });
     }
   }
   return edits;
@@ -97,10 +100,64 @@ export function wideningEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit
     const uses = scope.descendantsOfType('identifier').filter((id) => names.has(id.text) && id.startIndex > declaration.endIndex);
     const use = uses.find((id) => inArithmetic(id) && isSuspicious(suspicion, lineOf(id)));
     if (!use) continue;
-    const edits = [{ start: type.startIndex, end: type.endIndex, newText: 'long long' }, ...formatEdits(scope, names)];
+    const edits = [{ start: type.startIndex, end: type.endIndex, newText: 'long long' }, ...formatEdits(scope, names, (c) => `ll${c}`)];
     found.push({ edits, line: lineOf(use), priority: 25, why: `the values of ${[...names].map((n) => `\`${n}\``).join(', ')} may not fit in an \`int\`` });
   }
   return found;
+}
+
+const MATH = /^(sqrt|pow|fabs|floor|ceil|exp|log|sin|cos|tan|atof)$/;
+
+/** The floating type an expression brings in: a float or double variable's (an element's too), or `double` for a literal with a point or a math call; none if it has none. */
+function floatingTypeIn(root: SyntaxNode, e: SyntaxNode): string | undefined {
+  for (const n of [e, ...e.descendantsOfType(['identifier', 'number_literal', 'call_expression'])]) {
+    if (n.type === 'number_literal' && /[.eE]/.test(n.text) && !/^0[xX]/.test(n.text)) return 'double';
+    if (n.type === 'call_expression' && MATH.test(n.childForFieldName('function')?.text ?? '')) return 'double';
+    if (n.type !== 'identifier' || n.parent?.type === 'call_expression') continue;
+    const declared = namesInScope(root, n.startIndex).find((d) => d.name === n.text);
+    if (declared && FLOATING.test(declared.type) && declared.pointers === 0) return declared.type;
+  }
+  return undefined;
+}
+
+/** The declaration that declares the variable at offset `at`, and which of its declarators does. */
+function declarationAt(root: SyntaxNode, at: number): { declaration: SyntaxNode; k: number } | undefined {
+  for (let n: SyntaxNode | null = root.descendantForIndex(at); n; n = n.parent) {
+    if (n.type !== 'declaration') continue;
+    const k = n.childrenForFieldName('declarator').findIndex((d) => d.startIndex <= at && at < d.endIndex);
+    return k < 0 ? undefined : { declaration: n, k };
+  }
+  return undefined;
+}
+
+/** The declaration's variable `k` given type `type`: the whole declaration's type when it declares only it, else a declaration of its own after it. */
+function retyped(declaration: SyntaxNode, k: number, type: string): TextEdit[] {
+  const declarators = declaration.childrenForFieldName('declarator');
+  const typeNode = declaration.childForFieldName('type')!;
+  if (declarators.length === 1) return [{ start: typeNode.startIndex, end: typeNode.endIndex, newText: type }];
+  const own = declarators[k];
+  const removed = k === 0 ? { start: own.startIndex, end: declarators[1].startIndex } : { start: declarators[k - 1].endIndex, end: own.endIndex };
+  return [{ ...removed, newText: '' }, { start: declaration.endIndex, end: declaration.endIndex, newText: ` ${type} ${own.text};` }];
+}
+
+/**
+ * An `int` variable that takes floating values (`s += x` with `x` a float, `m = t / 2.0`), which
+ * drops their fractions: declared with their type, and its conversions with it (`%d` to `%f`).
+ */
+export function truncationEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
+  const found = new Map<string, LogicEdit>();
+  for (const a of root.descendantsOfType('assignment_expression')) {
+    const [left, right] = [a.childForFieldName('left'), a.childForFieldName('right')];
+    if (left?.type !== 'identifier' || !right || !isSuspicious(suspicion, lineOf(a))) continue;
+    const declared = namesInScope(root, a.startIndex).find((d) => d.name === left.text);
+    const type = floatingTypeIn(root, right);
+    const at = declared && declarationAt(root, declared.at);
+    if (!declared || declared.type !== 'int' || declared.arrayDims > 0 || declared.pointers > 0 || !type || !at || found.has(`${declared.at}`)) continue;
+    const scope = at.declaration.parent ?? root;
+    const edits = [...retyped(at.declaration, at.k, type), ...formatEdits(scope, new Set([declared.name]), (_, scanf) => (type === 'long double' ? 'Lf' : scanf && type === 'double' ? 'lf' : 'f'))];
+    found.set(`${declared.at}`, { edits, line: lineOf(a), priority: 24, why: `\`${declared.name}\` is an \`int\`: it drops the fraction of the ${type} value it takes` });
+  }
+  return [...found.values()];
 }
 
 /** Operators that bind tighter than the ones they sit under, in the slips `precedenceEdits` looks for. */

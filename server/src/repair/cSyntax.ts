@@ -29,6 +29,13 @@ export function lineIndent(text: string, offset: number): string {
 /** The file's indentation unit: a tab if lines start with tabs, else four spaces. */
 export const indentUnit = (text: string) => (/^\t/m.test(text) ? '\t' : '    ');
 
+/** `statement` put last in the block that `close` (the offset of its `}`) ends: on a line of its own, indented, when the brace stands alone on its line. */
+export function insertBeforeClose(text: string, close: number, statement: string): TextEdit {
+  const lineStart = text.lastIndexOf('\n', close - 1) + 1;
+  if (text.slice(lineStart, close).trim() !== '') return { start: close, end: close, newText: `${statement} ` };
+  return { start: lineStart, end: lineStart, newText: `${lineIndent(text, close)}${indentUnit(text)}${statement}\n` };
+}
+
 /** Parses `TYPE d1 [= e1], d2 [= e2] ;` starting at token `i`; undefined if it is not that shape. */
 export function parseDeclaration(tokens: readonly Token[], i: number, stop = ';'): Declaration | undefined {
   const type: Token[] = [];

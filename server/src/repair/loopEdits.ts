@@ -25,7 +25,8 @@ import { lineIndent } from './cSyntax';
 import { isSuspicious, type Suspicion } from './faultLocalization';
 import type { LogicEdit } from './mutationSearch';
 import { spacingOnly } from './outputEdits';
-import { printsExtra, updates } from './patternEdits';
+import { printsExtra } from './extraOutputEdits';
+import { updates } from './patternEdits';
 import { removeWithLine } from './strictRules';
 
 const OUTPUT = /^(printf|puts|putchar)$/;

@@ -3,23 +3,25 @@
 // extra term in a condition, the wrong variable of the same type, a missing initialisation, an
 // extra statement or a missing break, a wrong printf format or literal text, a `;` after a loop's
 // header, `=` for `==`, two arguments, parameters, conditions or operands the wrong way round:
-// swapEdits.ts), and the whole-statement patterns of patternEdits.ts, loopEdits.ts and
-// arithmeticEdits.ts.
+// swapEdits.ts), and the whole-statement patterns of patternEdits.ts, loopEdits.ts,
+// returnEdits.ts, extraOutputEdits.ts and arithmeticEdits.ts.
 // Each candidate is one small edit; the tests judge them. With a fault localization the most
 // suspicious lines go first, and lines no failing test ran are left out.
 import { codeTokens, Token } from '../c/lexer';
 import { enclosingLoop, lineOf, parseC, SyntaxNode } from '../c/parser';
 import { declaredBy, namesInScope } from '../c/scopes';
 import type { TextEdit } from '../oracle/compiler';
-import { integerDivisionEdits, precedenceEdits, wideningEdits } from './arithmeticEdits';
+import { integerDivisionEdits, precedenceEdits, truncationEdits, wideningEdits } from './arithmeticEdits';
 import { enclosingParen } from './cSyntax';
 import { blameDecisions, isSuspicious, suspicionStep, type Suspicion } from './faultLocalization';
 import { doWhileEdits, firstPassEdits, hoistedResetEdits, loopAnswerEdits, nestBoundEdits, printOnceEdits, rowEndEdits, searchExitEdits, sentinelEdits } from './loopEdits';
+import { leftoverPrintEdits, unwantedTextEdits } from './extraOutputEdits';
 import { outputLiteralEdits } from './outputEdits';
 import {
-  elseChainEdits, forgottenCallEdits, forgottenReadEdits, formatlessPrintEdits, leftoverPrintEdits, lostSwapEdits, missingElseEdits, missingReturnEdits, newlineOnceEdits, printedIndexEdits,
-  printedNameEdits, renameEdits, resetEdits, scanfFormatEdits, scanfLoopEdits,
+  elseChainEdits, forgottenCallEdits, forgottenReadEdits, formatlessPrintEdits, lostSwapEdits, missingElseEdits, newlineOnceEdits, printedIndexEdits,
+  printedNameEdits, readOrderEdits, renameEdits, resetEdits, scanfFormatEdits, scanfLoopEdits,
 } from './patternEdits';
+import { droppedResultEdits, missingReturnEdits } from './returnEdits';
 import { swapEdits } from './swapEdits';
 
 const RELATIONAL: Record<string, string[]> = {
@@ -34,6 +36,8 @@ const LOGICAL: Record<string, string[]> = { '&&': ['||'], '||': ['&&'] };
 const ARITHMETIC: Record<string, string[]> = {
   '+': ['-'], '-': ['+'], '*': ['/', '+'], '/': ['*', '%'], '%': ['/'],
   '+=': ['-='], '-=': ['+='], '++': ['--'], '--': ['++'],
+  // A bitwise operator in novice code is a slip: `n & 10` for `n % 10`, `a > 0 | b > 0` for `||`.
+  '&': ['%', '&&'], '|': ['||'],
 };
 
 /** An edit (one place, or the same change at sibling places), the 1-based line it is about, and how likely such a slip is (lower first). */
@@ -86,12 +90,12 @@ export function logicMutations(text: string, context: LogicSearchContext = {}): 
     const patterns = [
       ...printedIndexEdits(root, suspicion, context.failing), ...resetEdits(root, suspicion), ...newlineOnceEdits(root, suspicion, context.failing),
       ...scanfFormatEdits(root, suspicion), ...missingElseEdits(root, suspicion, context.failing),
-      ...leftoverPrintEdits(root, suspicion, context.failing), ...forgottenReadEdits(root, suspicion, context.failing), ...forgottenCallEdits(root, suspicion), ...formatlessPrintEdits(root, suspicion),
-      ...printedNameEdits(root, suspicion), ...lostSwapEdits(root, suspicion), ...missingReturnEdits(root, suspicion), ...scanfLoopEdits(root, suspicion),
+      ...leftoverPrintEdits(root, suspicion, context.failing), ...unwantedTextEdits(root, context.failing), ...forgottenReadEdits(root, suspicion, context.failing), ...readOrderEdits(root, suspicion), ...forgottenCallEdits(root, suspicion), ...formatlessPrintEdits(root, suspicion),
+      ...printedNameEdits(root, suspicion), ...lostSwapEdits(root, suspicion), ...missingReturnEdits(root, suspicion), ...droppedResultEdits(root, suspicion), ...scanfLoopEdits(root, suspicion),
       ...elseChainEdits(root, suspicion, context.failing),
       ...loopAnswerEdits(root, suspicion), ...searchExitEdits(root, suspicion), ...sentinelEdits(root, suspicion), ...doWhileEdits(root, suspicion),
       ...hoistedResetEdits(root, suspicion), ...nestBoundEdits(root, suspicion), ...printOnceEdits(root, suspicion, context.failing), ...rowEndEdits(root, suspicion, context.failing), ...firstPassEdits(root, suspicion),
-      ...integerDivisionEdits(root, suspicion), ...wideningEdits(root, suspicion),
+      ...integerDivisionEdits(root, suspicion), ...wideningEdits(root, suspicion), ...truncationEdits(root, suspicion),
     ];
     found.push(...patterns.map((e) => ({ ...e, pattern: true })));
   }

@@ -24,7 +24,7 @@ const escapeC = (s: string) => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').rep
 export const spacingOnly = (actual: string, expected: string) => actual.replace(/\s+/g, '') === expected.replace(/\s+/g, '');
 
 /** A printf conversion, and one that ends a format's printed text. */
-const CONVERSION = /%[-+ #0]*\d*(?:\.\d+)?[hlLjzt]*[diouxXeEfgGcs]/g;
+export const CONVERSION = /%[-+ #0]*\d*(?:\.\d+)?[hlLjzt]*[diouxXeEfgGcs]/g;
 const CONVERSION_AT_END = /%[-+ #0]*\d*(?:\.\d+)?[hlLjzt]*[diouxXeEfgGcs]$/;
 
 /** Printed text that is one item of a row: a format with a conversion at its start or end, or a short mark ("*", "-"). */

@@ -2,18 +2,20 @@
 // numbered family of names) wrong throughout one statement, an index printed from 0 where the task
 // counts from 1, an accumulator not reset for each pass of an outer loop, a newline printed after
 // every item instead of once after the loop, a scanf format with text the input does not have, the
-// `else` of a yes/no answer never written, a debugging print left in, an input never read, a
+// `else` of a yes/no answer never written, an input never read or used before it is read, a
 // call whose function name was left out (`return (a, n - 1);`), a value printed without a format, a
 // variable's name printed as text (`printf("N")`), a swap whose last step copies the new value back,
-// a function that falls off its end without returning its result, `while (scanf(...))`, true at
+// `while (scanf(...))`, true at
 // the end of the input, and an `if` that answers again after the `if` before it did (an `else` missing).
 // Like the one-token edits (mutationSearch.ts), only on lines the failing tests point at, and each
 // is judged by the tests; each says in words what it found wrong, for the explanation.
-import { declaredBy, namesInScope, type DeclaredName } from '../c/scopes';
+import { enclosingFunction, namesInScope, type DeclaredName } from '../c/scopes';
 import { enclosingLoop, lineOf, sourceOf, type SyntaxNode } from '../c/parser';
-import { indentUnit, lineIndent } from './cSyntax';
+import { lineIndent } from './cSyntax';
+import { printsExtra } from './extraOutputEdits';
 import { isSuspicious, type Suspicion } from './faultLocalization';
 import type { LogicEdit } from './mutationSearch';
+import { removeWithLine } from './strictRules';
 
 const sameShape = (a: DeclaredName, b: DeclaredName) => a.type === b.type && a.arrayDims === b.arrayDims && a.pointers === b.pointers;
 const INTEGER = /^(int|long|short|unsigned|long long|unsigned int|long int|unsigned long|size_t)$/;
@@ -206,25 +208,6 @@ export function missingElseEdits(root: SyntaxNode, suspicion: Suspicion, failing
   return found;
 }
 
-/** True when the program printed everything the test expects, in order, and more (whitespace aside). */
-export function printsExtra(failing: { expected: string; actual: string }): boolean {
-  const [actual, expected] = [failing.actual.replace(/\s/g, ''), failing.expected.replace(/\s/g, '')];
-  if (actual.length <= expected.length) return false;
-  let matched = 0;
-  for (const c of actual) if (matched < expected.length && c === expected[matched]) matched++;
-  return matched === expected.length;
-}
-
-/** A print statement removed, when the failing test got all it expects and more: a debugging print left in. */
-export function leftoverPrintEdits(root: SyntaxNode, suspicion: Suspicion, failing?: { expected: string; actual: string }): LogicEdit[] {
-  if (!failing || !printsExtra(failing)) return [];
-  return ['printf', 'puts', 'putchar']
-    .flatMap((name) => suspiciousCalls(root, suspicion, name))
-    .map((call) => call.parent)
-    .filter((statement): statement is SyntaxNode => statement?.type === 'expression_statement')
-    .map((statement) => ({ edits: [{ start: statement.startIndex, end: statement.endIndex, newText: '' }], line: lineOf(statement), priority: 10, why: 'the program printed all the test expects and more (a print left in)' }));
-}
-
 /**
  * `if (a) printf("No"); if (b) printf("Yes"); else ...`: two answers printed where the test expects
  * one, by an `if` that follows an `if` with no `else`: the second made the first one's `else`.
@@ -272,6 +255,50 @@ export function forgottenReadEdits(root: SyntaxNode, suspicion: Suspicion, faili
     }
   }
   return found;
+}
+
+/**
+ * A statement that reads a variable before it has a value, just before the scanf that reads it
+ * (`temp = c;` then `scanf("%d%d%d", &a, &b, &c);`): moved after that read, when nothing between
+ * uses the variable. Reading a variable that was never set is a defect, not a guess: tried first.
+ */
+export function readOrderEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
+  const text = sourceOf(root);
+  const found: LogicEdit[] = [];
+  for (const statement of root.descendantsOfType('expression_statement')) {
+    if (statement.parent?.type !== 'compound_statement' || !isSuspicious(suspicion, lineOf(statement)) || /scanf/.test(statement.text)) continue;
+    const used = new Set(statement.descendantsOfType('identifier').filter((id) => !isWritten(id) && unsetBefore(root, id)).map((id) => id.text));
+    for (let next = statement.nextNamedSibling; next && used.size > 0; next = next.nextNamedSibling) {
+      const read = next.type === 'expression_statement' ? scanfTargets(next).find((name) => used.has(name)) : undefined;
+      if (read) {
+        const indent = lineIndent(text, next.startIndex);
+        found.push({
+          edits: [removeWithLine(text, { start: statement.startIndex, end: statement.endIndex }), { start: next.endIndex, end: next.endIndex, newText: `\n${indent}${statement.text}` }],
+          line: lineOf(statement), priority: 14, guided: true, why: `\`${read}\` is used before the input is read into it`,
+        });
+        break;
+      }
+      // A statement between that uses a variable makes its earlier value the one meant.
+      for (const id of next.descendantsOfType('identifier')) used.delete(id.text);
+    }
+  }
+  return found;
+}
+
+/** True when `use` is the first use of a local variable declared without a value (only its declaration comes before it in its function). */
+function unsetBefore(root: SyntaxNode, use: SyntaxNode): boolean {
+  const f = enclosingFunction(root, use.startIndex);
+  const before = f?.descendantsOfType('identifier').filter((id) => id.text === use.text && id.endIndex <= use.startIndex) ?? [];
+  return before.length > 0 && before.every((id) => id.parent?.type === 'declaration');
+}
+
+/** The variables a statement's scanf calls read into (`&x`, `&a[i]` is not one). */
+function scanfTargets(statement: SyntaxNode): string[] {
+  return statement.descendantsOfType('call_expression')
+    .filter((call) => call.childForFieldName('function')?.text === 'scanf')
+    .flatMap((call) => call.childForFieldName('arguments')?.namedChildren.slice(1) ?? [])
+    .filter((arg) => arg.type === 'pointer_expression' && arg.childForFieldName('argument')?.type === 'identifier')
+    .map((arg) => arg.childForFieldName('argument')!.text);
 }
 
 /** The last of the declarations that follow `declaration` in its block (a statement there would be invalid C90). */
@@ -393,42 +420,6 @@ export function lostSwapEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit
       edits: [{ start: third.right.startIndex, end: third.right.endIndex, newText: save.left.text }], line: lineOf(third.right), priority: 8,
       why: `the swap's last step copies \`${third.right.text}\` back after it was overwritten, instead of the saved \`${save.left.text}\``,
     });
-  }
-  return found;
-}
-
-/**
- * A function of a non-void type whose body ends without a `return` (what it returns is garbage): its
- * result returned at the end, a variable of the function's type, those it assigns first (at most 3).
- */
-export function missingReturnEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
-  const text = sourceOf(root);
-  const found: LogicEdit[] = [];
-  for (const f of root.descendantsOfType('function_definition')) {
-    const type = f.childForFieldName('type')?.text ?? 'int';
-    const declarator = f.childForFieldName('declarator');
-    const body = f.childForFieldName('body');
-    const last = body?.namedChildren.filter((c) => c.type !== 'comment').at(-1);
-    if (type === 'void' || declarator?.type !== 'function_declarator' || declarator.childForFieldName('declarator')?.text === 'main') continue;
-    if (!body || !last || last.type === 'return_statement' || !isSuspicious(suspicion, lineOf(last))) continue;
-    // `if (...) return a; else return b;` ends every path already (as far as a pattern can tell).
-    if (last.type === 'if_statement' && last.childForFieldName('alternative') && last.descendantsOfType('return_statement').length > 0) continue;
-    const parameters = f.descendantsOfType('parameter_declaration').flatMap(declaredBy);
-    const locals = body.descendantsOfType('declaration').flatMap(declaredBy);
-    const assigned = (name: string) => body.descendantsOfType('assignment_expression').some((a) => a.childForFieldName('left')?.text === name);
-    const results = [...locals, ...parameters]
-      .filter((v) => v.type === type && v.arrayDims === 0 && v.pointers === 0)
-      .sort((a, b) => Number(assigned(b.name)) - Number(assigned(a.name)))
-      .slice(0, 3);
-    const close = body.endIndex - 1;
-    const indent = lineIndent(text, close) + indentUnit(text);
-    const lineStart = text.lastIndexOf('\n', close - 1) + 1;
-    const onItsOwnLine = text.slice(lineStart, close).trim() === '';
-    results.forEach((v, k) => found.push({
-      edits: [onItsOwnLine ? { start: lineStart, end: lineStart, newText: `${indent}return ${v.name};\n` } : { start: close, end: close, newText: ` return ${v.name}; ` }],
-      line: lineOf(last), priority: 11 + k,
-      why: `${declarator.childForFieldName('declarator')?.text ?? 'the function'} ends without returning its result`,
-    }));
   }
   return found;
 }

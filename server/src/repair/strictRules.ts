@@ -4,7 +4,7 @@
 // candidate: the compiler judges it.
 import type { Token } from '../c/lexer';
 import type { CompilerDiagnostic, TextEdit } from '../oracle/compiler';
-import { enclosingBlock, indentUnit, insertAtBlockStart, lineIndent, matching, parseDeclaration, semicolonAfterHeader, source, span, tokenIndexAt } from './cSyntax';
+import { enclosingBlock, insertAtBlockStart, insertBeforeClose, matching, parseDeclaration, semicolonAfterHeader, source, span, tokenIndexAt } from './cSyntax';
 import type { Proposal, Rule } from './rules';
 
 
@@ -59,13 +59,7 @@ export function removeWithLine(text: string, range: { start: number; end: number
 function missingReturn(text: string, tokens: Token[], d: CompilerDiagnostic): Proposal[] {
   const i = tokenIndexAt(tokens, d.start);
   if (i < 0 || tokens[i].text !== '}') return [];
-  const close = tokens[i];
-  const lineStart = text.lastIndexOf('\n', close.start - 1) + 1;
-  if (text.slice(lineStart, close.start).trim() === '') {
-    const indent = lineIndent(text, close.start);
-    return [[{ start: lineStart, end: lineStart, newText: `${indent}${indentUnit(text)}return 0;\n` }]];
-  }
-  return [[{ start: close.start, end: close.start, newText: 'return 0; ' }]];
+  return [[insertBeforeClose(text, tokens[i].start, 'return 0;')]];
 }
 
 /** unused variable 'x': its declarator is removed (the whole declaration if it was the only one). */
