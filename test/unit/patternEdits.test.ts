@@ -9,7 +9,7 @@ import { type LogicEdit, logicMutations } from '../../server/src/repair/mutation
 import { doWhileEdits, firstPassEdits, loopAnswerEdits, printOnceEdits, rowEndEdits, searchExitEdits, sentinelEdits } from '../../server/src/repair/loopEdits';
 import {
   elseChainEdits, forgottenReadEdits, formatlessPrintEdits, lostSwapEdits, missingElseEdits, newlineOnceEdits, printedIndexEdits, printedNameEdits,
-  readOrderEdits, renameEdits, resetEdits, scanfFormatEdits, scanfLoopEdits,
+  readOrderEdits, renameEdits, resetEdits, scanfFormatEdits, readLoopEdits,
 } from '../../server/src/repair/patternEdits';
 import { everyLine } from '../support/suspicion';
 
@@ -455,8 +455,19 @@ int main(void) {
   return 0;
 }
 `;
-  const found = results(program, scanfLoopEdits(parseC(program).rootNode, everyLine(program)));
+  const found = results(program, readLoopEdits(parseC(program).rootNode, everyLine(program)));
   assert.deepEqual(found, [program.replace('while (scanf("%d %*d %d", &a, &b))', 'while (scanf("%d %*d %d", &a, &b) == 2)')], 'a skipped conversion stores nothing; a compared scanf is left alone');
+  const characters = `#include <stdio.h>
+int main(void) {
+  char c;
+  while ((c = getchar())) putchar(c);
+  while ((c = getchar()) != '\\n') putchar(c);
+  while (c = getchar()) putchar(c);
+  return 0;
+}
+`;
+  assert.deepEqual(results(characters, readLoopEdits(parseC(characters).rootNode, everyLine(characters))), [characters.replace('while ((c = getchar()))', 'while ((c = getchar()) != EOF)'), characters.replace('while (c = getchar())', 'while ((c = getchar()) != EOF)')],
+    'getchar returns EOF, not 0; a compared getchar is left alone');
 });
 
 test('engine: a loop on scanf that floods its output at the end of the input is repaired without coverage', async () => {

@@ -4,7 +4,7 @@
 // extra statement or a missing break, a wrong printf format or literal text, a `;` after a loop's
 // header, `=` for `==`, two arguments, parameters, conditions or operands the wrong way round:
 // swapEdits.ts), and the whole-statement patterns of patternEdits.ts, loopEdits.ts,
-// returnEdits.ts, extraOutputEdits.ts and arithmeticEdits.ts.
+// returnEdits.ts, extraOutputEdits.ts, extremeEdits.ts and arithmeticEdits.ts.
 // Each candidate is one small edit; the tests judge them. With a fault localization the most
 // suspicious lines go first, and lines no failing test ran are left out.
 import { codeTokens, Token } from '../c/lexer';
@@ -15,11 +15,12 @@ import { integerDivisionEdits, precedenceEdits, truncationEdits, wideningEdits }
 import { enclosingParen } from './cSyntax';
 import { blameDecisions, isSuspicious, suspicionStep, type Suspicion } from './faultLocalization';
 import { doWhileEdits, firstPassEdits, hoistedResetEdits, loopAnswerEdits, nestBoundEdits, printOnceEdits, rowEndEdits, searchExitEdits, sentinelEdits } from './loopEdits';
+import { extremeStartEdits } from './extremeEdits';
 import { leftoverPrintEdits, unwantedTextEdits } from './extraOutputEdits';
 import { outputLiteralEdits } from './outputEdits';
 import {
   elseChainEdits, forgottenCallEdits, forgottenReadEdits, formatlessPrintEdits, lostSwapEdits, missingElseEdits, newlineOnceEdits, printedIndexEdits,
-  printedNameEdits, readOrderEdits, renameEdits, resetEdits, scanfFormatEdits, scanfLoopEdits,
+  printedNameEdits, readOrderEdits, renameEdits, resetEdits, scanfFormatEdits, readLoopEdits,
 } from './patternEdits';
 import { droppedResultEdits, missingReturnEdits } from './returnEdits';
 import { swapEdits } from './swapEdits';
@@ -91,11 +92,11 @@ export function logicMutations(text: string, context: LogicSearchContext = {}): 
       ...printedIndexEdits(root, suspicion, context.failing), ...resetEdits(root, suspicion), ...newlineOnceEdits(root, suspicion, context.failing),
       ...scanfFormatEdits(root, suspicion), ...missingElseEdits(root, suspicion, context.failing),
       ...leftoverPrintEdits(root, suspicion, context.failing), ...unwantedTextEdits(root, context.failing), ...forgottenReadEdits(root, suspicion, context.failing), ...readOrderEdits(root, suspicion), ...forgottenCallEdits(root, suspicion), ...formatlessPrintEdits(root, suspicion),
-      ...printedNameEdits(root, suspicion), ...lostSwapEdits(root, suspicion), ...missingReturnEdits(root, suspicion), ...droppedResultEdits(root, suspicion), ...scanfLoopEdits(root, suspicion),
+      ...printedNameEdits(root, suspicion), ...lostSwapEdits(root, suspicion), ...missingReturnEdits(root, suspicion), ...droppedResultEdits(root, suspicion), ...readLoopEdits(root, suspicion),
       ...elseChainEdits(root, suspicion, context.failing),
       ...loopAnswerEdits(root, suspicion), ...searchExitEdits(root, suspicion), ...sentinelEdits(root, suspicion), ...doWhileEdits(root, suspicion),
       ...hoistedResetEdits(root, suspicion), ...nestBoundEdits(root, suspicion), ...printOnceEdits(root, suspicion, context.failing), ...rowEndEdits(root, suspicion, context.failing), ...firstPassEdits(root, suspicion),
-      ...integerDivisionEdits(root, suspicion), ...wideningEdits(root, suspicion), ...truncationEdits(root, suspicion),
+      ...integerDivisionEdits(root, suspicion), ...wideningEdits(root, suspicion), ...truncationEdits(root, suspicion), ...extremeStartEdits(root, suspicion),
     ];
     found.push(...patterns.map((e) => ({ ...e, pattern: true })));
   }

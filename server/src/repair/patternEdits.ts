@@ -5,8 +5,8 @@
 // `else` of a yes/no answer never written, an input never read or used before it is read, a
 // call whose function name was left out (`return (a, n - 1);`), a value printed without a format, a
 // variable's name printed as text (`printf("N")`), a swap whose last step copies the new value back,
-// `while (scanf(...))`, true at
-// the end of the input, and an `if` that answers again after the `if` before it did (an `else` missing).
+// `while (scanf(...))` and `while ((c = getchar()))`, true at the end of the input, and an `if`
+// that answers again after the `if` before it did (an `else` missing).
 // Like the one-token edits (mutationSearch.ts), only on lines the failing tests point at, and each
 // is judged by the tests; each says in words what it found wrong, for the explanation.
 import { enclosingFunction, namesInScope, type DeclaredName } from '../c/scopes';
@@ -428,20 +428,33 @@ export function lostSwapEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit
 const storingConversions = (format: string) => [...format.matchAll(/%(\*?)[^a-zA-Z%]*[a-zA-Z%]/g)].filter((m) => !m[1] && !m[0].endsWith('%')).length;
 
 /**
- * `while (scanf("%d", &n))`: scanf returns EOF (-1, true) at the end of the input, so the loop never
- * ends. The loop goes on while every conversion was read.
+ * A loop on its input that never sees the input's end: `while (scanf("%d", &n))` (scanf returns
+ * EOF, -1, true, at the end) goes on while every conversion was read; `while ((c = getchar()))`
+ * (EOF is not 0) goes on while `c != EOF`.
  */
-export function scanfLoopEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
+export function readLoopEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
   const found: LogicEdit[] = [];
   for (const loop of root.descendantsOfType(['while_statement', 'for_statement'])) {
     let condition = loop.childForFieldName('condition');
     while (condition?.type === 'parenthesized_expression') condition = condition.namedChild(0);
-    const format = condition?.type === 'call_expression' && condition.childForFieldName('function')?.text === 'scanf' ? condition.childForFieldName('arguments')?.namedChild(0) : undefined;
-    if (!condition || format?.type !== 'string_literal' || !isSuspicious(suspicion, lineOf(loop))) continue;
-    found.push({
-      edits: [{ start: condition.endIndex, end: condition.endIndex, newText: ` == ${storingConversions(format.text)}` }], line: lineOf(loop), priority: 4,
-      why: 'scanf returns EOF, which is true, at the end of the input: the loop never ends',
-    });
+    if (!condition || !isSuspicious(suspicion, lineOf(loop))) continue;
+    const calls = (node: SyntaxNode | null | undefined, name: string) => node?.type === 'call_expression' && node.childForFieldName('function')?.text === name;
+    const format = calls(condition, 'scanf') ? condition.childForFieldName('arguments')?.namedChild(0) : undefined;
+    if (format?.type === 'string_literal') {
+      found.push({
+        edits: [{ start: condition.endIndex, end: condition.endIndex, newText: ` == ${storingConversions(format.text)}` }], line: lineOf(loop), priority: 4,
+        why: 'scanf returns EOF, which is true, at the end of the input: the loop never ends',
+      });
+    }
+    if (condition.type === 'assignment_expression' && condition.child(1)?.text === '=' && calls(condition.childForFieldName('right'), 'getchar')) {
+      // `while ((c = getchar()))` compares its inner parentheses; `while (c = getchar())` gets them.
+      const inner = condition.parent?.startIndex !== loop.childForFieldName('condition')?.startIndex ? condition.parent : undefined;
+      const edits = inner ? [{ start: inner.endIndex, end: inner.endIndex, newText: ' != EOF' }] : [{ start: condition.startIndex, end: condition.startIndex, newText: '(' }, { start: condition.endIndex, end: condition.endIndex, newText: ') != EOF' }];
+      found.push({
+        edits, line: lineOf(loop), priority: 4,
+        why: 'getchar returns EOF, which is not 0, at the end of the input: the loop never ends',
+      });
+    }
   }
   return found;
 }

@@ -1,0 +1,97 @@
+// A running minimum or maximum that starts inside the data's range: `min = 0` before a loop that
+// keeps `if (x < min) min = x;` never sees a positive minimum. It starts from the type's far end
+// instead (the largest value for a minimum, the smallest for a maximum), each alone and all the
+// program's together, since a student who starts one so starts the other so too.
+import { lineOf, type SyntaxNode } from '../c/parser';
+import { namesInScope } from '../c/scopes';
+import type { TextEdit } from '../oracle/compiler';
+import { isSuspicious, type Suspicion } from './faultLocalization';
+import type { LogicEdit } from './mutationSearch';
+
+const SMALLER = new Set(['<', '<=']);
+const LARGER = new Set(['>', '>=']);
+const INTEGER = /^(int|long|short|long int|long long)$/;
+const FLOATING = /^(float|double|long double)$/;
+
+const stripped = (n: SyntaxNode | null | undefined): SyntaxNode | undefined => (n?.type === 'parenthesized_expression' ? stripped(n.namedChild(0)) : n ?? undefined);
+
+/** Which way a condition moves `m` when it holds and `m` takes `value`: `value < m` (or `m > value`) keeps a minimum. */
+function direction(condition: SyntaxNode | undefined, m: string, value: string): 'min' | 'max' | undefined {
+  const c = stripped(condition);
+  if (c?.type !== 'binary_expression') return undefined;
+  const op = c.childForFieldName('operator')?.text ?? '';
+  const [l, r] = [stripped(c.childForFieldName('left'))?.text, stripped(c.childForFieldName('right'))?.text];
+  const smaller = (l === value && r === m && SMALLER.has(op)) || (l === m && r === value && LARGER.has(op));
+  const larger = (l === value && r === m && LARGER.has(op)) || (l === m && r === value && SMALLER.has(op));
+  return smaller ? 'min' : larger ? 'max' : undefined;
+}
+
+/** The running extremes the program keeps: `if (x < m) m = x;` and `m = x < m ? x : m;`, by variable. */
+function runningExtremes(root: SyntaxNode, suspicion: Suspicion): Map<string, { kind: 'min' | 'max'; update: SyntaxNode }> {
+  const found = new Map<string, { kind: 'min' | 'max'; update: SyntaxNode }>();
+  for (const a of root.descendantsOfType('assignment_expression')) {
+    const m = a.childForFieldName('left');
+    const right = stripped(a.childForFieldName('right'));
+    if (m?.type !== 'identifier' || a.child(1)?.text !== '=' || !right || !isSuspicious(suspicion, lineOf(a))) continue;
+    let kind: 'min' | 'max' | undefined;
+    if (right.type === 'conditional_expression' && stripped(right.childForFieldName('alternative'))?.text === m.text) {
+      kind = direction(right.childForFieldName('condition') ?? undefined, m.text, stripped(right.childForFieldName('consequence'))?.text ?? '');
+    } else {
+      let owner = a.parent;
+      while (owner && owner.type !== 'if_statement' && /^(expression_statement|compound_statement)$/.test(owner.type)) owner = owner.parent;
+      // In the `if`'s own branch, not its `else`.
+      if (owner?.type === 'if_statement' && a.startIndex < (owner.childForFieldName('alternative')?.startIndex ?? Infinity)) {
+        kind = direction(owner.childForFieldName('condition') ?? undefined, m.text, right.text);
+      }
+    }
+    if (kind && !found.has(m.text)) found.set(m.text, { kind, update: a });
+  }
+  return found;
+}
+
+/** The far end of a type's range, as C90 writes it; none for other types. */
+function farEnd(type: string, kind: 'min' | 'max'): string | undefined {
+  if (INTEGER.test(type)) return kind === 'min' ? '2147483647' : '(-2147483647 - 1)';
+  if (FLOATING.test(type)) return kind === 'min' ? '1e30' : '-1e30';
+  return undefined;
+}
+
+/** Where `m` gets its starting value before `update`: the last `m = <number>` before it, or its declaration's value, or its declarator (no value). */
+function startOf(root: SyntaxNode, m: string, update: SyntaxNode): TextEdit | undefined {
+  const constant = (n: SyntaxNode | null | undefined) => {
+    const v = stripped(n);
+    return v?.type === 'number_literal' || (v?.type === 'unary_expression' && stripped(v.childForFieldName('argument'))?.type === 'number_literal') ? v : undefined;
+  };
+  const set = root.descendantsOfType('assignment_expression')
+    .filter((a) => a.endIndex <= update.startIndex && a.childForFieldName('left')?.text === m && a.child(1)?.text === '=' && constant(a.childForFieldName('right')))
+    .at(-1);
+  if (set) {
+    const v = constant(set.childForFieldName('right'))!;
+    return { start: v.startIndex, end: v.endIndex, newText: '' };
+  }
+  const declared = namesInScope(root, update.startIndex).find((d) => d.name === m);
+  const declarator = declared && root.descendantForIndex(declared.at);
+  const init = declarator?.parent?.type === 'init_declarator' ? declarator.parent : undefined;
+  if (init) {
+    const v = constant(init.childForFieldName('value'));
+    return v ? { start: v.startIndex, end: v.endIndex, newText: '' } : undefined;
+  }
+  return declarator && declarator.parent?.type === 'declaration' ? { start: declarator.endIndex, end: declarator.endIndex, newText: ' = ' } : undefined;
+}
+
+/** Each running extreme started from its type's far end, then all of them together. */
+export function extremeStartEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
+  const found: LogicEdit[] = [];
+  for (const [m, { kind, update }] of runningExtremes(root, suspicion)) {
+    const type = namesInScope(root, update.startIndex).find((d) => d.name === m);
+    const value = type && type.arrayDims === 0 && type.pointers === 0 ? farEnd(type.type, kind) : undefined;
+    const start = value && startOf(root, m, update);
+    if (!start) continue;
+    found.push({
+      edits: [{ ...start, newText: start.newText + value }], line: lineOf(update), priority: 20,
+      why: `the ${kind === 'min' ? 'smallest' : 'largest'} value so far, \`${m}\`, starts inside the values' range`,
+    });
+  }
+  if (found.length > 1) found.push({ edits: found.flatMap((e) => e.edits), line: found[0].line, priority: 21, why: 'the smallest and largest values so far start inside the values\' range' });
+  return found;
+}
