@@ -4,7 +4,7 @@
 // extra statement or a missing break, a wrong printf format or literal text, a `;` after a loop's
 // header, `=` for `==`, two arguments, parameters, conditions or operands the wrong way round:
 // swapEdits.ts), and the whole-statement patterns of patternEdits.ts, loopEdits.ts,
-// returnEdits.ts, extraOutputEdits.ts, extremeEdits.ts and arithmeticEdits.ts.
+// returnEdits.ts, extraOutputEdits.ts, extremeEdits.ts, arraySizeEdits.ts and arithmeticEdits.ts.
 // Each candidate is one small edit; the tests judge them. With a fault localization the most
 // suspicious lines go first, and lines no failing test ran are left out.
 import { codeTokens, Token } from '../c/lexer';
@@ -15,6 +15,7 @@ import { integerDivisionEdits, precedenceEdits, truncationEdits, wideningEdits }
 import { enclosingParen } from './cSyntax';
 import { blameDecisions, isSuspicious, suspicionStep, type Suspicion } from './faultLocalization';
 import { doWhileEdits, firstPassEdits, hoistedResetEdits, loopAnswerEdits, nestBoundEdits, printOnceEdits, rowEndEdits, searchExitEdits, sentinelEdits } from './loopEdits';
+import { arraySizeEdits } from './arraySizeEdits';
 import { extremeStartEdits } from './extremeEdits';
 import { leftoverPrintEdits, unwantedTextEdits } from './extraOutputEdits';
 import { outputLiteralEdits } from './outputEdits';
@@ -96,7 +97,7 @@ export function logicMutations(text: string, context: LogicSearchContext = {}): 
       ...elseChainEdits(root, suspicion, context.failing),
       ...loopAnswerEdits(root, suspicion), ...searchExitEdits(root, suspicion), ...sentinelEdits(root, suspicion), ...doWhileEdits(root, suspicion),
       ...hoistedResetEdits(root, suspicion), ...nestBoundEdits(root, suspicion), ...printOnceEdits(root, suspicion, context.failing), ...rowEndEdits(root, suspicion, context.failing), ...firstPassEdits(root, suspicion),
-      ...integerDivisionEdits(root, suspicion), ...wideningEdits(root, suspicion), ...truncationEdits(root, suspicion), ...extremeStartEdits(root, suspicion),
+      ...integerDivisionEdits(root, suspicion), ...wideningEdits(root, suspicion), ...truncationEdits(root, suspicion), ...extremeStartEdits(root, suspicion), ...arraySizeEdits(root, suspicion),
     ];
     found.push(...patterns.map((e) => ({ ...e, pattern: true })));
   }
