@@ -191,6 +191,21 @@ export class RepairEngine {
 
   async repair(original: string): Promise<EngineResult> {
     const started = Date.now();
+    const hasTests = (this.options.tests?.length ?? 0) > 0;
+    this.sandboxes = hasTests ? new TestSandboxes() : undefined;
+    // The tests' first run starts beside the first compile, on the other core: most programs
+    // compile, and the run builds the program anyway. Its report is the test phase's start.
+    const firstRun = hasTests ? this.test(original, FIRST_RUN).catch(() => undefined) : undefined;
+    try {
+      return await this.repairFrom(original, started, firstRun);
+    } finally {
+      await firstRun; // not left running into the sandboxes' removal
+      await this.sandboxes?.dispose();
+      this.sandboxes = undefined;
+    }
+  }
+
+  private async repairFrom(original: string, started: number, firstRun: Promise<TestReport | undefined> | undefined): Promise<EngineResult> {
     const o = this.options;
     const maxRounds = o.maxRounds ?? 6;
     const maxCompileRounds = o.maxCompileRounds ?? 12;
@@ -227,31 +242,25 @@ export class RepairEngine {
     let testsBefore: TestReport | undefined;
     let testsNow: TestReport | undefined;
     if (o.tests && o.tests.length > 0 && current.errorCount === 0 && !o.signal?.aborted) {
-      this.sandboxes = new TestSandboxes();
-      try {
-        testsBefore = await this.test(original, FIRST_RUN);
-        testsNow = text === original ? testsBefore : await this.test(text, FIRST_RUN);
-        let testRounds = 0;
-        let kept: { text: string; current: CompileResult; testsNow?: TestReport; accepted: number; rounds: number } = { text, current, testsNow, accepted: accepted.length, rounds };
-        let closerSteps = 0;
-        while (testRounds++ < maxRounds && testsNow && testsNow.passed < testsNow.total && !o.signal?.aborted) {
-          const best = await this.testRound(text, current, testsNow, original, closerSteps < (o.closerSteps ?? MAX_CLOSER_STEPS));
-          if (!best || o.signal?.aborted) break;
-          rounds++;
-          accepted.push(...(best.steps ?? [best]));
-          text = best.text;
-          current = best.compiled;
-          testsNow = best.tests;
-          closerSteps = best.closer ? closerSteps + 1 : 0;
-          if (!best.closer) kept = { text, current, testsNow, accepted: accepted.length, rounds };
-        }
-        // Steps that only brought an output closer, with no gain after them, are undone.
-        ({ text, current, testsNow, rounds } = kept);
-        accepted.length = kept.accepted;
-      } finally {
-        await this.sandboxes.dispose();
-        this.sandboxes = undefined;
+      testsBefore = (await firstRun) ?? (await this.test(original, FIRST_RUN));
+      testsNow = text === original ? testsBefore : await this.test(text, FIRST_RUN);
+      let testRounds = 0;
+      let kept: { text: string; current: CompileResult; testsNow?: TestReport; accepted: number; rounds: number } = { text, current, testsNow, accepted: accepted.length, rounds };
+      let closerSteps = 0;
+      while (testRounds++ < maxRounds && testsNow && testsNow.passed < testsNow.total && !o.signal?.aborted) {
+        const best = await this.testRound(text, current, testsNow, original, closerSteps < (o.closerSteps ?? MAX_CLOSER_STEPS));
+        if (!best || o.signal?.aborted) break;
+        rounds++;
+        accepted.push(...(best.steps ?? [best]));
+        text = best.text;
+        current = best.compiled;
+        testsNow = best.tests;
+        closerSteps = best.closer ? closerSteps + 1 : 0;
+        if (!best.closer) kept = { text, current, testsNow, accepted: accepted.length, rounds };
       }
+      // Steps that only brought an output closer, with no gain after them, are undone.
+      ({ text, current, testsNow, rounds } = kept);
+      accepted.length = kept.accepted;
     }
 
     const edits = explainChain(original, accepted);
