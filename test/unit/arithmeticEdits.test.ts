@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseC } from '../../server/src/c/parser';
 import { runTests } from '../../server/src/oracle/testRunner';
-import { integerDivisionEdits, precedenceEdits, truncationEdits, wideningEdits } from '../../server/src/repair/arithmeticEdits';
+import { integerDivisionEdits, moduloEdits, precedenceEdits, truncationEdits, wideningEdits } from '../../server/src/repair/arithmeticEdits';
 import { applyEdits } from '../../server/src/repair/edits';
 import { RepairEngine } from '../../server/src/repair/engine';
 import { logicMutations } from '../../server/src/repair/mutationSearch';
@@ -126,4 +126,23 @@ test('a bitwise operator where another was meant: `n & 10` for `n % 10`, `|` for
   assert.ok(found.includes(program.replace('d | n', 'd || n')));
   const address = 'int main() { int n; int *p = &n; return *p; }\n';
   assert.ok(!logicMutations(address).some((e) => e.edits.some((x) => x.newText === '%')), 'not the address-of operator');
+});
+
+test('modulo: a difference\'s remainder made positive, a product of three factors reduced after the first two', () => {
+  const program = `#define MOD 1000000007
+long long d[10], p[10];
+int main() {
+  int i = 2, x = 1, n = 3;
+  d[i] = (2 + (d[i - 1] - d[x - 1])) % MOD;
+  p[i] = (long long)d[1] * d[2] * (n - 1) % MOD;
+  p[0] = (n - 1) % 2;
+  return (int)(d[i] + p[i] + p[0]);
+}
+`;
+  const found = moduloEdits(parseC(program).rootNode, everyLine(program)).map((e) => applyEdits(program, e.edits));
+  assert.deepEqual(found.sort(), [
+    program.replace('(2 + (d[i - 1] - d[x - 1])) % MOD;', '(((2 + (d[i - 1] - d[x - 1]))) % MOD + MOD) % MOD;'),
+    program.replace('(long long)d[1] * d[2] * (n - 1) % MOD;', '((long long)d[1] * d[2] % MOD) * (n - 1) % MOD;'),
+    program.replace('(long long)d[1] * d[2] * (n - 1) % MOD;', '(((long long)d[1] * d[2] * (n - 1)) % MOD + MOD) % MOD;'),
+  ].sort(), 'not a remainder by 2');
 });

@@ -6,6 +6,8 @@
 //   variables widened alike (`%d` to `%lld`), since a format that no longer matches prints garbage.
 // - an `int` that takes floating values (`int s; ... s += x;` with `x` a float): declared with
 //   their type, its conversions with it.
+// - remainders modulo a large number: a difference's remainder made positive, a product of three
+//   factors reduced after the first two.
 // - precedence: parentheses where C groups otherwise than meant (`(n - 1) / 2` for `n - 1 / 2`).
 // Each edit is one candidate, judged by the tests like any other.
 import { lineOf, type SyntaxNode } from '../c/parser';
@@ -158,6 +160,35 @@ export function truncationEdits(root: SyntaxNode, suspicion: Suspicion): LogicEd
     found.set(`${declared.at}`, { edits, line: lineOf(a), priority: 24, why: `\`${declared.name}\` is an \`int\`: it drops the fraction of the ${type} value it takes` });
   }
   return [...found.values()];
+}
+
+/** True when the node is a modulus: a name (`MOD`, `m`) or a number of 1000 or more (`1000000007`). */
+const isModulus = (n: SyntaxNode | null) => n?.type === 'identifier' || (n?.type === 'number_literal' && /^\d+$/.test(n.text) && Number(n.text) >= 1000);
+
+const unparenthesized = (n: SyntaxNode): SyntaxNode => (n.type === 'parenthesized_expression' && n.namedChild(0) ? unparenthesized(n.namedChild(0)!) : n);
+const operatorOf = (n: SyntaxNode) => (n.type === 'binary_expression' ? n.childForFieldName('operator')?.text : undefined);
+
+/**
+ * Remainders modulo a large number, as contest tasks ask for: a difference's remainder is negative
+ * in C when the difference is (`(a - b) % MOD` to `((a - b) % MOD + MOD) % MOD`), and a product of
+ * three factors overflows before its one remainder (`a * b * c % MOD` takes `% MOD` after `a * b` too).
+ */
+export function moduloEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
+  const found: LogicEdit[] = [];
+  for (const e of root.descendantsOfType('binary_expression')) {
+    const [left, modulus] = [e.childForFieldName('left'), e.childForFieldName('right')];
+    if (operatorOf(e) !== '%' || !left || !isModulus(modulus) || !isSuspicious(suspicion, lineOf(e))) continue;
+    const m = modulus!.text;
+    if (left.descendantsOfType('binary_expression').some((d) => operatorOf(d) === '-')) {
+      found.push({ edits: [{ start: e.startIndex, end: e.endIndex, newText: `((${left.text}) % ${m} + ${m}) % ${m}` }], line: lineOf(e), priority: 24, why: `the remainder of a negative difference is negative in C` });
+    }
+    const product = unparenthesized(left);
+    const inner = operatorOf(product) === '*' ? product.childForFieldName('left') : null;
+    if (inner && operatorOf(unparenthesized(inner)) === '*') {
+      found.push({ edits: [{ start: inner.startIndex, end: inner.endIndex, newText: `(${inner.text} % ${m})` }], line: lineOf(e), priority: 24, why: `a product of three factors overflows before its remainder is taken` });
+    }
+  }
+  return found;
 }
 
 /** Operators that bind tighter than the ones they sit under, in the slips `precedenceEdits` looks for. */
