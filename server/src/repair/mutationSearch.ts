@@ -18,6 +18,7 @@ import { doWhileEdits, firstPassEdits, hoistedResetEdits, loopAnswerEdits, nestB
 import { arraySizeEdits } from './arraySizeEdits';
 import { extremeStartEdits } from './extremeEdits';
 import { leftoverPrintEdits, unwantedTextEdits } from './extraOutputEdits';
+import { outputDiffEdits } from './outputDiffEdits';
 import { outputLiteralEdits } from './outputEdits';
 import {
   elseChainEdits, forgottenCallEdits, forgottenReadEdits, formatlessPrintEdits, lostSwapEdits, missingElseEdits, newlineOnceEdits, printedIndexEdits,
@@ -101,7 +102,7 @@ export function logicMutations(text: string, context: LogicSearchContext = {}): 
     ];
     found.push(...patterns.map((e) => ({ ...e, pattern: true })));
   }
-  if (context.failing) found.push(...outputLiteralEdits(tokens, context.failing));
+  if (context.failing) found.push(...outputLiteralEdits(tokens, context.failing), ...outputDiffEdits(tokens, context.failing));
   return rank(found, root && context.suspicion && blameDecisions(root, context.suspicion));
 }
 

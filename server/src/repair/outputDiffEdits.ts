@@ -1,0 +1,113 @@
+// Every difference between the failing test's output and the expected one that falls inside text a
+// string literal printed, edited in that literal, all in one candidate: a prompt printed with one
+// space too many and no line end after it, and a blank line missing before it, are three edits of
+// one literal that only together pass the test (one at a time gains nothing, so a search of single
+// edits never takes them). The outputs are aligned character by character (the `diff` package);
+// a difference is placed in the literal whose printed text, found in the program's output, holds it
+// (the longest such, the likeliest printer); a difference no literal holds (a value) is left.
+import { diffChars } from 'diff';
+import type { Token } from '../c/lexer';
+import type { TextEdit } from '../oracle/compiler';
+import type { LogicEdit } from './mutationSearch';
+import { CONVERSION } from './outputEdits';
+
+/** Outputs longer than this, or further apart, are not aligned: a literal's slip is small. */
+const MAX_OUTPUT = 2000;
+const MAX_EDIT_LENGTH = 60;
+/** More differences than this are not slips of literals. */
+const MAX_DIFFERENCES = 12;
+
+const ESCAPES: Record<string, string> = { n: '\n', t: '\t', '"': '"', "'": "'", '\\': '\\', r: '\r' };
+const escapeC = (s: string) => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\t/g, '\\t');
+
+/** A run of printed text of a literal: what it prints, and where each printed character sits in the source. */
+interface Printed {
+  text: string;
+  /** Source offset of each printed character, and one past the last. */
+  at: number[];
+}
+
+/** The runs of fixed text a literal prints, between its conversions. */
+function printedRuns(literal: Token): Printed[] {
+  const body = literal.text.slice(1, -1);
+  const runs: Printed[] = [];
+  let run: Printed = { text: '', at: [] };
+  const close = (end: number) => {
+    if (run.text) runs.push({ text: run.text, at: [...run.at, end] });
+    run = { text: '', at: [] };
+  };
+  const conversions = new Map([...body.matchAll(CONVERSION)].map((m) => [m.index!, m[0].length]));
+  for (let i = 0; i < body.length; ) {
+    const source = literal.start + 1 + i;
+    if (conversions.has(i)) {
+      close(source);
+      i += conversions.get(i)!;
+    } else if (body[i] === '\\' && ESCAPES[body[i + 1]] !== undefined) {
+      run.text += ESCAPES[body[i + 1]];
+      run.at.push(source);
+      i += 2;
+    } else {
+      run.text += body[i];
+      run.at.push(source);
+      i += 1;
+    }
+  }
+  close(literal.start + 1 + body.length);
+  return runs;
+}
+
+/** A literal that a scanf-like call reads with, or one with escapes or `%%` this file does not map. */
+function skipped(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  const reads = tokens[i - 1]?.text === '(' && /scanf$/.test(tokens[i - 2]?.text ?? '');
+  return reads || /%%|\\[0-7xu]/.test(t.text);
+}
+
+/** The source offset where output offset `k` (within an occurrence of `run` at `j`) was printed. */
+const sourceAt = (run: Printed, j: number, k: number) => run.at[k - j];
+
+/** The literal edits for each difference a printed run holds, or none when any two disagree. */
+export function outputDiffEdits(tokens: readonly Token[], failing: { expected: string; actual: string }): LogicEdit[] {
+  const { actual, expected } = failing;
+  if (actual.length > MAX_OUTPUT || expected.length > MAX_OUTPUT || actual === expected) return [];
+  const changes = diffChars(actual, expected, { maxEditLength: MAX_EDIT_LENGTH });
+  if (!changes) return [];
+  const runs = tokens.flatMap((t, i) => (t.kind === 'string' && t.text.startsWith('"') && !skipped(tokens, i) ? printedRuns(t) : []));
+  // Each run's occurrences in the output, longest runs first: the likeliest printer of a place.
+  const occurrences = runs
+    .sort((a, b) => b.text.length - a.text.length)
+    .map((run) => ({ run, starts: [...actual.matchAll(new RegExp(run.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'))].map((m) => m.index!) }));
+  const holder = (from: number, to: number) => {
+    for (const { run, starts } of occurrences) {
+      const j = starts.find((s) => s <= from && to <= s + run.text.length);
+      if (j !== undefined) return { run, j };
+    }
+    return undefined;
+  };
+  const edits = new Map<number, TextEdit>();
+  let at = 0;
+  let differences = 0;
+  for (let c = 0; c < changes.length; c++) {
+    const change = changes[c];
+    if (!change.added && !change.removed) {
+      at += change.value.length;
+      continue;
+    }
+    if (++differences > MAX_DIFFERENCES) return [];
+    // A removal followed by an addition is one replacement.
+    const removed = change.removed ? change.value : '';
+    const added = change.removed ? (changes[c + 1]?.added ? changes[++c].value : '') : change.value;
+    const place = holder(at, at + removed.length);
+    if (place) {
+      const start = sourceAt(place.run, place.j, at);
+      const end = sourceAt(place.run, place.j, at + removed.length);
+      if (!edits.has(start)) edits.set(start, { start, end, newText: escapeC(added) });
+    }
+    at += removed.length;
+  }
+  // The same literal printed twice may place two differences on one spot: the first placed is kept.
+  const kept = [...edits.values()].sort((a, b) => a.start - b.start).filter((e, k, all) => k === 0 || all[k - 1].end <= e.start);
+  if (kept.length === 0) return [];
+  const line = tokens.find((t) => t.start <= kept[0].start && kept[0].start < t.end)?.line ?? 0;
+  return [{ edits: kept, line: line + 1, priority: 2, guided: true, why: 'the program printed text other than the test expects' }];
+}

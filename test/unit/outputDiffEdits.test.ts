@@ -1,0 +1,31 @@
+// Every difference of the output that a printed literal holds, edited in that literal, in one candidate.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { codeTokens } from '../../server/src/c/lexer';
+import { applyEdits } from '../../server/src/repair/edits';
+import { outputDiffEdits } from '../../server/src/repair/outputDiffEdits';
+
+const program = `#include <stdio.h>
+int main(void) {
+    int n, i;
+    printf("Enter an integer >  ");
+    scanf("%d", &n);
+    for (i = 0; i < n; i++) printf("%d, ", i);
+    printf("Done!\\n");
+    return 0;
+}
+`;
+
+test('output diff: a blank line missing, a space too many and a line end missing in one prompt, edited together', () => {
+  const found = outputDiffEdits(codeTokens(program), { actual: 'Enter an integer >  0, 1, Done!\n', expected: '\nEnter an integer > \n0, 1, Done!\n' });
+  assert.equal(found.length, 1);
+  assert.equal(found[0].guided, true, 'read off the output');
+  assert.equal(applyEdits(program, found[0].edits), program.replace('"Enter an integer >  "', '"\\nEnter an integer > \\n"'));
+});
+
+test('output diff: a separator printed after every item edited once in its literal; a value left alone', () => {
+  const found = outputDiffEdits(codeTokens(program), { actual: 'Enter an integer >  0, 1, Done!\n', expected: 'Enter an integer >  0 1 Done!\n' });
+  assert.equal(applyEdits(program, found[0].edits), program.replace('"%d, "', '"%d "'));
+  assert.deepEqual(outputDiffEdits(codeTokens(program), { actual: 'Enter an integer >  0, 1, Done!\n', expected: 'Enter an integer >  0, 7, Done!\n' }), [], 'a printed value is no literal\'s');
+  assert.deepEqual(outputDiffEdits(codeTokens(program), { actual: 'x', expected: 'x' }), []);
+});
