@@ -57,3 +57,14 @@ export function enclosingFunction(root: SyntaxNode, offset: number): SyntaxNode 
   }
   return undefined;
 }
+
+/**
+ * True when `use` is the first use of a local variable declared without a value: only its
+ * declaration comes before it in its function (a parameter, an initializer or any earlier use
+ * would have set it, or been the first use).
+ */
+export function neverSetBefore(root: SyntaxNode, use: SyntaxNode): boolean {
+  const f = enclosingFunction(root, use.startIndex);
+  const before = f?.descendantsOfType('identifier').filter((id) => id.text === use.text && id.endIndex <= use.startIndex) ?? [];
+  return before.length > 0 && before.every((id) => id.parent?.type === 'declaration');
+}

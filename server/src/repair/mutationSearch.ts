@@ -4,7 +4,8 @@
 // extra statement or a missing break, a wrong printf format or literal text, a `;` after a loop's
 // header, `=` for `==`, two arguments, parameters, conditions or operands the wrong way round:
 // swapEdits.ts), and the whole-statement patterns of patternEdits.ts, loopEdits.ts,
-// returnEdits.ts, extraOutputEdits.ts, extremeEdits.ts, arraySizeEdits.ts and arithmeticEdits.ts.
+// returnEdits.ts, extraOutputEdits.ts, extremeEdits.ts, arraySizeEdits.ts, stringEdits.ts and
+// arithmeticEdits.ts.
 // Each candidate is one small edit; the tests judge them. With a fault localization the most
 // suspicious lines go first, and lines no failing test ran are left out.
 import { codeTokens, Token } from '../c/lexer';
@@ -25,6 +26,7 @@ import {
   printedNameEdits, readOrderEdits, renameEdits, resetEdits, scanfFormatEdits, readLoopEdits,
 } from './patternEdits';
 import { droppedResultEdits, missingReturnEdits } from './returnEdits';
+import { unterminatedStringEdits } from './stringEdits';
 import { swapEdits } from './swapEdits';
 
 const RELATIONAL: Record<string, string[]> = {
@@ -98,7 +100,7 @@ export function logicMutations(text: string, context: LogicSearchContext = {}): 
       ...elseChainEdits(root, suspicion, context.failing),
       ...loopAnswerEdits(root, suspicion), ...searchExitEdits(root, suspicion), ...sentinelEdits(root, suspicion), ...doWhileEdits(root, suspicion),
       ...hoistedResetEdits(root, suspicion), ...nestBoundEdits(root, suspicion), ...printOnceEdits(root, suspicion, context.failing), ...rowEndEdits(root, suspicion, context.failing), ...firstPassEdits(root, suspicion),
-      ...integerDivisionEdits(root, suspicion), ...wideningEdits(root, suspicion), ...truncationEdits(root, suspicion), ...moduloEdits(root, suspicion), ...extremeStartEdits(root, suspicion), ...arraySizeEdits(root, suspicion),
+      ...integerDivisionEdits(root, suspicion), ...wideningEdits(root, suspicion), ...truncationEdits(root, suspicion), ...moduloEdits(root, suspicion), ...extremeStartEdits(root, suspicion), ...arraySizeEdits(root, suspicion), ...unterminatedStringEdits(root, suspicion),
     ];
     found.push(...patterns.map((e) => ({ ...e, pattern: true })));
   }

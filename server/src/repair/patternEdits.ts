@@ -9,7 +9,7 @@
 // that answers again after the `if` before it did (an `else` missing).
 // Like the one-token edits (mutationSearch.ts), only on lines the failing tests point at, and each
 // is judged by the tests; each says in words what it found wrong, for the explanation.
-import { enclosingFunction, namesInScope, type DeclaredName } from '../c/scopes';
+import { namesInScope, neverSetBefore, type DeclaredName } from '../c/scopes';
 import { enclosingLoop, lineOf, sourceOf, type SyntaxNode } from '../c/parser';
 import { lineIndent } from './cSyntax';
 import { printsExtra } from './extraOutputEdits';
@@ -267,7 +267,7 @@ export function readOrderEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdi
   const found: LogicEdit[] = [];
   for (const statement of root.descendantsOfType('expression_statement')) {
     if (statement.parent?.type !== 'compound_statement' || !isSuspicious(suspicion, lineOf(statement)) || /scanf/.test(statement.text)) continue;
-    const used = new Set(statement.descendantsOfType('identifier').filter((id) => !isWritten(id) && unsetBefore(root, id)).map((id) => id.text));
+    const used = new Set(statement.descendantsOfType('identifier').filter((id) => !isWritten(id) && neverSetBefore(root, id)).map((id) => id.text));
     for (let next = statement.nextNamedSibling; next && used.size > 0; next = next.nextNamedSibling) {
       const read = next.type === 'expression_statement' ? scanfTargets(next).find((name) => used.has(name)) : undefined;
       if (read) {
@@ -283,13 +283,6 @@ export function readOrderEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdi
     }
   }
   return found;
-}
-
-/** True when `use` is the first use of a local variable declared without a value (only its declaration comes before it in its function). */
-function unsetBefore(root: SyntaxNode, use: SyntaxNode): boolean {
-  const f = enclosingFunction(root, use.startIndex);
-  const before = f?.descendantsOfType('identifier').filter((id) => id.text === use.text && id.endIndex <= use.startIndex) ?? [];
-  return before.length > 0 && before.every((id) => id.parent?.type === 'declaration');
 }
 
 /** The variables a statement's scanf calls read into (`&x`, `&a[i]` is not one). */
