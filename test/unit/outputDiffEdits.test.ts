@@ -29,3 +29,9 @@ test('output diff: a separator printed after every item edited once in its liter
   assert.deepEqual(outputDiffEdits(codeTokens(program), { actual: 'Enter an integer >  0, 1, Done!\n', expected: 'Enter an integer >  0, 7, Done!\n' }), [], 'a printed value is no literal\'s');
   assert.deepEqual(outputDiffEdits(codeTokens(program), { actual: 'x', expected: 'x' }), []);
 });
+
+test('output diff: not a literal turned into the one the other path prints, nor marks alone added', () => {
+  const answer = 'int main(void) { int n = 3; if (n % 2) printf("yes\\n"); else printf("no\\n"); printf("%d\\n", n); return 0; }';
+  assert.deepEqual(outputDiffEdits(codeTokens(answer), { actual: 'yes\n3\n', expected: 'no\n3\n' }), [], 'the test wants the other path taken');
+  assert.deepEqual(outputDiffEdits(codeTokens(answer), { actual: 'yes\n3\n', expected: 'yes\n3}\n' }), [], 'a brace alone is more often structure');
+});

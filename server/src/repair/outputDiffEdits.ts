@@ -8,6 +8,7 @@
 import { diffChars } from 'diff';
 import type { Token } from '../c/lexer';
 import type { TextEdit } from '../oracle/compiler';
+import { applyEdits } from './edits';
 import type { LogicEdit } from './mutationSearch';
 import { CONVERSION } from './outputEdits';
 
@@ -98,7 +99,9 @@ export function outputDiffEdits(tokens: readonly Token[], failing: { expected: s
     const removed = change.removed ? change.value : '';
     const added = change.removed ? (changes[c + 1]?.added ? changes[++c].value : '') : change.value;
     const place = holder(at, at + removed.length);
-    if (place) {
+    // Marks alone added (a brace, a bracket) are more often the program's structure printed wrong.
+    const marksOnly = !removed && !/[\w\s]/.test(added);
+    if (place && !marksOnly) {
       const start = sourceAt(place.run, place.j, at);
       const end = sourceAt(place.run, place.j, at + removed.length);
       if (!edits.has(start)) edits.set(start, { start, end, newText: escapeC(added) });
@@ -108,6 +111,16 @@ export function outputDiffEdits(tokens: readonly Token[], failing: { expected: s
   // The same literal printed twice may place two differences on one spot: the first placed is kept.
   const kept = [...edits.values()].sort((a, b) => a.start - b.start).filter((e, k, all) => k === 0 || all[k - 1].end <= e.start);
   if (kept.length === 0) return [];
+  // A literal turned into one the program prints elsewhere ("yes" into the "no" of the else) makes
+  // both paths print alike: the test wants the other path taken (outputEdits.ts tries it late).
+  const literals = tokens.filter((t) => t.kind === 'string');
+  const echoes = literals.some((t) => {
+    const inside = kept.filter((e) => t.start < e.start && e.end < t.end);
+    if (inside.length === 0) return false;
+    const edited = applyEdits(t.text, inside.map((e) => ({ ...e, start: e.start - t.start, end: e.end - t.start })));
+    return literals.some((other) => other !== t && other.text === edited);
+  });
+  if (echoes) return [];
   const line = tokens.find((t) => t.start <= kept[0].start && kept[0].start < t.end)?.line ?? 0;
   return [{ edits: kept, line: line + 1, priority: 2, guided: true, why: 'the program printed text other than the test expects' }];
 }
