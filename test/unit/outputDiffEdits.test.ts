@@ -35,3 +35,9 @@ test('output diff: not a literal turned into the one the other path prints, nor 
   assert.deepEqual(outputDiffEdits(codeTokens(answer), { actual: 'yes\n3\n', expected: 'no\n3\n' }), [], 'the test wants the other path taken');
   assert.deepEqual(outputDiffEdits(codeTokens(answer), { actual: 'yes\n3\n', expected: 'yes\n3}\n' }), [], 'a brace alone is more often structure');
 });
+
+test('output diff: a literal that prints the same text twice takes each difference at its own place', () => {
+  const clock = 'int main(void) { int h = 0, m = 1, s = 0; printf("%02d::%02d::%02d\\n", h, m, s); return 0; }';
+  const found = outputDiffEdits(codeTokens(clock), { actual: '00::01::00\n', expected: '00:01:00\n' });
+  assert.equal(applyEdits(clock, found[0].edits), clock.replace('%02d::%02d::%02d', '%02d:%02d:%02d'));
+});

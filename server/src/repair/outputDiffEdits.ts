@@ -78,13 +78,9 @@ export function outputDiffEdits(tokens: readonly Token[], failing: { expected: s
   const occurrences = runs
     .sort((a, b) => b.text.length - a.text.length)
     .map((run) => ({ run, starts: [...actual.matchAll(new RegExp(run.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'))].map((m) => m.index!) }));
-  const holder = (from: number, to: number) => {
-    for (const { run, starts } of occurrences) {
-      const j = starts.find((s) => s <= from && to <= s + run.text.length);
-      if (j !== undefined) return { run, j };
-    }
-    return undefined;
-  };
+  // The places in the source that printed output from..to: in each run that printed it there, longest first.
+  const holders = (from: number, to: number) => occurrences.flatMap(({ run, starts }) =>
+    starts.filter((j) => j <= from && to <= j + run.text.length).map((j) => ({ start: sourceAt(run, j, from), end: sourceAt(run, j, to) })));
   const edits = new Map<number, TextEdit>();
   let at = 0;
   let differences = 0;
@@ -98,17 +94,14 @@ export function outputDiffEdits(tokens: readonly Token[], failing: { expected: s
     // A removal followed by an addition is one replacement.
     const removed = change.removed ? change.value : '';
     const added = change.removed ? (changes[c + 1]?.added ? changes[++c].value : '') : change.value;
-    const place = holder(at, at + removed.length);
     // Marks alone added (a brace, a bracket) are more often the program's structure printed wrong.
     const marksOnly = !removed && !/[\w\s]/.test(added);
-    if (place && !marksOnly) {
-      const start = sourceAt(place.run, place.j, at);
-      const end = sourceAt(place.run, place.j, at + removed.length);
-      if (!edits.has(start)) edits.set(start, { start, end, newText: escapeC(added) });
-    }
+    // A literal that prints the same text twice (`"%d::%d::%d"`) takes each difference at a place of its own.
+    const place = marksOnly ? undefined : holders(at, at + removed.length).find((h) => !edits.has(h.start));
+    if (place) edits.set(place.start, { ...place, newText: escapeC(added) });
     at += removed.length;
   }
-  // The same literal printed twice may place two differences on one spot: the first placed is kept.
+  // Places that overlap (a removal over another difference's spot): the first is kept.
   const kept = [...edits.values()].sort((a, b) => a.start - b.start).filter((e, k, all) => k === 0 || all[k - 1].end <= e.start);
   if (kept.length === 0) return [];
   // A literal turned into one the program prints elsewhere ("yes" into the "no" of the else) makes
