@@ -833,3 +833,11 @@ test('engine: steps that bring the failing output closer lead to a repair no pai
   assert.notEqual(h.status, 'repaired');
   assert.ok(h.repaired === hopeless || h.testsAfter!.passed > h.testsBefore!.passed, 'no step without a gain after it is kept');
 });
+
+test('classic slips: `=+` for `+=`, and a step in a condition before or after its test', () => {
+  const program = 'int main() { int j = 3, s = 0, x = 2; while (--j) s =+ x; s = -x; return s; }\n';
+  const found = logicMutations(program, { suspicion: everyLine(program) }).map((e) => applyEdits(program, e.edits));
+  assert.ok(found.includes(program.replace('s =+ x', 's += x')));
+  assert.ok(!found.some((t) => t.includes('s -= x')), 'not a sign written apart from the `=`');
+  assert.ok(found.includes(program.replace('while (--j)', 'while (j--)')));
+});

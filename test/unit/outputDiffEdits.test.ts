@@ -41,3 +41,9 @@ test('output diff: a literal that prints the same text twice takes each differen
   const found = outputDiffEdits(codeTokens(clock), { actual: '00::01::00\n', expected: '00:01:00\n' });
   assert.equal(applyEdits(clock, found[0].edits), clock.replace('%02d::%02d::%02d', '%02d:%02d:%02d'));
 });
+
+test('output diff: spaces where the test has zeros pad every number with a width with zeros (not one padded on the right)', () => {
+  const clock = 'int main(void) { int h = 0, m = 1, s = 0; printf("%2d:%2d:%-2d %d\\n", h, m, s, h); return 0; }';
+  const found = outputDiffEdits(codeTokens(clock), { actual: ' 0: 1:0  0\n', expected: '00:01:00 0\n' });
+  assert.ok(found.some((e) => applyEdits(clock, e.edits) === clock.replace('%2d:%2d:%-2d', '%02d:%02d:%-2d')), JSON.stringify(found));
+});

@@ -303,6 +303,24 @@ function classicSlipEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
       found.push({ edits, line: lineOf(condition), priority: 1, why: 'each `=` in the condition assigns instead of comparing' });
     }
   }
+  // `s =+ x` (written together, `=` then a sign) assigns `+x`: `s += x` was meant.
+  for (const a of root.descendantsOfType('assignment_expression')) {
+    const [operator, right] = [a.childForFieldName('operator'), a.childForFieldName('right')];
+    const sign = right?.type === 'unary_expression' ? right.childForFieldName('operator') : null;
+    if (operator?.text !== '=' || !sign || !/^[+-]$/.test(sign.text) || sign.startIndex !== operator.endIndex || !isSuspicious(suspicion, lineOf(a))) continue;
+    found.push({ edits: [{ start: operator.startIndex, end: sign.endIndex, newText: `${sign.text}=` }], line: lineOf(a), priority: 1, why: `\`=${sign.text}\` assigns the value with its sign: \`${sign.text}=\` adds it` });
+  }
+  // `while (--j)` tests j after the step, `while (j--)` before it: one is often written for the other.
+  for (const condition of conditionsOf(root)) {
+    if (!isSuspicious(suspicion, lineOf(condition))) continue;
+    for (const u of condition.descendantsOfType('update_expression')) {
+      const argument = u.childForFieldName('argument');
+      const op = u.childForFieldName('operator')?.text;
+      if (!argument || !op) continue;
+      const prefix = u.startIndex < argument.startIndex;
+      at(u, prefix ? `${argument.text}${op}` : `${op}${argument.text}`, 6, `\`${u.text}\` in the condition tests the value ${prefix ? 'after' : 'before'} the step`);
+    }
+  }
   for (const statement of root.descendantsOfType('expression_statement')) {
     const comparison = statement.namedChild(0);
     const operator = comparison?.type === 'binary_expression' ? comparison.childForFieldName('operator') : null;

@@ -82,6 +82,7 @@ export function outputDiffEdits(tokens: readonly Token[], failing: { expected: s
   const holders = (from: number, to: number) => occurrences.flatMap(({ run, starts }) =>
     starts.filter((j) => j <= from && to <= j + run.text.length).map((j) => ({ start: sourceAt(run, j, from), end: sourceAt(run, j, to) })));
   const edits = new Map<number, TextEdit>();
+  let padded = false;
   let at = 0;
   let differences = 0;
   for (let c = 0; c < changes.length; c++) {
@@ -97,12 +98,27 @@ export function outputDiffEdits(tokens: readonly Token[], failing: { expected: s
     // Marks alone added (a brace, a bracket) are more often the program's structure printed wrong.
     const marksOnly = !removed && !/[\w\s]/.test(added);
     // A literal that prints the same text twice (`"%d::%d::%d"`) takes each difference at a place of its own.
+    // Spaces where the test has zeros: a number's width padded with spaces, not zeros (`%2d`, `%02d`).
+    padded ||= /^ +$/.test(removed) && /^0+$/.test(added) && removed.length === added.length;
     const place = marksOnly ? undefined : holders(at, at + removed.length).find((h) => !edits.has(h.start));
     if (place) edits.set(place.start, { ...place, newText: escapeC(added) });
     at += removed.length;
   }
   // Places that overlap (a removal over another difference's spot): the first is kept.
   const kept = [...edits.values()].sort((a, b) => a.start - b.start).filter((e, k, all) => k === 0 || all[k - 1].end <= e.start);
+  return [...literalEdits(tokens, kept), ...(padded ? zeroPaddingEdits(tokens) : [])];
+}
+
+/** Every conversion with a width and no `0` or `-` flag padded with zeros (`%2d` to `%02d`), in one candidate. */
+function zeroPaddingEdits(tokens: readonly Token[]): LogicEdit[] {
+  const edits = tokens.filter((t, i) => t.kind === 'string' && !skipped(tokens, i))
+    .flatMap((t) => [...t.text.matchAll(/%([+ #]*)([1-9]\d*)(?:\.\d+)?[hlLjzt]*[diouxX]/g)].map((m) => ({ start: t.start + m.index! + 1 + m[1].length, end: t.start + m.index! + 1 + m[1].length, newText: '0' })));
+  const line = tokens.find((t) => edits[0] && t.start <= edits[0].start && edits[0].start < t.end)?.line ?? 0;
+  return edits.length > 0 ? [{ edits, line: line + 1, priority: 2, guided: true, why: 'the test pads numbers with zeros where the program pads them with spaces' }] : [];
+}
+
+/** The differences placed in literals, as one candidate (none that turns a literal into another the program prints). */
+function literalEdits(tokens: readonly Token[], kept: TextEdit[]): LogicEdit[] {
   if (kept.length === 0) return [];
   // A literal turned into one the program prints elsewhere ("yes" into the "no" of the else) makes
   // both paths print alike: the test wants the other path taken (outputEdits.ts tries it late).
