@@ -31,6 +31,8 @@ test('rename: a name wrong throughout one condition, and a numbered family shift
   // Few per program: a pattern, tried also past the search's budget of single guesses.
   const shifted = logicMutations(program, { suspicion: everyLine(program) }).find((e) => applyEdits(program, e.edits).includes('(j1 < j3)'));
   assert.equal(shifted?.pattern, true);
+  const sort = 'void swap(int *x, int *y) { int t = *x; *x = *y; *y = t; }\nint main() { int a = 3, b = 1, c = 2;\n  if (a > c) swap(&a, &c);\n  return a; }\n';
+  assert.ok(results(sort, renameEdits(parseC(sort).rootNode, everyLine(sort))).includes(sort.replace('if (a > c) swap(&a, &c);', 'if (a > b) swap(&a, &b);')), 'an if with one statement is one scope');
 });
 
 test('printed index: an integer printf argument shown one higher or lower, each and all together', () => {

@@ -40,7 +40,9 @@ function renameScopes(root: SyntaxNode, suspicion: Suspicion): SyntaxNode[] {
   const scopes = root.descendantsOfType(['expression_statement', 'return_statement', 'parenthesized_expression'])
     .filter((n) => n.type !== 'parenthesized_expression' || /^(if|while|do)_statement$/.test(n.parent?.type ?? ''));
   const conditions = root.descendantsOfType('for_statement').map((f) => f.childForFieldName('condition')).filter((c): c is SyntaxNode => c !== null);
-  return [...scopes, ...conditions].filter((n) => isSuspicious(suspicion, lineOf(n)));
+  // `if (a > c) swap(&a, &c);`: an `if` with one statement and no `else` is one scope, its condition and its statement.
+  const shortIfs = root.descendantsOfType('if_statement').filter((f) => !f.childForFieldName('alternative') && f.childForFieldName('consequence')?.type === 'expression_statement');
+  return [...scopes, ...conditions, ...shortIfs].filter((n) => isSuspicious(suspicion, lineOf(n)));
 }
 
 /**
