@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseC } from '../../server/src/c/parser';
 import { runTests } from '../../server/src/oracle/testRunner';
-import { integerDivisionEdits, moduloEdits, precedenceEdits, truncationEdits, wideningEdits } from '../../server/src/repair/arithmeticEdits';
+import { floatAbsEdits, integerDivisionEdits, moduloEdits, precedenceEdits, truncationEdits, wideningEdits } from '../../server/src/repair/arithmeticEdits';
 import { applyEdits } from '../../server/src/repair/edits';
 import { RepairEngine } from '../../server/src/repair/engine';
 import { logicMutations } from '../../server/src/repair/mutationSearch';
@@ -145,4 +145,10 @@ int main() {
     program.replace('(long long)d[1] * d[2] * (n - 1) % MOD;', '((long long)d[1] * d[2] % MOD) * (n - 1) % MOD;'),
     program.replace('(long long)d[1] * d[2] * (n - 1) % MOD;', '(((long long)d[1] * d[2] * (n - 1)) % MOD + MOD) % MOD;'),
   ].sort(), 'not a remainder by 2');
+});
+
+test('abs of a floating value becomes fabs, with <math.h> where the program lacks it', () => {
+  const program = '#include <stdlib.h>\nint main(void) { float a = -1.5f; int n = -2; double area = 0.5 * abs(a) * abs(n); return (int)area; }\n';
+  const found = floatAbsEdits(parseC(program).rootNode, everyLine(program)).map((e) => applyEdits(program, e.edits));
+  assert.deepEqual(found, ['#include <math.h>\n' + program.replace('abs(a)', 'fabs(a)')], 'not the abs of an int');
 });

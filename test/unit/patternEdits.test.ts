@@ -549,6 +549,9 @@ int main() {
 }
 `;
   assert.equal(readOrderEdits(parseC(loop).rootNode, everyLine(loop)).length, 0, 'not a value read before the loop and read again at its end');
+  const sized = 'int main() {\n    int n, i;\n    int a[n];\n    scanf("%d", &n);\n    for (i = 0; i < n; i++) a[i] = i;\n    return a[0];\n}\n';
+  assert.deepEqual(readOrderEdits(parseC(sized).rootNode, everyLine(sized)).map((e) => applyEdits(sized, e.edits)), [sized.replace('    int a[n];\n    scanf("%d", &n);', '    scanf("%d", &n);\n    int a[n];')],
+    'an array sized before its size is read');
   const between = program.replace('    temp = c;\n', '    temp = c;\n    c = temp;\n');
   assert.equal(readOrderEdits(parseC(between).rootNode, everyLine(between)).length, 0, 'not when a statement between uses it');
 });

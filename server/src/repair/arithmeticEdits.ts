@@ -6,6 +6,7 @@
 //   variables widened alike (`%d` to `%lld`), since a format that no longer matches prints garbage.
 // - an `int` that takes floating values (`int s; ... s += x;` with `x` a float): declared with
 //   their type, its conversions with it.
+// - `abs` of a floating value, which drops its fraction: `fabs`.
 // - remainders modulo a large number: a difference's remainder made positive, a product of three
 //   factors reduced after the first two.
 // - precedence: parentheses where C groups otherwise than meant (`(n - 1) / 2` for `n - 1 / 2`).
@@ -160,6 +161,24 @@ export function truncationEdits(root: SyntaxNode, suspicion: Suspicion): LogicEd
     found.set(`${declared.at}`, { edits, line: lineOf(a), priority: 24, why: `\`${declared.name}\` is an \`int\`: it drops the fraction of the ${type} value it takes` });
   }
   return [...found.values()];
+}
+
+/**
+ * `abs(x)` of a floating value: `abs` takes an `int`, so the fraction is gone; `fabs(x)` (with
+ * `<math.h>` included where the program lacks it).
+ */
+export function floatAbsEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
+  const includesMath = /#\s*include\s*<math\.h>/.test(root.text);
+  const found: LogicEdit[] = [];
+  for (const call of root.descendantsOfType('call_expression')) {
+    const callee = call.childForFieldName('function');
+    const argument = call.childForFieldName('arguments')?.namedChildren[0];
+    if (callee?.text !== 'abs' || !argument || !floatingTypeIn(root, argument) || !isSuspicious(suspicion, lineOf(call))) continue;
+    const edits: TextEdit[] = [{ start: callee.startIndex, end: callee.endIndex, newText: 'fabs' }];
+    if (!includesMath) edits.push({ start: 0, end: 0, newText: '#include <math.h>\n' });
+    found.push({ edits, line: lineOf(call), priority: 22, why: '`abs` takes an `int`: the fraction of a floating value is lost' });
+  }
+  return found;
 }
 
 /** True when the node is a modulus: a name (`MOD`, `m`) or a number of 1000 or more (`1000000007`). */

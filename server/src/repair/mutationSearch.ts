@@ -12,7 +12,7 @@ import { codeTokens, Token } from '../c/lexer';
 import { enclosingLoop, lineOf, parseC, SyntaxNode } from '../c/parser';
 import { declaredBy, namesInScope } from '../c/scopes';
 import type { TextEdit } from '../oracle/compiler';
-import { integerDivisionEdits, moduloEdits, precedenceEdits, truncationEdits, wideningEdits } from './arithmeticEdits';
+import { floatAbsEdits, integerDivisionEdits, moduloEdits, precedenceEdits, truncationEdits, wideningEdits } from './arithmeticEdits';
 import { enclosingParen } from './cSyntax';
 import { blameDecisions, isSuspicious, suspicionStep, type Suspicion } from './faultLocalization';
 import { doWhileEdits, firstPassEdits, hoistedResetEdits, loopAnswerEdits, nestBoundEdits, printOnceEdits, rowEndEdits, searchExitEdits, sentinelEdits } from './loopEdits';
@@ -100,7 +100,7 @@ export function logicMutations(text: string, context: LogicSearchContext = {}): 
       ...elseChainEdits(root, suspicion, context.failing),
       ...loopAnswerEdits(root, suspicion), ...searchExitEdits(root, suspicion), ...sentinelEdits(root, suspicion), ...doWhileEdits(root, suspicion),
       ...hoistedResetEdits(root, suspicion), ...nestBoundEdits(root, suspicion), ...printOnceEdits(root, suspicion, context.failing), ...rowEndEdits(root, suspicion, context.failing), ...firstPassEdits(root, suspicion),
-      ...integerDivisionEdits(root, suspicion), ...wideningEdits(root, suspicion), ...truncationEdits(root, suspicion), ...moduloEdits(root, suspicion), ...extremeStartEdits(root, suspicion), ...arraySizeEdits(root, suspicion), ...unterminatedStringEdits(root, suspicion),
+      ...integerDivisionEdits(root, suspicion), ...wideningEdits(root, suspicion), ...truncationEdits(root, suspicion), ...floatAbsEdits(root, suspicion), ...moduloEdits(root, suspicion), ...extremeStartEdits(root, suspicion), ...arraySizeEdits(root, suspicion), ...unterminatedStringEdits(root, suspicion),
     ];
     found.push(...patterns.map((e) => ({ ...e, pattern: true })));
   }

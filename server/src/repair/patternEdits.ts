@@ -267,7 +267,8 @@ export function forgottenReadEdits(root: SyntaxNode, suspicion: Suspicion, faili
 export function readOrderEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
   const text = sourceOf(root);
   const found: LogicEdit[] = [];
-  for (const statement of root.descendantsOfType('expression_statement')) {
+  // A declaration too: `int a[n];` before `scanf("%d", &n);` sizes the array with garbage.
+  for (const statement of root.descendantsOfType(['expression_statement', 'declaration'])) {
     if (statement.parent?.type !== 'compound_statement' || !isSuspicious(suspicion, lineOf(statement)) || /scanf/.test(statement.text)) continue;
     const used = new Set(statement.descendantsOfType('identifier').filter((id) => !isWritten(id) && neverSetBefore(root, id)).map((id) => id.text));
     for (let next = statement.nextNamedSibling; next && used.size > 0; next = next.nextNamedSibling) {
