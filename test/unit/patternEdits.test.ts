@@ -33,6 +33,8 @@ test('rename: a name wrong throughout one condition, and a numbered family shift
   assert.equal(shifted?.pattern, true);
   const sort = 'void swap(int *x, int *y) { int t = *x; *x = *y; *y = t; }\nint main() { int a = 3, b = 1, c = 2;\n  if (a > c) swap(&a, &c);\n  return a; }\n';
   assert.ok(results(sort, renameEdits(parseC(sort).rootNode, everyLine(sort))).includes(sort.replace('if (a > c) swap(&a, &c);', 'if (a > b) swap(&a, &b);')), 'an if with one statement is one scope');
+  const chain = 'int main() { int r = 1, k = 2, c = 0;\n  if (r > 0) c = 1;\n  else if (r == 0) c = 2;\n  else c = 3;\n  return c + k; }\n';
+  assert.ok(results(chain, renameEdits(parseC(chain).rootNode, everyLine(chain))).includes(chain.replace('if (r > 0)', 'if (k > 0)').replace('if (r == 0)', 'if (k == 0)')), 'the conditions of an else-if chain are one scope');
 });
 
 test('printed index: an integer printf argument shown one higher or lower, each and all together', () => {

@@ -35,28 +35,51 @@ function variablesIn(node: SyntaxNode): SyntaxNode[] {
   });
 }
 
-/** The statements and conditions whose names are renamed together. */
-function renameScopes(root: SyntaxNode, suspicion: Suspicion): SyntaxNode[] {
+/** The conditions of an `if` and of the `else if`s that follow it, in order. */
+function chainConditions(first: SyntaxNode): SyntaxNode[] {
+  const conditions: SyntaxNode[] = [];
+  for (let s: SyntaxNode | null | undefined = first; s?.type === 'if_statement'; ) {
+    const condition = s.childForFieldName('condition');
+    if (condition) conditions.push(condition);
+    const alternative = s.childForFieldName('alternative');
+    s = alternative?.type === 'else_clause' ? alternative.namedChildren[0] : alternative;
+  }
+  return conditions;
+}
+
+/** The statements and conditions whose names are renamed together (each scope one node or more). */
+function renameScopes(root: SyntaxNode, suspicion: Suspicion): SyntaxNode[][] {
   const scopes = root.descendantsOfType(['expression_statement', 'return_statement', 'parenthesized_expression'])
     .filter((n) => n.type !== 'parenthesized_expression' || /^(if|while|do)_statement$/.test(n.parent?.type ?? ''));
   const conditions = root.descendantsOfType('for_statement').map((f) => f.childForFieldName('condition')).filter((c): c is SyntaxNode => c !== null);
   // `if (a > c) swap(&a, &c);`: an `if` with one statement and no `else` is one scope, its condition and its statement.
   const shortIfs = root.descendantsOfType('if_statement').filter((f) => !f.childForFieldName('alternative') && f.childForFieldName('consequence')?.type === 'expression_statement');
-  return [...scopes, ...conditions, ...shortIfs].filter((n) => isSuspicious(suspicion, lineOf(n)));
+  // `if (r > 0) ... else if (r == 0) ... else if (r < 0)`: the conditions of a chain, one scope.
+  const chains = root.descendantsOfType('if_statement').filter((f) => f.parent?.type !== 'else_clause').map(chainConditions).filter((c) => c.length >= 2);
+  return [...[...scopes, ...conditions, ...shortIfs].map((n) => [n]), ...chains].filter((nodes) => isSuspicious(suspicion, lineOf(nodes[0])));
 }
 
 /**
  * A name used twice or more in one statement replaced everywhere in it by another of the same type
  * (`a[i][i]` for `a[i][j]` is one edit at each place; `x*x+x` for `y*y+y` is this one), and a
  * numbered family shifted together: `i2` and `j2` both to `i3` and `j3` (every name stem+N whose
- * stem+M exists with the same shape becomes stem+M). Programs have few families, so those are a
- * pattern, tried past the search's budget; they come after the single names.
+ * stem+M exists with the same shape becomes stem+M). Programs have few families, and few chains
+ * of `else if`s whose conditions all test one name, so those are a pattern, tried past the search's
+ * budget; they come after the single names. The names written last before a scope go first.
  */
 export function renameEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
   const names: LogicEdit[] = [];
   const families: LogicEdit[] = [];
-  for (const scope of renameScopes(root, suspicion)) {
-    const uses = variablesIn(scope);
+  // Where each statement writes a variable (assigned, read into): the one written last before a
+  // scope is the likeliest meant in it (`k = ...;` then `if (r > 0)` for `if (k > 0)`).
+  const writes = new Map<string, number[]>();
+  for (const id of root.descendantsOfType('identifier')) {
+    if (isWritten(id)) writes.set(id.text, [...(writes.get(id.text) ?? []), id.startIndex]);
+  }
+  const lastWrite = (name: string, before: number) => Math.max(-1, ...(writes.get(name) ?? []).filter((at) => at < before));
+  for (const nodes of renameScopes(root, suspicion)) {
+    const scope = nodes[0];
+    const uses = nodes.flatMap(variablesIn);
     const visible = namesInScope(root, scope.startIndex);
     const declared = (name: string) => visible.find((n) => n.name === name);
     const byName = new Map<string, SyntaxNode[]>();
@@ -66,7 +89,11 @@ export function renameEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[]
     for (const [name, ids] of byName) {
       if (ids.length < 2) continue;
       const self = declared(name)!;
-      visible.filter((n) => n.name !== name && sameShape(n, self)).slice(0, 4).forEach((n, k) => names.push(renamed(ids, () => n.name, 32 + k)));
+      // A chain's conditions are few in a program: a pattern, tried past the budget like the families.
+      const into = nodes.length > 1 ? families : names;
+      visible.filter((n) => n.name !== name && sameShape(n, self))
+        .sort((a, b) => lastWrite(b.name, scope.startIndex) - lastWrite(a.name, scope.startIndex))
+        .slice(0, 4).forEach((n, k) => into.push({ ...renamed(ids, () => n.name, 32 + k), pattern: nodes.length > 1 }));
     }
     const numbered = [...byName.keys()].map((name) => /^(.*\D)(\d+)$/.exec(name)).filter((m): m is RegExpExecArray => m !== null);
     for (const n of new Set(numbered.map((m) => m[2]))) {
