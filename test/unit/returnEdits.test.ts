@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import { parseC } from '../../server/src/c/parser';
 import { applyEdits } from '../../server/src/repair/edits';
 import type { LogicEdit } from '../../server/src/repair/mutationSearch';
-import { droppedResultEdits, missingReturnEdits } from '../../server/src/repair/returnEdits';
+import { droppedResultEdits, missingReturnEdits, printedResultEdits } from '../../server/src/repair/returnEdits';
 import { everyLine } from '../support/suspicion';
 
 const results = (program: string, edits: LogicEdit[]) => edits.map((e) => applyEdits(program, e.edits));
@@ -37,4 +37,25 @@ int main(void) { walk(2); return palindrome("aba", 0, 2); }
   const found = results(program, droppedResultEdits(parseC(program).rootNode, everyLine(program)));
   assert.deepEqual(found, [program.replace('    palindrome(s, i + 1, j - 1);', '    return palindrome(s, i + 1, j - 1);')], 'not in a void function, nor a call of another function');
   assert.equal(droppedResultEdits(parseC(program).rootNode, everyLine(program, 4)).length, 0, 'not on a line no failing test ran');
+});
+
+test('a function that prints its result and returns 0, where its caller prints what it returns, returns the result', () => {
+  const program = `#include <stdio.h>
+int larger(int a, int b) {
+    int m = a > b ? a : b;
+    printf("%d\\n", m);
+    return 0;
+}
+int show(int a) {
+    printf("%d\\n", a);
+    return 0;
+}
+int main(void) {
+    printf("%d\\n", larger(2, 3));
+    show(4);
+    return 0;
+}
+`;
+  const found = results(program, printedResultEdits(parseC(program).rootNode, everyLine(program)));
+  assert.deepEqual(found, [program.replace('    printf("%d\\n", m);\n    return 0;', '    return m;')], 'not a function whose result no caller uses');
 });

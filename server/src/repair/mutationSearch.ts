@@ -25,7 +25,7 @@ import {
   elseChainEdits, forgottenCallEdits, forgottenReadEdits, formatlessPrintEdits, lostSwapEdits, missingElseEdits, newlineOnceEdits, printedIndexEdits,
   printedNameEdits, readOrderEdits, renameEdits, resetEdits, scanfFormatEdits, readLoopEdits,
 } from './patternEdits';
-import { droppedResultEdits, missingReturnEdits } from './returnEdits';
+import { droppedResultEdits, missingReturnEdits, printedResultEdits } from './returnEdits';
 import { unterminatedStringEdits } from './stringEdits';
 import { swapEdits } from './swapEdits';
 
@@ -96,7 +96,7 @@ export function logicMutations(text: string, context: LogicSearchContext = {}): 
       ...printedIndexEdits(root, suspicion, context.failing), ...resetEdits(root, suspicion), ...newlineOnceEdits(root, suspicion, context.failing),
       ...scanfFormatEdits(root, suspicion), ...missingElseEdits(root, suspicion, context.failing),
       ...leftoverPrintEdits(root, suspicion, context.failing), ...unwantedTextEdits(root, context.failing), ...forgottenReadEdits(root, suspicion, context.failing), ...readOrderEdits(root, suspicion), ...forgottenCallEdits(root, suspicion), ...formatlessPrintEdits(root, suspicion),
-      ...printedNameEdits(root, suspicion), ...lostSwapEdits(root, suspicion), ...missingReturnEdits(root, suspicion), ...droppedResultEdits(root, suspicion), ...readLoopEdits(root, suspicion),
+      ...printedNameEdits(root, suspicion), ...lostSwapEdits(root, suspicion), ...missingReturnEdits(root, suspicion), ...droppedResultEdits(root, suspicion), ...printedResultEdits(root, suspicion), ...readLoopEdits(root, suspicion),
       ...elseChainEdits(root, suspicion, context.failing),
       ...loopAnswerEdits(root, suspicion), ...searchExitEdits(root, suspicion), ...sentinelEdits(root, suspicion), ...doWhileEdits(root, suspicion),
       ...hoistedResetEdits(root, suspicion), ...nestBoundEdits(root, suspicion), ...printOnceEdits(root, suspicion, context.failing), ...rowEndEdits(root, suspicion, context.failing), ...firstPassEdits(root, suspicion),

@@ -2,11 +2,14 @@
 // - a function of a non-void type that falls off its end: what it returns is garbage;
 // - a recursive call whose result is dropped (`pali(s, i + 1, j - 1);` where `return pali(...)` was
 //   meant): the call computes the answer, and the caller returns something else.
+// - a function that prints its result and returns a constant (`printf("%d\n", m); return 0;`)
+//   where its caller uses what it returns: the result returned instead of printed.
 // Like the other whole-statement patterns (patternEdits.ts), only on lines the failing tests point
 // at; the tests judge each.
 import { lineOf, sourceOf, type SyntaxNode } from '../c/parser';
 import { declaredBy } from '../c/scopes';
 import { insertBeforeClose } from './cSyntax';
+import { removeWithLine } from './strictRules';
 import { isSuspicious, type Suspicion } from './faultLocalization';
 import type { LogicEdit } from './mutationSearch';
 
@@ -55,4 +58,24 @@ export function droppedResultEdits(root: SyntaxNode, suspicion: Suspicion): Logi
     .filter((s) => s.namedChildren[0]?.type === 'call_expression' && s.namedChildren[0].childForFieldName('function')?.text === name)
     .filter((s) => isSuspicious(suspicion, lineOf(s)))
     .map((s) => ({ edits: [{ start: s.startIndex, end: s.startIndex, newText: 'return ' }], line: lineOf(s), priority: 9, why: `\`${name}\` calls itself and drops the result` })));
+}
+
+/** `printf("%d\n", m); return 0;` in a function whose result a caller uses: `return m;`. */
+export function printedResultEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
+  const text = sourceOf(root);
+  const calls = root.descendantsOfType('call_expression');
+  return valueFunctions(root).flatMap(({ name, body }) => {
+    const used = calls.some((c) => c.childForFieldName('function')?.text === name && c.parent?.type !== 'expression_statement');
+    if (!used) return [];
+    return body.descendantsOfType('return_statement').flatMap((ret) => {
+      const value = ret.namedChildren[0];
+      const print = ret.previousNamedSibling?.namedChildren[0];
+      const args = print?.type === 'call_expression' && print.childForFieldName('function')?.text === 'printf' ? print.childForFieldName('arguments')?.namedChildren ?? [] : [];
+      if (value?.type !== 'number_literal' || args.length !== 2 || !isSuspicious(suspicion, lineOf(ret))) return [];
+      return [{
+        edits: [removeWithLine(text, { start: print!.parent!.startIndex, end: print!.parent!.endIndex }), { start: value.startIndex, end: value.endIndex, newText: args[1].text }],
+        line: lineOf(ret), priority: 12, why: `\`${name}\` prints its result and returns ${value.text}, where its caller uses what it returns`,
+      }];
+    });
+  });
 }
