@@ -6,7 +6,7 @@ import { runTests } from '../../server/src/oracle/testRunner';
 import { applyEdits } from '../../server/src/repair/edits';
 import { RepairEngine } from '../../server/src/repair/engine';
 import { type LogicEdit, logicMutations } from '../../server/src/repair/mutationSearch';
-import { doWhileEdits, firstPassEdits, loopAnswerEdits, printOnceEdits, rowEndEdits, searchExitEdits, sentinelEdits } from '../../server/src/repair/loopEdits';
+import { doWhileEdits, firstPassEdits, innerCounterEdits, loopAnswerEdits, printOnceEdits, rowEndEdits, searchExitEdits, sentinelEdits } from '../../server/src/repair/loopEdits';
 import {
   elseChainEdits, forgottenReadEdits, formatlessPrintEdits, lostSwapEdits, missingElseEdits, newlineOnceEdits, printedIndexEdits, printedNameEdits,
   readOrderEdits, renameEdits, resetEdits, scanfFormatEdits, readLoopEdits,
@@ -556,4 +556,21 @@ int main() {
     'an array sized before its size is read');
   const between = program.replace('    temp = c;\n', '    temp = c;\n    c = temp;\n');
   assert.equal(readOrderEdits(parseC(between).rootNode, everyLine(between)).length, 0, 'not when a statement between uses it');
+});
+
+test('inner counter: a nested loop that starts or stops at a constant takes the outer counter instead', () => {
+  const program = `#include <stdio.h>
+int main(void) {
+    int i, j, n = 4;
+    for (i = 0; i < n; i++) {
+        for (j = 1; j > 0; j--) printf("%d", n - j);
+        printf("\\n");
+    }
+    for (j = 0; j < 3; j++) printf("-");
+    return 0;
+}
+`;
+  const found = results(program, innerCounterEdits(parseC(program).rootNode, everyLine(program)));
+  assert.deepEqual(found, [program.replace('for (j = 1; j > 0; j--)', 'for (j = i; j > 0; j--)'), program.replace('for (j = 1; j > 0; j--)', 'for (j = 1; j > i; j--)')],
+    'not a loop that no loop holds');
 });

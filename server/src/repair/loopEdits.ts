@@ -19,6 +19,7 @@
 // - rows drawn without their line ends (the drawing's characters all there, on fewer lines): a line
 //   end at the end of each row, and the one printed once after the drawing taken out.
 // - "not the first pass" tested against 0 in a loop that counts from 1 (`if (j) putchar(' ');`).
+// - a nested loop that starts or stops at a constant where the outer loop's counter was meant.
 import { lineOf, sourceOf, type SyntaxNode } from '../c/parser';
 import type { TextEdit } from '../oracle/compiler';
 import { lineIndent } from './cSyntax';
@@ -254,6 +255,36 @@ function counterBound(loop: SyntaxNode): { counter: string; bound: SyntaxNode } 
 function enclosingFor(node: SyntaxNode): SyntaxNode | undefined {
   for (let p = node.parent; p; p = p.parent) if (p.type === 'for_statement') return p;
   return undefined;
+}
+
+/** A `for`'s counter: the name its start assigns (`for (i = 0; ...)`). */
+function forCounter(loop: SyntaxNode): string | undefined {
+  const init = loop.childForFieldName('initializer');
+  const counter = init?.type === 'assignment_expression' ? init.childForFieldName('left') : undefined;
+  return counter?.type === 'identifier' ? counter.text : undefined;
+}
+
+/**
+ * A nested `for` that starts or stops at a constant where the outer loop's counter was meant (a
+ * triangle drawn as a square, `for (j = 1; j > 0; j--)` for `for (j = i; ...)`): each constant of
+ * the inner loop's start and test replaced by the outer counter.
+ */
+export function innerCounterEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
+  const found: LogicEdit[] = [];
+  for (const inner of root.descendantsOfType('for_statement')) {
+    const outer = enclosingFor(inner);
+    const counter = outer && forCounter(outer);
+    if (!counter || !isSuspicious(suspicion, lineOf(inner))) continue;
+    for (const part of [inner.childForFieldName('initializer'), inner.childForFieldName('condition')]) {
+      for (const constant of part?.descendantsOfType('number_literal') ?? []) {
+        found.push({
+          edits: [{ start: constant.startIndex, end: constant.endIndex, newText: counter }], line: lineOf(inner), priority: 15,
+          why: `the inner loop ${part === inner.childForFieldName('initializer') ? 'starts' : 'stops'} at ${constant.text} on every pass of the outer one, where \`${counter}\` was meant`,
+        });
+      }
+    }
+  }
+  return found;
 }
 
 /**
