@@ -91,7 +91,8 @@ export function logicMutations(text: string, context: LogicSearchContext = {}): 
     const suspicion = context.suspicion;
     found.push(...variableEdits(root, tokens, suspicion), ...memberEdits(root, suspicion), ...subscriptEdits(root, suspicion), ...statementEdits(root, suspicion), ...initialisationEdits(root, suspicion));
     found.push(...conditionTermEdits(root, suspicion), ...classicSlipEdits(root, suspicion), ...swapEdits(root, suspicion));
-    found.push(...renameEdits(root, suspicion), ...precedenceEdits(root, suspicion));
+    // A nested loop's constants as the outer counter: a few per loop, so guesses within the budget.
+    found.push(...renameEdits(root, suspicion), ...precedenceEdits(root, suspicion), ...innerCounterEdits(root, suspicion));
     const patterns = [
       ...printedIndexEdits(root, suspicion, context.failing), ...resetEdits(root, suspicion), ...newlineOnceEdits(root, suspicion, context.failing),
       ...scanfFormatEdits(root, suspicion), ...missingElseEdits(root, suspicion, context.failing),
@@ -99,7 +100,7 @@ export function logicMutations(text: string, context: LogicSearchContext = {}): 
       ...printedNameEdits(root, suspicion), ...lostSwapEdits(root, suspicion), ...missingReturnEdits(root, suspicion), ...droppedResultEdits(root, suspicion), ...printedResultEdits(root, suspicion), ...readLoopEdits(root, suspicion),
       ...elseChainEdits(root, suspicion, context.failing),
       ...loopAnswerEdits(root, suspicion), ...searchExitEdits(root, suspicion), ...sentinelEdits(root, suspicion), ...doWhileEdits(root, suspicion),
-      ...hoistedResetEdits(root, suspicion), ...nestBoundEdits(root, suspicion), ...printOnceEdits(root, suspicion, context.failing), ...rowEndEdits(root, suspicion, context.failing), ...firstPassEdits(root, suspicion), ...innerCounterEdits(root, suspicion),
+      ...hoistedResetEdits(root, suspicion), ...nestBoundEdits(root, suspicion), ...printOnceEdits(root, suspicion, context.failing), ...rowEndEdits(root, suspicion, context.failing), ...firstPassEdits(root, suspicion),
       ...integerDivisionEdits(root, suspicion), ...wideningEdits(root, suspicion), ...truncationEdits(root, suspicion), ...floatAbsEdits(root, suspicion), ...moduloEdits(root, suspicion), ...extremeStartEdits(root, suspicion), ...arraySizeEdits(root, suspicion), ...unterminatedStringEdits(root, suspicion),
     ];
     found.push(...patterns.map((e) => ({ ...e, pattern: true })));
