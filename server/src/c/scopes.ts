@@ -68,3 +68,11 @@ export function neverSetBefore(root: SyntaxNode, use: SyntaxNode): boolean {
   const before = f?.descendantsOfType('identifier').filter((id) => id.text === use.text && id.endIndex <= use.startIndex) ?? [];
   return before.length > 0 && before.every((id) => id.parent?.type === 'declaration');
 }
+
+/** The declaration (or parameter) that declares the name at `offset`. */
+export function declarationOf(root: SyntaxNode, offset: number): SyntaxNode | undefined {
+  for (let node: SyntaxNode | null = root.descendantForIndex(offset); node; node = node.parent) {
+    if (node.type === 'declaration' || node.type === 'parameter_declaration') return node;
+  }
+  return undefined;
+}

@@ -12,7 +12,7 @@
 // - precedence: parentheses where C groups otherwise than meant (`(n - 1) / 2` for `n - 1 / 2`).
 // Each edit is one candidate, judged by the tests like any other.
 import { lineOf, type SyntaxNode } from '../c/parser';
-import { declaredBy, namesInScope } from '../c/scopes';
+import { declarationOf, declaredBy, namesInScope } from '../c/scopes';
 import type { TextEdit } from '../oracle/compiler';
 import { isSuspicious, type Suspicion } from './faultLocalization';
 import type { LogicEdit } from './mutationSearch';
@@ -125,12 +125,9 @@ function floatingTypeIn(root: SyntaxNode, e: SyntaxNode): string | undefined {
 
 /** The declaration that declares the variable at offset `at`, and which of its declarators does. */
 function declarationAt(root: SyntaxNode, at: number): { declaration: SyntaxNode; k: number } | undefined {
-  for (let n: SyntaxNode | null = root.descendantForIndex(at); n; n = n.parent) {
-    if (n.type !== 'declaration') continue;
-    const k = n.childrenForFieldName('declarator').findIndex((d) => d.startIndex <= at && at < d.endIndex);
-    return k < 0 ? undefined : { declaration: n, k };
-  }
-  return undefined;
+  const declaration = declarationOf(root, at);
+  const k = declaration?.type === 'declaration' ? declaration.childrenForFieldName('declarator').findIndex((d) => d.startIndex <= at && at < d.endIndex) : -1;
+  return k < 0 ? undefined : { declaration: declaration!, k };
 }
 
 /** The declaration's variable `k` given type `type`: the whole declaration's type when it declares only it, else a declaration of its own after it. */

@@ -5,7 +5,7 @@
 // `%d`), so the variable declared with the format's type is proposed too.
 import { codeTokens, Token } from '../c/lexer';
 import { parseC, SyntaxNode } from '../c/parser';
-import { namesInScope } from '../c/scopes';
+import { declarationOf, namesInScope } from '../c/scopes';
 import { compile, CompilerDiagnostic, CompilerOptions, TextEdit } from '../oracle/compiler';
 import { editsOverlap } from './edits';
 import { formatArgument, formatMismatch } from './strictRules';
@@ -62,12 +62,4 @@ function declarationFixes(text: string, tokens: Token[], warnings: CompilerDiagn
     found.set(type.startIndex, [{ start: type.startIndex, end: type.endIndex, newText: wanted }]);
   }
   return [...found.values()];
-}
-
-/** The declaration (or parameter) that declares the name at `offset`. */
-function declarationOf(root: SyntaxNode, offset: number): SyntaxNode | undefined {
-  for (let node: SyntaxNode | null = root.descendantForIndex(offset); node; node = node.parent) {
-    if (node.type === 'declaration' || node.type === 'parameter_declaration') return node;
-  }
-  return undefined;
 }
