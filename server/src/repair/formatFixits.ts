@@ -4,7 +4,7 @@
 // by the tests like any other. The mismatch can also sit in the declaration (`char a[n]` read with
 // `%d`), so the variable declared with the format's type is proposed too.
 import { codeTokens, Token } from '../c/lexer';
-import { parseC, SyntaxNode } from '../c/parser';
+import { parseC } from '../c/parser';
 import { declarationOf, namesInScope } from '../c/scopes';
 import { compile, CompilerDiagnostic, CompilerOptions, TextEdit } from '../oracle/compiler';
 import { editsOverlap } from './edits';
