@@ -34,6 +34,8 @@ test('output diff: not a literal turned into the one the other path prints, nor 
   const answer = 'int main(void) { int n = 3; if (n % 2) printf("yes\\n"); else printf("no\\n"); printf("%d\\n", n); return 0; }';
   assert.deepEqual(outputDiffEdits(codeTokens(answer), { actual: 'yes\n3\n', expected: 'no\n3\n' }), [], 'the test wants the other path taken');
   assert.deepEqual(outputDiffEdits(codeTokens(answer), { actual: 'yes\n3\n', expected: 'yes\n3}\n' }), [], 'a brace alone is more often structure');
+  const named = 'int main(void) { int n = 5; printf("n"); return n; }';
+  assert.deepEqual(outputDiffEdits(codeTokens(named), { actual: 'n', expected: '5' }), [], 'digits are a value, not text');
 });
 
 test('output diff: a literal that prints the same text twice takes each difference at its own place', () => {

@@ -95,12 +95,13 @@ export function outputDiffEdits(tokens: readonly Token[], failing: { expected: s
     // A removal followed by an addition is one replacement.
     const removed = change.removed ? change.value : '';
     const added = change.removed ? (changes[c + 1]?.added ? changes[++c].value : '') : change.value;
-    // Marks alone added (a brace, a bracket) are more often the program's structure printed wrong.
-    const marksOnly = !removed && !/[\w\s]/.test(added);
+    // Marks alone added (a brace, a bracket) are more often the program's structure printed wrong;
+    // digits are a value the program computes, which a literal would only fit to this test.
+    const notText = (!removed && !/[\w\s]/.test(added)) || /\d/.test(added);
     // A literal that prints the same text twice (`"%d::%d::%d"`) takes each difference at a place of its own.
     // Spaces where the test has zeros: a number's width padded with spaces, not zeros (`%2d`, `%02d`).
     padded ||= /^ +$/.test(removed) && /^0+$/.test(added) && removed.length === added.length;
-    const place = marksOnly ? undefined : holders(at, at + removed.length).find((h) => !edits.has(h.start));
+    const place = notText ? undefined : holders(at, at + removed.length).find((h) => !edits.has(h.start));
     if (place) edits.set(place.start, { ...place, newText: escapeC(added) });
     at += removed.length;
   }
