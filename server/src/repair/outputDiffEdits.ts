@@ -15,6 +15,8 @@ import { CONVERSION } from './outputEdits';
 /** Outputs longer than this, or further apart, are not aligned: a literal's slip is small. */
 const MAX_OUTPUT = 2000;
 const MAX_EDIT_LENGTH = 60;
+/** After the one-token guesses on the same line (mutationSearch.ts: at most 38), as outputEdits.ts's echoes. */
+const LATE = 40;
 /** More differences than this are not slips of literals. */
 const MAX_DIFFERENCES = 12;
 
@@ -83,6 +85,7 @@ export function outputDiffEdits(tokens: readonly Token[], failing: { expected: s
     starts.filter((j) => j <= from && to <= j + run.text.length).map((j) => ({ start: sourceAt(run, j, from), end: sourceAt(run, j, to) })));
   const edits = new Map<number, TextEdit>();
   let padded = false;
+  let fitsValues = false;
   let at = 0;
   let differences = 0;
   for (let c = 0; c < changes.length; c++) {
@@ -95,9 +98,10 @@ export function outputDiffEdits(tokens: readonly Token[], failing: { expected: s
     // A removal followed by an addition is one replacement.
     const removed = change.removed ? change.value : '';
     const added = change.removed ? (changes[c + 1]?.added ? changes[++c].value : '') : change.value;
-    // Marks alone added (a brace, a bracket) are more often the program's structure printed wrong;
-    // digits are a value the program computes, which a literal would only fit to this test.
-    const notText = (!removed && !/[\w\s]/.test(added)) || /\d/.test(added);
+    // Marks alone added (a brace, a bracket) are more often the program's structure printed wrong.
+    const notText = !removed && !/[\w\s]/.test(added);
+    // Digits are most often a value the program computes, which a literal would fit to this test only.
+    fitsValues ||= /\d/.test(added);
     // A literal that prints the same text twice (`"%d::%d::%d"`) takes each difference at a place of its own.
     // Spaces where the test has zeros: a number's width padded with spaces, not zeros (`%2d`, `%02d`).
     padded ||= /^ +$/.test(removed) && /^0+$/.test(added) && removed.length === added.length;
@@ -107,7 +111,7 @@ export function outputDiffEdits(tokens: readonly Token[], failing: { expected: s
   }
   // Places that overlap (a removal over another difference's spot): the first is kept.
   const kept = [...edits.values()].sort((a, b) => a.start - b.start).filter((e, k, all) => k === 0 || all[k - 1].end <= e.start);
-  return [...literalEdits(tokens, kept), ...(padded ? zeroPaddingEdits(tokens) : [])];
+  return [...literalEdits(tokens, kept, fitsValues), ...(padded ? zeroPaddingEdits(tokens) : [])];
 }
 
 /** Every conversion with a width and no `0` or `-` flag padded with zeros (`%2d` to `%02d`), in one candidate. */
@@ -118,8 +122,11 @@ function zeroPaddingEdits(tokens: readonly Token[]): LogicEdit[] {
   return edits.length > 0 ? [{ edits, line: line + 1, priority: 2, guided: true, why: 'the test pads numbers with zeros where the program pads them with spaces' }] : [];
 }
 
-/** The differences placed in literals, as one candidate (none that turns a literal into another the program prints). */
-function literalEdits(tokens: readonly Token[], kept: TextEdit[]): LogicEdit[] {
+/**
+ * The differences placed in literals, as one candidate (none that turns a literal into another the
+ * program prints); one that writes digits into a literal is a late guess, not a lead.
+ */
+function literalEdits(tokens: readonly Token[], kept: TextEdit[], fitsValues: boolean): LogicEdit[] {
   if (kept.length === 0) return [];
   // A literal turned into one the program prints elsewhere ("yes" into the "no" of the else) makes
   // both paths print alike: the test wants the other path taken (outputEdits.ts tries it late).
@@ -132,5 +139,5 @@ function literalEdits(tokens: readonly Token[], kept: TextEdit[]): LogicEdit[] {
   });
   if (echoes) return [];
   const line = tokens.find((t) => t.start <= kept[0].start && kept[0].start < t.end)?.line ?? 0;
-  return [{ edits: kept, line: line + 1, priority: 2, guided: true, why: 'the program printed text other than the test expects' }];
+  return [{ edits: kept, line: line + 1, priority: fitsValues ? LATE : 2, guided: !fitsValues, why: 'the program printed text other than the test expects' }];
 }
