@@ -9,7 +9,7 @@ import { lineOf, sourceOf, type SyntaxNode } from '../c/parser';
 import type { TextEdit } from '../oracle/compiler';
 import { isSuspicious, type Suspicion } from './faultLocalization';
 import type { LogicEdit } from './mutationSearch';
-import { CONVERSION } from './outputEdits';
+import { CONVERSION, ESCAPES } from './outputEdits';
 import { removeWithLine } from './strictRules';
 
 /** True when the program printed everything the test expects, in order, and more (whitespace aside). */
@@ -48,7 +48,6 @@ export function leftoverPrintEdits(root: SyntaxNode, suspicion: Suspicion, faili
     .map((statement) => ({ edits: [removeStatement(text, statement)], line: lineOf(statement), priority: 10, why: 'the program printed all the test expects and more (a print left in)' }));
 }
 
-const ESCAPES: Record<string, string> = { n: '\n', t: '\t', '"': '"', "'": "'", '\\': '\\' };
 
 /** The words a literal prints between its conversions (`"Sum of %d is %d\n"`: "Sum of", "is"). */
 function printedWords(body: string): string[] {

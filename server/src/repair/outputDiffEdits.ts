@@ -4,13 +4,15 @@
 // one literal that only together pass the test (one at a time gains nothing, so a search of single
 // edits never takes them). The outputs are aligned character by character (the `diff` package);
 // a difference is placed in the literal whose printed text, found in the program's output, holds it
-// (the longest such, the likeliest printer); a difference no literal holds (a value) is left.
+// (the longest such, the likeliest printer); a difference no literal holds (a value) is left. A
+// candidate that writes digits into a literal fits a value to this test more often than it repairs:
+// a late guess. And spaces where the test has zeros pad the numbers with zeros (`%2d` to `%02d`).
 import { diffChars } from 'diff';
 import type { Token } from '../c/lexer';
 import type { TextEdit } from '../oracle/compiler';
 import { applyEdits } from './edits';
 import type { LogicEdit } from './mutationSearch';
-import { CONVERSION } from './outputEdits';
+import { CONVERSION, ESCAPES, escapeC } from './outputEdits';
 
 /** Outputs longer than this, or further apart, are not aligned: a literal's slip is small. */
 const MAX_OUTPUT = 2000;
@@ -20,8 +22,6 @@ const LATE = 40;
 /** More differences than this are not slips of literals. */
 const MAX_DIFFERENCES = 12;
 
-const ESCAPES: Record<string, string> = { n: '\n', t: '\t', '"': '"', "'": "'", '\\': '\\', r: '\r' };
-const escapeC = (s: string) => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\t/g, '\\t');
 
 /** A run of printed text of a literal: what it prints, and where each printed character sits in the source. */
 interface Printed {
@@ -69,7 +69,7 @@ function skipped(tokens: readonly Token[], i: number): boolean {
 /** The source offset where output offset `k` (within an occurrence of `run` at `j`) was printed. */
 const sourceAt = (run: Printed, j: number, k: number) => run.at[k - j];
 
-/** The literal edits for each difference a printed run holds, or none when any two disagree. */
+/** The candidate that edits every difference a literal's printed text holds, and the one that pads numbers with zeros (see above). */
 export function outputDiffEdits(tokens: readonly Token[], failing: { expected: string; actual: string }): LogicEdit[] {
   const { actual, expected } = failing;
   if (actual.length > MAX_OUTPUT || expected.length > MAX_OUTPUT || actual === expected) return [];

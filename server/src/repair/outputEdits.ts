@@ -17,8 +17,11 @@ const CONTEXT = 12;
 /** After the one-token guesses on the same line (mutationSearch.ts: at most 38). */
 const ECHO_PRIORITY = 40;
 
+/** What the simple escapes of a C literal print (`\n`, `\t`, ...). */
+export const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '"': '"', "'": "'", '\\': '\\' };
+
 /** C source text for printed characters (as they appear between a literal's quotes). */
-const escapeC = (s: string) => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\t/g, '\\t');
+export const escapeC = (s: string) => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\t/g, '\\t');
 
 /** True when the outputs print the same characters and differ only in where the spaces and line ends fall. */
 export const spacingOnly = (actual: string, expected: string) => actual.replace(/\s+/g, '') === expected.replace(/\s+/g, '');
