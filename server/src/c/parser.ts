@@ -43,6 +43,10 @@ export type SyntaxNode = Parser.SyntaxNode;
  */
 export const sourceOf = (root: SyntaxNode) => '\n'.repeat(root.startIndex) + root.text;
 
+/** The expression inside any parentheses around it (`((c = getchar()))` gives the assignment). */
+export const unparenthesized = (n: SyntaxNode | null | undefined): SyntaxNode | undefined =>
+  (n?.type === 'parenthesized_expression' && n.namedChild(0) ? unparenthesized(n.namedChild(0)) : n ?? undefined);
+
 /** The 1-based line a node starts on. */
 export const lineOf = (node: SyntaxNode) => node.startPosition.row + 1;
 

@@ -11,7 +11,7 @@
 //   factors reduced after the first two.
 // - precedence: parentheses where C groups otherwise than meant (`(n - 1) / 2` for `n - 1 / 2`).
 // Each edit is one candidate, judged by the tests like any other.
-import { lineOf, type SyntaxNode } from '../c/parser';
+import { lineOf, unparenthesized, type SyntaxNode } from '../c/parser';
 import { declarationOf, declaredBy, namesInScope } from '../c/scopes';
 import type { TextEdit } from '../oracle/compiler';
 import { isSuspicious, type Suspicion } from './faultLocalization';
@@ -181,8 +181,8 @@ export function floatAbsEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit
 /** True when the node is a modulus: a name (`MOD`, `m`) or a number of 1000 or more (`1000000007`). */
 const isModulus = (n: SyntaxNode | null) => n?.type === 'identifier' || (n?.type === 'number_literal' && /^\d+$/.test(n.text) && Number(n.text) >= 1000);
 
-const unparenthesized = (n: SyntaxNode): SyntaxNode => (n.type === 'parenthesized_expression' && n.namedChild(0) ? unparenthesized(n.namedChild(0)!) : n);
-const operatorOf = (n: SyntaxNode) => (n.type === 'binary_expression' ? n.childForFieldName('operator')?.text : undefined);
+/** A binary expression's operator (`''` for any other node). */
+const operatorOf = (n: SyntaxNode | null | undefined) => (n?.type === 'binary_expression' ? n.childForFieldName('operator')?.text ?? '' : '');
 
 /**
  * Remainders modulo a large number, as contest tasks ask for: a difference's remainder is negative
@@ -199,7 +199,7 @@ export function moduloEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[]
       found.push({ edits: [{ start: e.startIndex, end: e.endIndex, newText: `((${left.text}) % ${m} + ${m}) % ${m}` }], line: lineOf(e), priority: 24, why: `the remainder of a negative difference is negative in C` });
     }
     const product = unparenthesized(left);
-    const inner = operatorOf(product) === '*' ? product.childForFieldName('left') : null;
+    const inner = operatorOf(product) === '*' ? product!.childForFieldName('left') : null;
     if (inner && operatorOf(unparenthesized(inner)) === '*') {
       found.push({ edits: [{ start: inner.startIndex, end: inner.endIndex, newText: `(${inner.text} % ${m})` }], line: lineOf(e), priority: 24, why: `a product of three factors overflows before its remainder is taken` });
     }
@@ -217,20 +217,19 @@ const TIGHTER: Record<string, RegExp> = { '+': /^[*/%]$/, '-': /^[*/%]$/, '&': /
  */
 export function precedenceEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
   const found: LogicEdit[] = [];
-  const operator = (n: SyntaxNode | null) => (n?.type === 'binary_expression' ? n.childForFieldName('operator')?.text ?? '' : '');
   const group = (from: SyntaxNode, to: SyntaxNode, line: number, why: string) =>
     found.push({ edits: [{ start: from.startIndex, end: from.startIndex, newText: '(' }, { start: to.endIndex, end: to.endIndex, newText: ')' }], line, priority: 24, why });
   for (const e of root.descendantsOfType('binary_expression')) {
-    const outer = operator(e);
+    const outer = operatorOf(e);
     const [left, right] = [e.childForFieldName('left'), e.childForFieldName('right')];
     if (!TIGHTER[outer] || !left || !right || !isSuspicious(suspicion, lineOf(e))) continue;
     // `a + b / c`: the tighter operator on the right took b alone.
-    if (TIGHTER[outer].test(operator(right))) {
+    if (TIGHTER[outer].test(operatorOf(right))) {
       const inner = right.childForFieldName('left')!;
       group(left, inner, lineOf(e), `\`${right.childForFieldName('operator')!.text}\` binds tighter than \`${outer}\`: it took \`${inner.text}\` alone`);
     }
     // `a * b + c` meant as `a * (b + c)`.
-    if (/^[+-]$/.test(outer) && TIGHTER[outer].test(operator(left))) {
+    if (/^[+-]$/.test(outer) && TIGHTER[outer].test(operatorOf(left))) {
       const inner = left.childForFieldName('right')!;
       group(inner, right, lineOf(e), `\`${left.childForFieldName('operator')!.text}\` binds tighter than \`${outer}\`: it took \`${inner.text}\` alone`);
     }

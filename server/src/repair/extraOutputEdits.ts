@@ -48,7 +48,6 @@ export function leftoverPrintEdits(root: SyntaxNode, suspicion: Suspicion, faili
     .map((statement) => ({ edits: [removeStatement(text, statement)], line: lineOf(statement), priority: 10, why: 'the program printed all the test expects and more (a print left in)' }));
 }
 
-
 /** The words a literal prints between its conversions (`"Sum of %d is %d\n"`: "Sum of", "is"). */
 function printedWords(body: string): string[] {
   const printed = body.replace(/\\(.)/g, (_, c: string) => ESCAPES[c] ?? c);

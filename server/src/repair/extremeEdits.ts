@@ -2,7 +2,7 @@
 // keeps `if (x < min) min = x;` never sees a positive minimum. It starts from the type's far end
 // instead (the largest value for a minimum, the smallest for a maximum), each alone and all the
 // program's together, since a student who starts one so starts the other so too.
-import { lineOf, type SyntaxNode } from '../c/parser';
+import { lineOf, unparenthesized, type SyntaxNode } from '../c/parser';
 import { namesInScope } from '../c/scopes';
 import type { TextEdit } from '../oracle/compiler';
 import { isSuspicious, type Suspicion } from './faultLocalization';
@@ -13,14 +13,12 @@ const LARGER = new Set(['>', '>=']);
 const INTEGER = /^(int|long|short|long int|long long)$/;
 const FLOATING = /^(float|double|long double)$/;
 
-const stripped = (n: SyntaxNode | null | undefined): SyntaxNode | undefined => (n?.type === 'parenthesized_expression' ? stripped(n.namedChild(0)) : n ?? undefined);
-
 /** Which way a condition moves `m` when it holds and `m` takes `value`: `value < m` (or `m > value`) keeps a minimum. */
 function direction(condition: SyntaxNode | undefined, m: string, value: string): 'min' | 'max' | undefined {
-  const c = stripped(condition);
+  const c = unparenthesized(condition);
   if (c?.type !== 'binary_expression') return undefined;
   const op = c.childForFieldName('operator')?.text ?? '';
-  const [l, r] = [stripped(c.childForFieldName('left'))?.text, stripped(c.childForFieldName('right'))?.text];
+  const [l, r] = [unparenthesized(c.childForFieldName('left'))?.text, unparenthesized(c.childForFieldName('right'))?.text];
   const smaller = (l === value && r === m && SMALLER.has(op)) || (l === m && r === value && LARGER.has(op));
   const larger = (l === value && r === m && LARGER.has(op)) || (l === m && r === value && SMALLER.has(op));
   return smaller ? 'min' : larger ? 'max' : undefined;
@@ -31,11 +29,11 @@ function runningExtremes(root: SyntaxNode, suspicion: Suspicion): Map<string, { 
   const found = new Map<string, { kind: 'min' | 'max'; update: SyntaxNode }>();
   for (const a of root.descendantsOfType('assignment_expression')) {
     const m = a.childForFieldName('left');
-    const right = stripped(a.childForFieldName('right'));
+    const right = unparenthesized(a.childForFieldName('right'));
     if (m?.type !== 'identifier' || a.child(1)?.text !== '=' || !right || !isSuspicious(suspicion, lineOf(a))) continue;
     let kind: 'min' | 'max' | undefined;
-    if (right.type === 'conditional_expression' && stripped(right.childForFieldName('alternative'))?.text === m.text) {
-      kind = direction(right.childForFieldName('condition') ?? undefined, m.text, stripped(right.childForFieldName('consequence'))?.text ?? '');
+    if (right.type === 'conditional_expression' && unparenthesized(right.childForFieldName('alternative'))?.text === m.text) {
+      kind = direction(right.childForFieldName('condition') ?? undefined, m.text, unparenthesized(right.childForFieldName('consequence'))?.text ?? '');
     } else {
       let owner = a.parent;
       while (owner && owner.type !== 'if_statement' && /^(expression_statement|compound_statement)$/.test(owner.type)) owner = owner.parent;
@@ -59,8 +57,8 @@ function farEnd(type: string, kind: 'min' | 'max'): string | undefined {
 /** Where `m` gets its starting value before `update`: the last `m = <number>` before it, or its declaration's value, or its declarator (no value). */
 function startOf(root: SyntaxNode, m: string, update: SyntaxNode): TextEdit | undefined {
   const constant = (n: SyntaxNode | null | undefined) => {
-    const v = stripped(n);
-    return v?.type === 'number_literal' || (v?.type === 'unary_expression' && stripped(v.childForFieldName('argument'))?.type === 'number_literal') ? v : undefined;
+    const v = unparenthesized(n);
+    return v?.type === 'number_literal' || (v?.type === 'unary_expression' && unparenthesized(v.childForFieldName('argument'))?.type === 'number_literal') ? v : undefined;
   };
   const set = root.descendantsOfType('assignment_expression')
     .filter((a) => a.endIndex <= update.startIndex && a.childForFieldName('left')?.text === m && a.child(1)?.text === '=' && constant(a.childForFieldName('right')))

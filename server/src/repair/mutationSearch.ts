@@ -13,12 +13,12 @@ import { enclosingLoop, lineOf, parseC, SyntaxNode } from '../c/parser';
 import { declaredBy, namesInScope } from '../c/scopes';
 import type { TextEdit } from '../oracle/compiler';
 import { floatAbsEdits, integerDivisionEdits, moduloEdits, precedenceEdits, truncationEdits, wideningEdits } from './arithmeticEdits';
+import { arraySizeEdits } from './arraySizeEdits';
 import { enclosingParen } from './cSyntax';
+import { leftoverPrintEdits, unwantedTextEdits } from './extraOutputEdits';
+import { extremeStartEdits } from './extremeEdits';
 import { blameDecisions, isSuspicious, suspicionStep, type Suspicion } from './faultLocalization';
 import { doWhileEdits, firstPassEdits, hoistedResetEdits, innerCounterEdits, loopAnswerEdits, nestBoundEdits, printOnceEdits, rowEndEdits, searchExitEdits, sentinelEdits } from './loopEdits';
-import { arraySizeEdits } from './arraySizeEdits';
-import { extremeStartEdits } from './extremeEdits';
-import { leftoverPrintEdits, unwantedTextEdits } from './extraOutputEdits';
 import { outputDiffEdits } from './outputDiffEdits';
 import { outputLiteralEdits } from './outputEdits';
 import {

@@ -10,7 +10,7 @@
 // Like the one-token edits (mutationSearch.ts), only on lines the failing tests point at, and each
 // is judged by the tests; each says in words what it found wrong, for the explanation.
 import { namesInScope, neverSetBefore, type DeclaredName } from '../c/scopes';
-import { enclosingLoop, lineOf, sourceOf, type SyntaxNode } from '../c/parser';
+import { enclosingLoop, lineOf, sourceOf, unparenthesized, type SyntaxNode } from '../c/parser';
 import { lineIndent } from './cSyntax';
 import { printsExtra } from './extraOutputEdits';
 import { isSuspicious, type Suspicion } from './faultLocalization';
@@ -447,6 +447,9 @@ export function lostSwapEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit
   return found;
 }
 
+/** True when the node is a call of function `name`. */
+const calls = (node: SyntaxNode | null | undefined, name: string) => node?.type === 'call_expression' && node.childForFieldName('function')?.text === name;
+
 /** The conversions of a scanf format that store a value (`%*d` and `%%` store none). */
 const storingConversions = (format: string) => [...format.matchAll(/%(\*?)[^a-zA-Z%]*[a-zA-Z%]/g)].filter((m) => !m[1] && !m[0].endsWith('%')).length;
 
@@ -458,10 +461,8 @@ const storingConversions = (format: string) => [...format.matchAll(/%(\*?)[^a-zA
 export function readLoopEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
   const found: LogicEdit[] = [];
   for (const loop of root.descendantsOfType(['while_statement', 'for_statement'])) {
-    let condition = loop.childForFieldName('condition');
-    while (condition?.type === 'parenthesized_expression') condition = condition.namedChild(0);
+    const condition = unparenthesized(loop.childForFieldName('condition'));
     if (!condition || !isSuspicious(suspicion, lineOf(loop))) continue;
-    const calls = (node: SyntaxNode | null | undefined, name: string) => node?.type === 'call_expression' && node.childForFieldName('function')?.text === name;
     const format = calls(condition, 'scanf') ? condition.childForFieldName('arguments')?.namedChild(0) : undefined;
     if (format?.type === 'string_literal') {
       found.push({

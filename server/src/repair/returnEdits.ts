@@ -9,9 +9,9 @@
 import { lineOf, sourceOf, type SyntaxNode } from '../c/parser';
 import { declaredBy } from '../c/scopes';
 import { insertBeforeClose } from './cSyntax';
-import { removeWithLine } from './strictRules';
 import { isSuspicious, type Suspicion } from './faultLocalization';
 import type { LogicEdit } from './mutationSearch';
+import { removeWithLine } from './strictRules';
 
 /** The functions that return a value (not `main`), with their names. */
 function valueFunctions(root: SyntaxNode): { f: SyntaxNode; name: string; body: SyntaxNode; type: string }[] {
