@@ -172,12 +172,15 @@ def main():
     no_decay = [p for n, p in model.named_parameters() if p.dim() < 2]
     opt = torch.optim.AdamW([{'params': decay, 'weight_decay': args.weight_decay}, {'params': no_decay, 'weight_decay': 0.0}], lr=args.lr, betas=(0.9, 0.95))
     step, tokens_seen, elapsed, epoch = 0, 0, 0.0, 0
+    epoch_batches = 0  # a resumed run skips these, so it continues the epoch rather than replaying its start
     phases = []  # [step, tokens_seen, loss] each time a run starts with a loss: the checkpoint's history
     if state:
         model.load_state_dict(state['model'])
         opt.load_state_dict(state['optimizer'])
         step, tokens_seen, elapsed, epoch = state['step'], state['tokens_seen'], state['elapsed'], state['epoch']
         phases = state.get('phases', [[0, 0, state.get('loss')]])
+        # Batches of the current epoch already trained on; a checkpoint without the field began its epoch 0 at its run's start.
+        epoch_batches = state.get('epoch_batches', step - state.get('run_start_step', 0) if epoch == 0 else 0)
     elif init:
         model.load_state_dict(init['model'])
         tokens_seen, elapsed = init['tokens_seen'], init['elapsed']  # provenance: the tokens behind these weights
@@ -209,7 +212,7 @@ def main():
         tmp = args.ckpt + '.tmp'
         torch.save({'model': model.state_dict(), 'optimizer': opt.state_dict(), 'config': cfg.to_dict(), 'step': step,
                     'tokens_seen': tokens_seen, 'elapsed': elapsed, 'epoch': epoch, 'loss': args.loss, 'hint_dropout': args.hint_dropout, 'phases': phases,
-                    'run_start_step': run_start_step, 'run_start_elapsed': run_start_elapsed}, tmp)
+                    'run_start_step': run_start_step, 'run_start_elapsed': run_start_elapsed, 'epoch_batches': epoch_batches}, tmp)
         os.replace(tmp, args.ckpt)
 
     os.makedirs(os.path.dirname(os.path.abspath(args.ckpt)), exist_ok=True)
@@ -217,7 +220,7 @@ def main():
     window_loss, window_tokens, t_window = 0.0, 0, time.time()
     dropout_rng = torch.Generator().manual_seed(args.seed + step)  # a resumed run draws other blanks, not the same again
     while progress() < 1:
-        for idx in batches(train, args.batch_tokens, random.Random(args.seed * 1000 + epoch)):
+        for idx in batches(train, args.batch_tokens, random.Random(args.seed * 1000 + epoch))[epoch_batches:]:
             elapsed = time.time() - t_start
             if progress() >= 1:
                 break
@@ -232,6 +235,7 @@ def main():
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             opt.step()
             step += 1
+            epoch_batches += 1
             n = sum(len(train[i]['ids']) for i in idx)
             tokens_seen += n
             window_loss += loss.item(); window_tokens += n
@@ -248,6 +252,7 @@ def main():
                 t_saved = time.time()
         else:
             epoch += 1
+            epoch_batches = 0
     elapsed = time.time() - t_start
     save()
     print(f'final dev step {step} tokens {tokens_seen} {json.dumps(evaluate(model, dev, device, args.batch_tokens, hint_logit_bias(args.loss)))}', flush=True)
