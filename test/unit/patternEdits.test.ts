@@ -6,7 +6,7 @@ import { runTests } from '../../server/src/oracle/testRunner';
 import { applyEdits } from '../../server/src/repair/edits';
 import { RepairEngine } from '../../server/src/repair/engine';
 import { type LogicEdit, logicMutations } from '../../server/src/repair/mutationSearch';
-import { doWhileEdits, firstPassEdits, innerCounterEdits, loopAnswerEdits, printOnceEdits, rowEndEdits, searchExitEdits, sentinelEdits } from '../../server/src/repair/loopEdits';
+import { doWhileEdits, firstPassEdits, innerCounterEdits, loopAnswerEdits, printOnceEdits, rowEndEdits, searchExitEdits, sentinelEdits, stuckLoopEdits } from '../../server/src/repair/loopEdits';
 import {
   elseChainEdits, forgottenReadEdits, formatlessPrintEdits, lostSwapEdits, missingElseEdits, newlineOnceEdits, printedIndexEdits, printedNameEdits,
   readOrderEdits, renameEdits, resetEdits, scanfFormatEdits, readLoopEdits,
@@ -199,6 +199,27 @@ int main() {
 `;
   assert.deepEqual(results(doLoop, sentinelEdits(parseC(doLoop).rootNode, everyLine(doLoop))).map((t) => t.split('\n')[4].trim()),
     ['scanf("%d", &m); if (!(m != -1)) break;'], 'a do loop that adds its sentinel');
+});
+
+test('stuck loop: the counter a loop compares stepped at the end of a body that never changes it; a nest of them at once', () => {
+  const program = `#include <stdio.h>
+int main(void) {
+  int i = 0, e = 1, n = 3, a[3] = {1, 2, 3};
+  while (i < n) {
+    while (e < a[i])
+      printf("*");
+    e = 1;
+  }
+  while (a[i] != 0) { i++; }
+  while (e > 0) { if (getchar() == EOF) break; }
+  return 0;
+}
+`;
+  const found = results(program, stuckLoopEdits(parseC(program).rootNode, everyLine(program)));
+  const inner = program.replace('      printf("*");', '      { printf("*"); e++; }');
+  const outer = program.replace('    e = 1;\n', '    e = 1;\n    i++;\n');
+  assert.deepEqual(found, [outer, program.replace('  while (i < n) {\n', '  while (i < n) {\n').replace('    e = 1;\n', '    e = 1;\n    n--;\n'), inner,
+    inner.replace('    e = 1;\n', '    e = 1;\n    i++;\n')], 'each counter toward its bound (i up, n down), then both loops at once; not a loop that steps or breaks');
 });
 
 test('search exit: a loop that goes on after it found what the if after it tests, left when that test holds', () => {

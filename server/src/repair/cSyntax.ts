@@ -29,11 +29,19 @@ export function lineIndent(text: string, offset: number): string {
 /** The file's indentation unit: a tab if lines start with tabs, else four spaces. */
 export const indentUnit = (text: string) => (/^\t/m.test(text) ? '\t' : '    ');
 
-/** `statement` put last in the block that `close` (the offset of its `}`) ends: on a line of its own, indented, when the brace stands alone on its line. */
-export function insertBeforeClose(text: string, close: number, statement: string): TextEdit {
+/**
+ * `statement` put last in the block that `close` (the offset of its `}`) ends: on a line of its own
+ * when the brace stands alone on its line, indented like the block's first statement (at offset
+ * `first`, when given and it starts a deeper line), else one unit deeper than the brace.
+ */
+export function insertBeforeClose(text: string, close: number, statement: string, first?: number): TextEdit {
   const lineStart = text.lastIndexOf('\n', close - 1) + 1;
   if (text.slice(lineStart, close).trim() !== '') return { start: close, end: close, newText: `${statement} ` };
-  return { start: lineStart, end: lineStart, newText: `${lineIndent(text, close)}${indentUnit(text)}${statement}\n` };
+  const braceIndent = lineIndent(text, close);
+  const firstIndent = first === undefined ? '' : lineIndent(text, first);
+  const startsLine = first !== undefined && text.slice(text.lastIndexOf('\n', first - 1) + 1, first).trim() === '';
+  const indent = startsLine && firstIndent.length > braceIndent.length ? firstIndent : `${braceIndent}${indentUnit(text)}`;
+  return { start: lineStart, end: lineStart, newText: `${indent}${statement}\n` };
 }
 
 /** Parses `TYPE d1 [= e1], d2 [= e2] ;` starting at token `i`; undefined if it is not that shape. */

@@ -20,9 +20,11 @@
 //   end at the end of each row, and the one printed once after the drawing taken out.
 // - "not the first pass" tested against 0 in a loop that counts from 1 (`if (j) putchar(' ');`).
 // - a nested loop that starts or stops at a constant where the outer loop's counter was meant.
+// - a `while` loop whose body never changes what its test reads (`while (s[i] != '\0') putchar(s[i]);`):
+//   the counter it compares stepped at the end of each pass.
 import { lineOf, sourceOf, type SyntaxNode } from '../c/parser';
 import type { TextEdit } from '../oracle/compiler';
-import { lineIndent } from './cSyntax';
+import { insertBeforeClose, lineIndent } from './cSyntax';
 import { isSuspicious, type Suspicion } from './faultLocalization';
 import type { LogicEdit } from './mutationSearch';
 import { spacingOnly } from './outputEdits';
@@ -136,6 +138,54 @@ function sets(statement: SyntaxNode, name: string): boolean {
   const readInto = statement.descendantsOfType('call_expression').some((call) =>
     call.childForFieldName('arguments')?.namedChildren.some((a) => a.type === 'pointer_expression' && a.text.replace(/\s/g, '') === `&${name}`));
   return assigned || readInto;
+}
+
+/** The way a counter compared in `condition` must step to reach the other side: `i < n` up, `i > 0` down, `i != n` either. */
+function stepsOf(condition: SyntaxNode, name: string): ('++' | '--')[] {
+  for (const c of [condition, ...condition.descendantsOfType('binary_expression')]) {
+    const operator = c.childForFieldName('operator')?.text ?? '';
+    const left = c.childForFieldName('left')?.text, right = c.childForFieldName('right')?.text;
+    if (left !== name && right !== name) continue;
+    const rising = /^<=?$/.test(operator) === (left === name);
+    if (/^[<>]=?$/.test(operator)) return [rising ? '++' : '--'];
+    if (operator === '!=') return ['++', '--'];
+  }
+  return [];
+}
+
+/**
+ * A `while` loop that can never end once entered: its test reads plain variables, calls nothing, and
+ * its body assigns none of them, passes none by address, and has no `break`, `return` or `goto`.
+ * Each counter the test compares, stepped toward its bound at the end of the body; all such loops of
+ * the program at once too (a nest where both counters were forgotten).
+ */
+export function stuckLoopEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
+  const text = sourceOf(root);
+  const found: LogicEdit[] = [];
+  const firstOfEach: TextEdit[][] = [];
+  for (const loop of root.descendantsOfType('while_statement')) {
+    const condition = loop.childForFieldName('condition');
+    const body = loop.childForFieldName('body');
+    if (!condition || !body || !isSuspicious(suspicion, lineOf(loop)) || condition.descendantsOfType(['call_expression', 'assignment_expression', 'update_expression']).length > 0) continue;
+    if (body.descendantsOfType(['break_statement', 'return_statement', 'goto_statement']).length > 0) continue;
+    const counters = [...new Set(condition.descendantsOfType('identifier')
+      .filter((id) => id.parent?.type !== 'subscript_expression' || id.parent.childForFieldName('argument')?.id !== id.id)
+      .map((id) => id.text))];
+    if (counters.length === 0 || counters.some((name) => sets(body, name) || updates(body, name).length > 0)) continue;
+    const options: TextEdit[][] = [];
+    for (const name of counters) {
+      for (const step of stepsOf(condition, name)) {
+        options.push(body.type === 'compound_statement'
+          ? [insertBeforeClose(text, body.endIndex - 1, `${name}${step};`, body.namedChildren[0]?.startIndex)]
+          : [{ start: body.startIndex, end: body.startIndex, newText: '{ ' }, { start: body.endIndex, end: body.endIndex, newText: ` ${name}${step}; }` }]);
+      }
+    }
+    for (const edits of options) found.push({ edits, line: lineOf(loop), priority: 4, why: 'nothing in the loop changed what its test reads, so it never ended' });
+    if (options.length > 0) firstOfEach.push(options[0]);
+  }
+  const together = firstOfEach.flat().sort((a, b) => a.start - b.start);
+  if (firstOfEach.length > 1 && together.every((e, k) => k === 0 || together[k - 1].end <= e.start && together[k - 1].start !== e.start)) found.push({ edits: together, line: found[0].line, priority: 4, why: 'nothing in these loops changed what their tests read, so they never ended' });
+  return found;
 }
 
 /**

@@ -18,7 +18,11 @@ import { enclosingParen } from './cSyntax';
 import { leftoverPrintEdits, unwantedTextEdits } from './extraOutputEdits';
 import { extremeStartEdits } from './extremeEdits';
 import { blameDecisions, isSuspicious, suspicionStep, type Suspicion } from './faultLocalization';
-import { doWhileEdits, firstPassEdits, hoistedResetEdits, innerCounterEdits, loopAnswerEdits, nestBoundEdits, printOnceEdits, rowEndEdits, searchExitEdits, sentinelEdits } from './loopEdits';
+import { branchStatementEdits } from './branchEdits';
+import { hardcodedValueEdits } from './hardcodedEdits';
+import { unbracedBodyEdits } from './layoutEdits';
+import { usedUpValueEdits } from './savedValueEdits';
+import { doWhileEdits, firstPassEdits, hoistedResetEdits, innerCounterEdits, loopAnswerEdits, nestBoundEdits, printOnceEdits, rowEndEdits, searchExitEdits, sentinelEdits, stuckLoopEdits } from './loopEdits';
 import { outputDiffEdits } from './outputDiffEdits';
 import { outputLiteralEdits } from './outputEdits';
 import {
@@ -92,14 +96,14 @@ export function logicMutations(text: string, context: LogicSearchContext = {}): 
     found.push(...variableEdits(root, tokens, suspicion), ...memberEdits(root, suspicion), ...subscriptEdits(root, suspicion), ...statementEdits(root, suspicion), ...initialisationEdits(root, suspicion));
     found.push(...conditionTermEdits(root, suspicion), ...classicSlipEdits(root, suspicion), ...swapEdits(root, suspicion));
     // A nested loop's constants as the outer counter: a few per loop, so guesses within the budget.
-    found.push(...renameEdits(root, suspicion), ...precedenceEdits(root, suspicion), ...innerCounterEdits(root, suspicion));
+    found.push(...renameEdits(root, suspicion), ...precedenceEdits(root, suspicion), ...innerCounterEdits(root, suspicion), ...hardcodedValueEdits(root, suspicion), ...branchStatementEdits(root, suspicion));
     const patterns = [
       ...printedIndexEdits(root, suspicion, context.failing), ...resetEdits(root, suspicion), ...newlineOnceEdits(root, suspicion, context.failing),
       ...scanfFormatEdits(root, suspicion), ...missingElseEdits(root, suspicion, context.failing),
       ...leftoverPrintEdits(root, suspicion, context.failing), ...unwantedTextEdits(root, context.failing), ...forgottenReadEdits(root, suspicion, context.failing), ...readOrderEdits(root, suspicion), ...forgottenCallEdits(root, suspicion), ...formatlessPrintEdits(root, suspicion),
       ...printedNameEdits(root, suspicion), ...lostSwapEdits(root, suspicion), ...missingReturnEdits(root, suspicion), ...droppedResultEdits(root, suspicion), ...printedResultEdits(root, suspicion), ...readLoopEdits(root, suspicion),
       ...elseChainEdits(root, suspicion, context.failing),
-      ...loopAnswerEdits(root, suspicion), ...searchExitEdits(root, suspicion), ...sentinelEdits(root, suspicion), ...doWhileEdits(root, suspicion),
+      ...loopAnswerEdits(root, suspicion), ...searchExitEdits(root, suspicion), ...sentinelEdits(root, suspicion), ...doWhileEdits(root, suspicion), ...stuckLoopEdits(root, suspicion), ...unbracedBodyEdits(root, suspicion), ...usedUpValueEdits(root, suspicion),
       ...hoistedResetEdits(root, suspicion), ...nestBoundEdits(root, suspicion), ...printOnceEdits(root, suspicion, context.failing), ...rowEndEdits(root, suspicion, context.failing), ...firstPassEdits(root, suspicion),
       ...integerDivisionEdits(root, suspicion), ...wideningEdits(root, suspicion), ...truncationEdits(root, suspicion), ...floatAbsEdits(root, suspicion), ...moduloEdits(root, suspicion), ...extremeStartEdits(root, suspicion), ...arraySizeEdits(root, suspicion), ...unterminatedStringEdits(root, suspicion),
     ];

@@ -44,7 +44,7 @@ export function missingReturnEdits(root: SyntaxNode, suspicion: Suspicion): Logi
       .sort((a, b) => Number(assigned(b.name)) - Number(assigned(a.name)))
       .slice(0, 3);
     results.forEach((v, k) => found.push({
-      edits: [insertBeforeClose(text, body.endIndex - 1, `return ${v.name};`)],
+      edits: [insertBeforeClose(text, body.endIndex - 1, `return ${v.name};`, body.namedChildren[0]?.startIndex)],
       line: lineOf(last), priority: 11 + k,
       why: `${name} ends without returning its result`,
     }));
