@@ -7,6 +7,7 @@
 import type { TextEdit } from '../oracle/compiler';
 import type { TestResult } from '../oracle/testRunner';
 import { editsOverlap } from './edits';
+import { spacingOnly } from './outputEdits';
 
 /** Words and line ends compared at most: enough to rank outputs, cheap on a flooded one. */
 const MAX_OUTPUT_TOKENS = 400;
@@ -41,6 +42,15 @@ export function outputDistance(a: string, b: string): number {
   return previous[y.length];
 }
 
+/** Nearer than any output with a word wrong: every expected character printed, spaced otherwise (the output edits space it in the next round). */
+const SPACED_OTHERWISE = 0.5;
+
+/** How near an edit brought the failing test's output: its distance, at most SPACED_OTHERWISE when only the spacing differs. */
+export function stepDistance(actual: string, expected: string): number {
+  const distance = outputDistance(actual, expected);
+  return spacingOnly(actual, expected) ? Math.min(distance, SPACED_OTHERWISE) : distance;
+}
+
 interface Stone {
   edits: TextEdit[];
   distance: number;
@@ -68,7 +78,7 @@ export class SteppingStones {
   record(candidateText: string, run: Pick<TestResult, 'actual' | 'status'> | undefined): void {
     const proposal = this.orderOf.get(candidateText);
     if (!proposal || !run || (run.status !== 'passed' && run.status !== 'wrong-output') || run.actual === this.failing.actual) return;
-    this.stones.push({ ...proposal, distance: outputDistance(run.actual, this.failing.expected) });
+    this.stones.push({ ...proposal, distance: stepDistance(run.actual, this.failing.expected) });
   }
 
   /** The edits of the `limit` stones nearer to the expected output than `distance`, the nearest first. */

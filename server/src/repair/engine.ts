@@ -13,7 +13,7 @@ import { promptDiagnostics, type FailingTest, type RepairProblem } from '../mode
 import { concretize } from './concretize';
 import { firstErrorProgress, isProgress, verdictOf } from '../oracle/judge';
 import { applyEdits, changedLines, changedTokenCount, editsOverlap, TextEdit } from './edits';
-import { outputDistance, SteppingStones } from './editPairs';
+import { SteppingStones, stepDistance } from './editPairs';
 import { explainEdit, summarizeEdits } from './explain';
 import { fixitRepairs } from './fixitRepair';
 import { formatFixits } from './formatFixits';
@@ -561,11 +561,11 @@ export class RepairEngine {
     screen: CompilerOptions | undefined,
   ): Promise<Judged | undefined> {
     const o = this.options;
-    const now = outputDistance(failing.actual, failing.expected);
+    const now = stepDistance(failing.actual, failing.expected);
     const closer = async (candidateText: string, compiler: CompilerOptions) => {
       const tests = await this.test(candidateText, { ...runLimits, compiler, concurrency: PARALLEL_RUNS });
       const target = tests.results.find((r) => r.name === failing.name);
-      const gains = tests.compiled && target && keepsPassing(report, tests) && outputDistance(target.actual, failing.expected) < now;
+      const gains = tests.compiled && target && keepsPassing(report, tests) && stepDistance(target.actual, failing.expected) < now;
       return gains ? tests : undefined;
     };
     for (const e of stones.closest(now, CLOSER_TRIES)) {
