@@ -9,8 +9,9 @@ import { parseC } from '../../server/src/c/parser';
 import { screeningCompiler } from '../../server/src/oracle/screening';
 import { runTests } from '../../server/src/oracle/testRunner';
 import { applyEdits } from '../../server/src/repair/edits';
-import { outputDistance, SteppingStones } from '../../server/src/repair/editPairs';
+import { outputDistance, stepDistance, SteppingStones } from '../../server/src/repair/editPairs';
 import { candidateRunLimits, RepairEngine } from '../../server/src/repair/engine';
+import { formatFixits } from '../../server/src/repair/formatFixits';
 import { blameDecisions, ochiai, rankedLines } from '../../server/src/repair/faultLocalization';
 import { logicMutations } from '../../server/src/repair/mutationSearch';
 import { firstDifference } from '../../server/src/repair/outputEdits';
@@ -725,6 +726,8 @@ test('stepping stones: edits that moved the failing output pair up, the closest 
   assert.equal(outputDistance('Sum: -3\n', 'Sum: 6\n'), 1);
   assert.equal(outputDistance('Total: 6\n', 'Sum: 6\n'), 1);
   assert.equal(outputDistance('', 'a b\n'), 3);
+  assert.equal(stepDistance('1111\n211\n', '1 1 1 1\n2 1 1\n'), 0.5, 'every character there, spaced otherwise: nearer than a word wrong');
+  assert.equal(stepDistance('Sum: 5\n', 'Sum: 6\n'), outputDistance('Sum: 5\n', 'Sum: 6\n'));
   const stones = new SteppingStones({ expected: '6\n', actual: '3\n' });
   const edit = (start: number, newText: string) => ({ start, end: start + 1, newText });
   const texts = ['far', 'same', 'near', 'overlaps near', 'closer', 'loops'];
@@ -840,4 +843,16 @@ test('classic slips: `=+` for `+=`, and a step in a condition before or after it
   assert.ok(found.includes(program.replace('s =+ x', 's += x')));
   assert.ok(!found.some((t) => t.includes('s -= x')), 'not a sign written apart from the `=`');
   assert.ok(found.includes(program.replace('while (--j)', 'while (j--)')));
+  const dropped = 'int main() { int i, s = 0; for (i = 1; i < 9; i + 2) s++; s * 2; return s; }\n';
+  const kept = logicMutations(dropped, { suspicion: everyLine(dropped) }).map((e) => applyEdits(dropped, e.edits));
+  assert.ok(kept.includes(dropped.replace('i + 2)', 'i += 2)')), 'a loop step that drops its value');
+  assert.ok(kept.includes(dropped.replace('s * 2;', 's *= 2;')), 'a statement that drops its value');
+});
+
+test('format fix-its: a conversion that lost its `%`, when the format has more arguments than conversions', async () => {
+  const program = '#include <stdio.h>\nint main(void) { int n, m, k;\nscanf("%d %d &d", &n, &m, &k);\nprintf("%d d\\n", n, m);\nreturn n; }\n';
+  const found = (await formatFixits(program, { family: 'gcc', args: ['-w'] })).map((edits) => applyEdits(program, edits));
+  assert.ok(found.includes(program.replace('&d"', '%d"')), 'the mark before the conversion as its `%`, the flags hiding the warning dropped');
+  assert.ok(found.includes(program.replace('"%d d', '"%d %d')), 'a `%` put before a conversion that has none');
+  assert.deepEqual(found.slice(2), [program.replace('&d"', '%d"').replace('"%d d', '"%d %d')], 'then both together; nothing in the conversions that have their `%`');
 });

@@ -33,13 +33,30 @@ export async function formatFixits(text: string, compiler: CompilerOptions, sign
   const tokens = codeTokens(text);
   const warnings = result.diagnostics.filter((d) => /^-Wformat/.test(d.option ?? ''));
   const each = warnings
-    .flatMap((d) => (d.fixits.length > 0 ? [d.fixits] : formatMismatch(text, tokens, d)))
+    .flatMap((d) => (d.fixits.length > 0 ? [d.fixits] : d.option === '-Wformat-extra-args' ? extraArgumentFixes(tokens, d) : formatMismatch(text, tokens, d)))
     .filter((edits) => edits.length > 0 && !editsOverlap(edits));
   // `scanf("%f%f", x, y)`: no one of them alone runs without a crash; the first proposal of each warning, all together.
   const firsts = [...new Map(each.map((edits) => [edits[0].start, edits])).values()];
   const together = firsts.flat();
   const declarations = warnings.length > 0 ? declarationFixes(text, tokens, warnings) : [];
   return [...each, ...(firsts.length > 1 && !editsOverlap(together) ? [together] : []), ...declarations];
+}
+
+/** A conversion written with another character for its `%` (`"%d %d &d"`), or without one (`"%d d"`): a mark or a space, then the conversion, then no letter. */
+const LOST_PERCENT = /([^%\w\\])((?:hh|h|ll|l|L)?[diufFeEgGcsxX])(?![\w])/g;
+
+/**
+ * More arguments than the format converts: each place where a conversion lost its `%`, the
+ * mark before it replaced by one (a space kept, the `%` put after it).
+ */
+function extraArgumentFixes(tokens: Token[], d: CompilerDiagnostic): TextEdit[][] {
+  const literal = tokens.find((t) => t.kind === 'string' && t.line === d.line && t.end > d.start);
+  if (!literal) return [];
+  const body = literal.text.slice(1, -1);
+  return [...body.matchAll(LOST_PERCENT)].map((m) => {
+    const at = literal.start + 1 + m.index!;
+    return [m[1] === ' ' ? { start: at + 1, end: at + 1, newText: '%' } : { start: at, end: at + 1, newText: '%' }];
+  });
 }
 
 /**

@@ -285,7 +285,7 @@ function conditionTermEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[]
 /**
  * The slips of a beginner's C that still compile: a `;` right after a loop's or an `if`'s header (the
  * statement meant as its body runs once, or always), `=` for `==` in a condition, `==` for `=` as a
- * statement of its own.
+ * statement of its own, `i + 2` for `i += 2` as a statement or a loop's step.
  */
 function classicSlipEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
   const found: LogicEdit[] = [];
@@ -326,11 +326,14 @@ function classicSlipEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
       at(u, prefix ? `${argument.text}${op}` : `${op}${argument.text}`, 6, `\`${u.text}\` in the condition tests the value ${prefix ? 'after' : 'before'} the step`);
     }
   }
-  for (const statement of root.descendantsOfType('expression_statement')) {
-    const comparison = statement.namedChild(0);
-    const operator = comparison?.type === 'binary_expression' ? comparison.childForFieldName('operator') : null;
-    if (operator?.text === '==' && isSuspicious(suspicion, lineOf(statement))) {
-      at(operator, '=', 1, '`==` as a statement compares and drops the result instead of assigning');
+  // A statement, or a `for`'s step, that computes and drops the value: `==` for `=`, `i + 2` for `i += 2`.
+  const steps = root.descendantsOfType('for_statement').map((f) => f.childForFieldName('update')).filter((u): u is SyntaxNode => u !== null);
+  for (const e of [...root.descendantsOfType('expression_statement').map((s) => s.namedChild(0)), ...steps]) {
+    const operator = e?.type === 'binary_expression' ? e.childForFieldName('operator') : null;
+    if (!e || !operator || !isSuspicious(suspicion, lineOf(e))) continue;
+    if (operator.text === '==') at(operator, '=', 1, '`==` as a statement compares and drops the result instead of assigning');
+    if (/^[-+*/]$/.test(operator.text) && e.childForFieldName('left')?.type === 'identifier') {
+      at(operator, `${operator.text}=`, 1, `\`${e.text}\` computes a value and drops it: \`${operator.text}=\` keeps it`);
     }
   }
   return found;
