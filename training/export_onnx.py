@@ -16,6 +16,7 @@ import argparse
 import hashlib
 import json
 import os
+import shutil
 
 import numpy as np
 import onnx
@@ -209,6 +210,8 @@ def main():
                      'hint_logit_bias': round(model.hint_logit_bias, 5)},
     }
     json.dump(card, open(os.path.join(args.out, 'model.json'), 'w'), indent=1)
+    if os.path.abspath(args.out) != os.path.abspath(MODELS):
+        shutil.copy(os.path.join(MODELS, 'vocab.json'), args.out)  # an export elsewhere loads on its own
     with open(args.dev) as f:
         examples = [json.loads(line) for _, line in zip(range(3), f)]
     exported = simulate_int7(load_model()) if args.weights == 'int7' else model

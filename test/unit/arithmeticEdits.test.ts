@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseC } from '../../server/src/c/parser';
 import { runTests } from '../../server/src/oracle/testRunner';
-import { floatAbsEdits, integerDivisionEdits, moduloEdits, precedenceEdits, truncationEdits, wideningEdits } from '../../server/src/repair/arithmeticEdits';
+import { floatAbsEdits, floatCastEdits, integerDivisionEdits, moduloEdits, precedenceEdits, truncationEdits, wideningEdits } from '../../server/src/repair/arithmeticEdits';
 import { applyEdits } from '../../server/src/repair/edits';
 import { RepairEngine } from '../../server/src/repair/engine';
 import { logicMutations } from '../../server/src/repair/mutationSearch';
@@ -151,4 +151,10 @@ test('abs of a floating value becomes fabs, with <math.h> where the program lack
   const program = '#include <stdlib.h>\nint main(void) { float a = -1.5f; int n = -2; double area = 0.5 * abs(a) * abs(n); return (int)area; }\n';
   const found = floatAbsEdits(parseC(program).rootNode, everyLine(program)).map((e) => applyEdits(program, e.edits));
   assert.deepEqual(found, ['#include <math.h>\n' + program.replace('abs(a)', 'fabs(a)')], 'not the abs of an int');
+});
+
+test('a cast to float becomes a cast to double; a cast to int stays', () => {
+  const program = '#include <stdio.h>\nint main(void) { int a = 7, b = 3; printf("%.12f %d\\n", (float)(a + b) / b, (int)(a / 2.0)); return 0; }\n';
+  const found = floatCastEdits(parseC(program).rootNode, everyLine(program)).map((e) => applyEdits(program, e.edits));
+  assert.deepEqual(found, [program.replace('(float)', '(double)')]);
 });

@@ -6,7 +6,8 @@
 //   variables widened alike (`%d` to `%lld`), since a format that no longer matches prints garbage.
 // - an `int` that takes floating values (`int s; ... s += x;` with `x` a float): declared with
 //   their type, its conversions with it.
-// - `abs` of a floating value, which drops its fraction: `fabs`.
+// - `abs` of a floating value, which drops its fraction: `fabs`; a cast to `float`, which keeps
+//   about 7 digits: to `double`.
 // - remainders modulo a large number: a difference's remainder made positive, a product of three
 //   factors reduced after the first two.
 // - precedence: parentheses where C groups otherwise than meant (`(n - 1) / 2` for `n - 1 / 2`).
@@ -176,6 +177,14 @@ export function floatAbsEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit
     found.push({ edits, line: lineOf(call), priority: 22, why: '`abs` takes an `int`: the fraction of a floating value is lost' });
   }
   return found;
+}
+
+/** A cast to `float` (about 7 digits) where a `double` was needed: `(float)(a + b) / c` printed with `%.12f`. */
+export function floatCastEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
+  return root.descendantsOfType('cast_expression')
+    .map((cast) => cast.childForFieldName('type'))
+    .filter((type): type is SyntaxNode => type?.text === 'float' && isSuspicious(suspicion, lineOf(type)))
+    .map((type) => ({ edits: [{ start: type.startIndex, end: type.endIndex, newText: 'double' }], line: lineOf(type), priority: 22, why: 'a `float` keeps about 7 digits: the value needed a `double`' }));
 }
 
 /** True when the node is a modulus: a name (`MOD`, `m`) or a number of 1000 or more (`1000000007`). */
