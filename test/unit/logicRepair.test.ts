@@ -184,6 +184,7 @@ test('text missing before or after a printed value goes next to the conversion t
   const after = texts('5\n', '5 cm\n');
   assert.ok(after.includes(program.replace('printf("%d\\n", c)', 'printf("%d cm\\n", c)')), 'after the last conversion');
   assert.ok(!texts('5\n', '5}\n').some((t) => t.includes('%d}')), 'words only: a lone mark is more often the structure printed wrong');
+  assert.ok(texts('5\n', '5.\n').includes(program.replace('printf("%d\\n", c)', 'printf("%d.\\n", c)')), 'but a sentence\'s full stop after the value that ends it');
 });
 
 test('output that differs only in spacing moves or adds the separator of the formats that print items', () => {

@@ -134,6 +134,11 @@ export function outputLiteralEdits(tokens: readonly Token[], failing: { expected
         for (let i = body.indexOf(removed), k = 0; i >= 0 && k < MAX_OCCURRENCES; i = body.indexOf(removed, i + 1), k++) at(t, i, removed.length, inserted, 0, true);
         continue;
       }
+      // Words or a sentence's mark missing at the end of a line that ends with a printed value ("is
+      // 0.5000" for "is 0.5000."): after the last conversion of a literal that ends with one.
+      const closesLine = /^\n?$/.test(diff.after) && /\d$/.test(diff.before) && /^[.!?:;,]$|[A-Za-z]{2}/.test(diff.inserted);
+      const ending = closesLine ? new RegExp(`(?:${CONVERSION.source})(?:\\\\n)?$`).exec(body) : null;
+      if (ending) at(t, ending.index + ending[0].replace(/\\n$/, '').length, 0, inserted, 1, true);
       // Text is missing: put it after the printed text that comes before it, or before what follows.
       const before = longestSuffixIn(escapeC(diff.before.slice(-CONTEXT)), body);
       if (before) at(t, body.indexOf(before) + before.length, 0, inserted, 1, true);
