@@ -52,7 +52,7 @@ function usedUp(loop: SyntaxNode): string[] {
   const brought = (u: SyntaxNode) => {
     const target = u.childForFieldName('left') ?? u.childForFieldName('argument');
     if (target?.type !== 'identifier' || !tested.has(target.text)) return undefined;
-    const operator = u.type === 'update_expression' ? u.text.replace(/[\w\s]/g, '') : u.child(1)?.text;
+    const operator = u.childForFieldName('operator')?.text;
     const right = u.childForFieldName('right');
     const down = operator === '--' || /^(\/=|-=|>>=)$/.test(operator ?? '')
       || (operator === '=' && right?.type === 'binary_expression' && right.childForFieldName('left')?.text === target.text && /^(\/|-|>>)$/.test(right.childForFieldName('operator')?.text ?? ''));
