@@ -11,7 +11,7 @@ import type { LogicEdit } from './mutationSearch';
 function forgettable(s: SyntaxNode): boolean {
   const e = s.type === 'expression_statement' ? s.namedChildren[0] : undefined;
   if (e?.type === 'call_expression' || e?.type === 'update_expression') return true;
-  return e?.type === 'assignment_expression' && /^[-+]=$/.test(e.child(1)?.text ?? '');
+  return e?.type === 'assignment_expression' && /^[-+]=$/.test(e.childForFieldName('operator')?.text ?? '');
 }
 
 const statementsOf = (block: SyntaxNode) => block.namedChildren.filter((s) => s.type !== 'comment');

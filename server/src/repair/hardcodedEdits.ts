@@ -40,21 +40,21 @@ function replaceable(literal: SyntaxNode): boolean {
 /** Suspicious integer literals as the function's integer inputs, each alone and, for a value written more than once, everywhere at once. */
 export function hardcodedValueEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
   const found: LogicEdit[] = [];
-  const seen = new Set<string>();
+  const inputsOf = new Map<number, string[]>(); // per function (by node id): its scanf reads are found once
+  const valuesDone = new Set<string>(); // a value's everywhere-at-once candidates, once per function
   for (const literal of root.descendantsOfType('number_literal')) {
     if (!replaceable(literal) || !isSuspicious(suspicion, lineOf(literal))) continue;
     const f = enclosingFunction(root, literal.startIndex);
     if (!f) continue;
-    const alike = f.descendantsOfType('number_literal').filter((l) => l.text === literal.text && replaceable(l));
-    for (const name of integerInputs(root, f)) {
+    if (!inputsOf.has(f.id)) inputsOf.set(f.id, integerInputs(root, f));
+    const value = `${f.id} ${literal.text}`;
+    const alike = valuesDone.has(value) ? [] : f.descendantsOfType('number_literal').filter((l) => l.text === literal.text && replaceable(l));
+    valuesDone.add(value);
+    for (const name of inputsOf.get(f.id)!) {
       const why = `${literal.text} is a value the program was tried with; the input \`${name}\` was meant`;
       const at = (l: SyntaxNode): TextEdit => ({ start: l.startIndex, end: l.endIndex, newText: name });
       found.push({ edits: [at(literal)], line: lineOf(literal), priority: 30, why });
-      const key = `${f.startIndex} ${literal.text} ${name}`;
-      if (alike.length > 1 && !seen.has(key)) {
-        seen.add(key);
-        found.push({ edits: alike.map(at), line: lineOf(literal), priority: 29, why });
-      }
+      if (alike.length > 1) found.push({ edits: alike.map(at), line: lineOf(literal), priority: 29, why });
     }
   }
   return found;

@@ -25,6 +25,7 @@
 import { lineOf, sourceOf, type SyntaxNode } from '../c/parser';
 import type { TextEdit } from '../oracle/compiler';
 import { insertBeforeClose, lineIndent } from './cSyntax';
+import { editsOverlap } from './edits';
 import { isSuspicious, type Suspicion } from './faultLocalization';
 import type { LogicEdit } from './mutationSearch';
 import { spacingOnly } from './outputEdits';
@@ -184,7 +185,7 @@ export function stuckLoopEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdi
     if (options.length > 0) firstOfEach.push(options[0]);
   }
   const together = firstOfEach.flat().sort((a, b) => a.start - b.start);
-  if (firstOfEach.length > 1 && together.every((e, k) => k === 0 || together[k - 1].end <= e.start && together[k - 1].start !== e.start)) found.push({ edits: together, line: found[0].line, priority: 4, why: 'nothing in these loops changed what their tests read, so they never ended' });
+  if (firstOfEach.length > 1 && !editsOverlap(together)) found.push({ edits: together, line: found[0].line, priority: 4, why: 'nothing in these loops changed what their tests read, so they never ended' });
   return found;
 }
 

@@ -14,14 +14,13 @@ import { declaredBy, namesInScope } from '../c/scopes';
 import type { TextEdit } from '../oracle/compiler';
 import { floatAbsEdits, floatCastEdits, integerDivisionEdits, moduloEdits, precedenceEdits, truncationEdits, wideningEdits } from './arithmeticEdits';
 import { arraySizeEdits } from './arraySizeEdits';
+import { branchStatementEdits } from './branchEdits';
 import { enclosingParen } from './cSyntax';
 import { leftoverPrintEdits, unwantedTextEdits } from './extraOutputEdits';
 import { extremeStartEdits } from './extremeEdits';
 import { blameDecisions, isSuspicious, suspicionStep, type Suspicion } from './faultLocalization';
-import { branchStatementEdits } from './branchEdits';
 import { hardcodedValueEdits } from './hardcodedEdits';
 import { unbracedBodyEdits } from './layoutEdits';
-import { usedUpValueEdits } from './savedValueEdits';
 import { doWhileEdits, firstPassEdits, hoistedResetEdits, innerCounterEdits, loopAnswerEdits, nestBoundEdits, printOnceEdits, rowEndEdits, searchExitEdits, sentinelEdits, stuckLoopEdits } from './loopEdits';
 import { outputDiffEdits } from './outputDiffEdits';
 import { outputLiteralEdits } from './outputEdits';
@@ -30,6 +29,7 @@ import {
   printedNameEdits, readOrderEdits, renameEdits, resetEdits, scanfFormatEdits, readLoopEdits,
 } from './patternEdits';
 import { droppedResultEdits, missingReturnEdits, printedResultEdits } from './returnEdits';
+import { usedUpValueEdits } from './savedValueEdits';
 import { unterminatedStringEdits } from './stringEdits';
 import { swapEdits } from './swapEdits';
 
