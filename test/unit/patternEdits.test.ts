@@ -491,8 +491,25 @@ int main(void) {
   return 0;
 }
 `;
-  assert.deepEqual(results(characters, readLoopEdits(parseC(characters).rootNode, everyLine(characters))), [characters.replace('while ((c = getchar()))', 'while ((c = getchar()) != EOF)'), characters.replace('while (c = getchar())', 'while ((c = getchar()) != EOF)')],
-    'getchar returns EOF, not 0; a compared getchar is left alone');
+  assert.deepEqual(results(characters, readLoopEdits(parseC(characters).rootNode, everyLine(characters))), [
+    characters.replace('while ((c = getchar()))', 'while ((c = getchar()) != EOF)'),
+    characters.replace("while ((c = getchar()) != '\\n')", "while ((c = getchar()) != '\\n' && c != EOF)"),
+    characters.replace("while ((c = getchar()) != '\\n')", 'while ((c = getchar()) != EOF)'),
+    characters.replace('while (c = getchar())', 'while ((c = getchar()) != EOF)'),
+  ], 'getchar returns EOF, not 0; a loop to the line end stops at the input end too, or reads to it');
+  const lines = `#include <stdio.h>
+int main(void) {
+  int c = getchar(), d = 'x', n = 0;
+  while (c != '\\n' && n < 80) { n++; c = getchar(); }
+  while (d != '\\n') d--;
+  while (c != 'a') c = getchar();
+  return n;
+}
+`;
+  assert.deepEqual(results(lines, readLoopEdits(parseC(lines).rootNode, everyLine(lines))), [
+    lines.replace("c != '\\n' && n", "c != '\\n' && c != EOF && n"),
+    lines.replace("c != '\\n' && n", 'c != EOF && n'),
+  ], 'a character read by getchar anywhere in the program; not one getchar never reads, nor a test of another character');
 });
 
 test('engine: a loop on scanf that floods its output at the end of the input is repaired without coverage', async () => {

@@ -1,14 +1,16 @@
 // Whole-statement edits of slips that no one-token edit repairs: a body the layout shows and the
 // braces do not, a statement one branch forgets, a value the student tried the program with, a
-// value a loop uses up.
+// value a loop uses up, an operand one off, a jump before statements that then never run.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseC } from '../../server/src/c/parser';
 import { branchStatementEdits } from '../../server/src/repair/branchEdits';
 import { applyEdits } from '../../server/src/repair/edits';
 import { hardcodedValueEdits } from '../../server/src/repair/hardcodedEdits';
+import { deadCodeEdits } from '../../server/src/repair/jumpEdits';
 import { unbracedBodyEdits } from '../../server/src/repair/layoutEdits';
 import type { LogicEdit } from '../../server/src/repair/mutationSearch';
+import { operandShiftEdits } from '../../server/src/repair/operandShiftEdits';
 import { usedUpValueEdits } from '../../server/src/repair/savedValueEdits';
 import { everyLine } from '../support/suspicion';
 
@@ -100,4 +102,45 @@ int main(void) {
   assert.match(made[0], /int main\(void\) \{ int a0;\n/);
   assert.match(made[0], /a0 = a; while \(a > 0\)/);
   assert.match(made[0], /printf\("%d %d %d\\n", a0, r, sum\);/);
+});
+
+test('operand shift: a loop that starts from a variable, and a pointer offset, one place either way', () => {
+  const program = `int main(void) {
+    char s[] = "abcba";
+    int i, j, n = 5, same = 0;
+    for (i = 0; i < n; i++)
+        for (j = i; j < n; j++)
+            if (*(s + n - i) == s[i]) same++;
+    for (j = i + 1; j < n; j++) same += *(s + 1);
+    return same;
+}
+`;
+  const found = results(program, operandShiftEdits(parseC(program).rootNode, everyLine(program)));
+  assert.deepEqual(found.map((t) => t.split('\n').slice(4, 6).join('\n').trim()), [
+    'for (j = i + 1; j < n; j++)\n            if (*(s + n - i) == s[i]) same++;',
+    'for (j = i - 1; j < n; j++)\n            if (*(s + n - i) == s[i]) same++;',
+    'for (j = i; j < n; j++)\n            if (*(s + n - i + 1) == s[i]) same++;',
+    'for (j = i; j < n; j++)\n            if (*(s + n - i - 1) == s[i]) same++;',
+  ], 'not a literal start (`i = 0`), nor a start or an offset that ends in a literal, which the operator edits change');
+});
+
+test('dead code: a jump before statements of its block moved after the next one, and after the last', () => {
+  const program = `int main(void) {
+    int i, found = 0, a[3] = {1, 2, 3};
+    for (i = 0; i < 3; i++) {
+        if (a[i] == 2) {
+            break;
+            found = 1;
+            found++;
+        }
+    }
+    return found;
+}
+`;
+  const found = results(program, deadCodeEdits(parseC(program).rootNode, everyLine(program)));
+  assert.deepEqual(found.map((t) => t.split('\n').slice(4, 7).join('\n')), [
+    '            found = 1;\n            break;\n            found++;',
+    '            found = 1;\n            found++;\n            break;',
+  ], 'the return at the end of main has nothing after it');
+  assert.equal(deadCodeEdits(parseC(program).rootNode, everyLine(program, 5)).length, 0, 'not on a line no failing test ran');
 });

@@ -3,9 +3,9 @@
 // extra term in a condition, the wrong variable of the same type, a missing initialisation, an
 // extra statement or a missing break, a wrong printf format or literal text, a `;` after a loop's
 // header, `=` for `==`, two arguments, parameters, conditions or operands the wrong way round:
-// swapEdits.ts), and the whole-statement patterns of patternEdits.ts, loopEdits.ts,
-// returnEdits.ts, extraOutputEdits.ts, extremeEdits.ts, arraySizeEdits.ts, stringEdits.ts and
-// arithmeticEdits.ts.
+// swapEdits.ts; an operand one off: operandShiftEdits.ts), and the whole-statement patterns of
+// patternEdits.ts, loopEdits.ts, returnEdits.ts, extraOutputEdits.ts, extremeEdits.ts,
+// arraySizeEdits.ts, stringEdits.ts, jumpEdits.ts and arithmeticEdits.ts.
 // Each candidate is one small edit; the tests judge them. With a fault localization the most
 // suspicious lines go first, and lines no failing test ran are left out.
 import { codeTokens, Token } from '../c/lexer';
@@ -20,8 +20,10 @@ import { leftoverPrintEdits, unwantedTextEdits } from './extraOutputEdits';
 import { extremeStartEdits } from './extremeEdits';
 import { blameDecisions, isSuspicious, suspicionStep, type Suspicion } from './faultLocalization';
 import { hardcodedValueEdits } from './hardcodedEdits';
+import { deadCodeEdits } from './jumpEdits';
 import { unbracedBodyEdits } from './layoutEdits';
 import { doWhileEdits, firstPassEdits, hoistedResetEdits, innerCounterEdits, loopAnswerEdits, nestBoundEdits, printOnceEdits, rowEndEdits, searchExitEdits, sentinelEdits, stuckLoopEdits } from './loopEdits';
+import { operandShiftEdits } from './operandShiftEdits';
 import { outputDiffEdits } from './outputDiffEdits';
 import { outputLiteralEdits } from './outputEdits';
 import {
@@ -97,13 +99,14 @@ export function logicMutations(text: string, context: LogicSearchContext = {}): 
     found.push(...conditionTermEdits(root, suspicion), ...classicSlipEdits(root, suspicion), ...swapEdits(root, suspicion));
     // A nested loop's constants as the outer counter: a few per loop, so guesses within the budget.
     found.push(...renameEdits(root, suspicion), ...precedenceEdits(root, suspicion), ...innerCounterEdits(root, suspicion), ...hardcodedValueEdits(root, suspicion), ...branchStatementEdits(root, suspicion));
+    found.push(...operandShiftEdits(root, suspicion));
     const patterns = [
       ...printedIndexEdits(root, suspicion, context.failing), ...resetEdits(root, suspicion), ...newlineOnceEdits(root, suspicion, context.failing),
       ...scanfFormatEdits(root, suspicion), ...missingElseEdits(root, suspicion, context.failing),
       ...leftoverPrintEdits(root, suspicion, context.failing), ...unwantedTextEdits(root, context.failing), ...forgottenReadEdits(root, suspicion, context.failing), ...readOrderEdits(root, suspicion), ...forgottenCallEdits(root, suspicion), ...formatlessPrintEdits(root, suspicion),
       ...printedNameEdits(root, suspicion), ...lostSwapEdits(root, suspicion), ...missingReturnEdits(root, suspicion), ...droppedResultEdits(root, suspicion), ...printedResultEdits(root, suspicion), ...readLoopEdits(root, suspicion),
       ...elseChainEdits(root, suspicion, context.failing),
-      ...loopAnswerEdits(root, suspicion), ...searchExitEdits(root, suspicion), ...sentinelEdits(root, suspicion), ...doWhileEdits(root, suspicion), ...stuckLoopEdits(root, suspicion), ...unbracedBodyEdits(root, suspicion), ...usedUpValueEdits(root, suspicion),
+      ...loopAnswerEdits(root, suspicion), ...searchExitEdits(root, suspicion), ...sentinelEdits(root, suspicion), ...doWhileEdits(root, suspicion), ...stuckLoopEdits(root, suspicion), ...unbracedBodyEdits(root, suspicion), ...usedUpValueEdits(root, suspicion), ...deadCodeEdits(root, suspicion),
       ...hoistedResetEdits(root, suspicion), ...nestBoundEdits(root, suspicion), ...printOnceEdits(root, suspicion, context.failing), ...rowEndEdits(root, suspicion, context.failing), ...firstPassEdits(root, suspicion),
       ...integerDivisionEdits(root, suspicion), ...wideningEdits(root, suspicion), ...truncationEdits(root, suspicion), ...floatAbsEdits(root, suspicion), ...floatCastEdits(root, suspicion), ...moduloEdits(root, suspicion), ...extremeStartEdits(root, suspicion), ...arraySizeEdits(root, suspicion), ...unterminatedStringEdits(root, suspicion),
     ];

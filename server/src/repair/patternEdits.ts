@@ -479,6 +479,25 @@ export function readLoopEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit
         why: 'getchar returns EOF, which is not 0, at the end of the input: the loop never ends',
       });
     }
+    found.push(...lineEndOnlyEdits(root, loop));
+  }
+  return found;
+}
+
+/**
+ * `while ((c = getchar()) != '\n')` on an input whose last line has no line end: getchar returns
+ * EOF there forever. The loop stops at the input's end too, or reads to the end instead.
+ */
+function lineEndOnlyEdits(root: SyntaxNode, loop: SyntaxNode): LogicEdit[] {
+  const read = (name: string) => root.descendantsOfType('assignment_expression').some((a) => a.childForFieldName('left')?.text === name && calls(unparenthesized(a.childForFieldName('right')), 'getchar'));
+  const found: LogicEdit[] = [];
+  for (const test of loop.childForFieldName('condition')?.descendantsOfType('binary_expression') ?? []) {
+    const [left, right] = [unparenthesized(test.childForFieldName('left')), test.childForFieldName('right')];
+    const name = left?.type === 'assignment_expression' ? left.childForFieldName('left') : left;
+    if (test.childForFieldName('operator')?.text !== '!=' || right?.text !== "'\\n'" || name?.type !== 'identifier' || !read(name.text)) continue;
+    const why = "the input's last line may have no line end, and getchar returns EOF there forever";
+    found.push({ edits: [{ start: test.endIndex, end: test.endIndex, newText: ` && ${name.text} != EOF` }], line: lineOf(loop), priority: 5, why });
+    found.push({ edits: [{ start: right.startIndex, end: right.endIndex, newText: 'EOF' }], line: lineOf(loop), priority: 5, why });
   }
   return found;
 }

@@ -1,0 +1,38 @@
+// An integer operand one off where no literal is there to change: a nested loop that starts at the
+// outer counter where it meant the next one (`for (j = i; ...)` for `j = i + 1`), a pointer read one
+// place off (`*(s + l - i)` for `*(s + l - i - 1)`). Guesses within the search's budget.
+import { lineOf, unparenthesized, type SyntaxNode } from '../c/parser';
+import { isSuspicious, type Suspicion } from './faultLocalization';
+import type { LogicEdit } from './mutationSearch';
+
+/** A sum or difference with a literal (`i + 1`): the operator edits change its literal already. */
+const endsInLiteral = (value: SyntaxNode) => value.type === 'binary_expression' && value.childForFieldName('right')?.type === 'number_literal';
+
+/** `value + 1` and `value - 1`, each a candidate, after `value`. */
+function shifted(value: SyntaxNode, priority: number, why: string): LogicEdit[] {
+  return [' + 1', ' - 1'].map((delta, k) => ({ edits: [{ start: value.endIndex, end: value.endIndex, newText: delta }], line: lineOf(value), priority: priority + k, why }));
+}
+
+/** A `for` whose counter starts from a variable or an expression (a literal start is the operator edits' to change). */
+function loopStartShifts(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
+  return root.descendantsOfType('for_statement').flatMap((loop) => {
+    const init = loop.childForFieldName('initializer');
+    const start = init?.type === 'assignment_expression' && init.childForFieldName('operator')?.text === '=' ? init.childForFieldName('right')
+      : init?.type === 'declaration' ? init.descendantsOfType('init_declarator')[0]?.childForFieldName('value') : undefined;
+    if (!start || start.type === 'number_literal' || endsInLiteral(start) || start.descendantsOfType('identifier').length === 0 || !isSuspicious(suspicion, lineOf(loop))) return [];
+    return shifted(start, 24, 'the loop starts one place off');
+  });
+}
+
+/** `*(p + offset)`: the offset one place off (a pointer walked like an array, from the end). */
+function pointerOffsetShifts(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
+  return root.descendantsOfType('pointer_expression').flatMap((deref) => {
+    const sum = unparenthesized(deref.childForFieldName('argument'));
+    if (deref.child(0)?.text !== '*' || sum?.type !== 'binary_expression' || endsInLiteral(sum) || !/^[-+]$/.test(sum.childForFieldName('operator')?.text ?? '') || !isSuspicious(suspicion, lineOf(deref))) return [];
+    return shifted(sum, 25, 'the pointer reads one place off');
+  });
+}
+
+export function operandShiftEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
+  return [...loopStartShifts(root, suspicion), ...pointerOffsetShifts(root, suspicion)];
+}
