@@ -14,12 +14,11 @@
 // Each edit is one candidate, judged by the tests like any other.
 import { lineOf, unparenthesized, type SyntaxNode } from '../c/parser';
 import { declarationOf, declaredBy, namesInScope } from '../c/scopes';
+import { isFloatingType, isIntegerVariable } from '../c/types';
 import type { TextEdit } from '../oracle/compiler';
 import { isSuspicious, type Suspicion } from './faultLocalization';
 import type { LogicEdit } from './mutationSearch';
 
-const INTEGER = /^(int|long|short|unsigned|long long|unsigned int|long int|unsigned long|char)$/;
-const FLOATING = /^(float|double|long double)$/;
 
 /** True when the expression is an integer: an integer literal, or an integer variable (not an array, not a pointer). */
 function isInteger(root: SyntaxNode, node: SyntaxNode): boolean {
@@ -27,7 +26,7 @@ function isInteger(root: SyntaxNode, node: SyntaxNode): boolean {
   if (node.type === 'number_literal') return /^\d+$/.test(node.text);
   if (node.type !== 'identifier') return false;
   const declared = namesInScope(root, node.startIndex).find((n) => n.name === node.text);
-  return declared !== undefined && INTEGER.test(declared.type) && declared.arrayDims === 0 && declared.pointers === 0;
+  return declared !== undefined && isIntegerVariable(declared, true);
 }
 
 /** True when the value of `node` goes to a floating-point variable or a `%f`-like conversion. */
@@ -36,7 +35,7 @@ function wantsFraction(root: SyntaxNode, node: SyntaxNode): boolean {
     if (n.type === 'assignment_expression' || n.type === 'init_declarator') {
       const target = n.type === 'assignment_expression' ? n.childForFieldName('left') : n.childForFieldName('declarator');
       const declared = target ? namesInScope(root, n.endIndex).find((d) => d.name === target.text) : undefined;
-      return declared !== undefined && FLOATING.test(declared.type);
+      return declared !== undefined && isFloatingType(declared.type);
     }
     if (n.type === 'call_expression') return /^(printf|fprintf|sprintf)$/.test(n.childForFieldName('function')?.text ?? '') && /%[-+ #0-9.]*L?[fFeEgG]/.test(n.text);
     if (/statement$/.test(n.type)) return false;
@@ -119,7 +118,7 @@ function floatingTypeIn(root: SyntaxNode, e: SyntaxNode): string | undefined {
     if (n.type === 'call_expression' && MATH.test(n.childForFieldName('function')?.text ?? '')) return 'double';
     if (n.type !== 'identifier' || n.parent?.type === 'call_expression') continue;
     const declared = namesInScope(root, n.startIndex).find((d) => d.name === n.text);
-    if (declared && FLOATING.test(declared.type) && declared.pointers === 0) return declared.type;
+    if (declared && isFloatingType(declared.type) && declared.pointers === 0) return declared.type;
   }
   return undefined;
 }

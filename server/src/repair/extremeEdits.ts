@@ -4,14 +4,13 @@
 // program's together, since a student who starts one so starts the other so too.
 import { lineOf, unparenthesized, type SyntaxNode } from '../c/parser';
 import { namesInScope } from '../c/scopes';
+import { isFloatingType, isSignedIntegerType } from '../c/types';
 import type { TextEdit } from '../oracle/compiler';
 import { isSuspicious, type Suspicion } from './faultLocalization';
 import type { LogicEdit } from './mutationSearch';
 
 const SMALLER = new Set(['<', '<=']);
 const LARGER = new Set(['>', '>=']);
-const INTEGER = /^(int|long|short|long int|long long)$/;
-const FLOATING = /^(float|double|long double)$/;
 
 /** Which way a condition moves `m` when it holds and `m` takes `value`: `value < m` (or `m > value`) keeps a minimum. */
 function direction(condition: SyntaxNode | undefined, m: string, value: string): 'min' | 'max' | undefined {
@@ -49,8 +48,8 @@ function runningExtremes(root: SyntaxNode, suspicion: Suspicion): Map<string, { 
 
 /** The far end of a type's range, as C90 writes it; none for other types. */
 function farEnd(type: string, kind: 'min' | 'max'): string | undefined {
-  if (INTEGER.test(type)) return kind === 'min' ? '2147483647' : '(-2147483647 - 1)';
-  if (FLOATING.test(type)) return kind === 'min' ? '1e30' : '-1e30';
+  if (isSignedIntegerType(type)) return kind === 'min' ? '2147483647' : '(-2147483647 - 1)';
+  if (isFloatingType(type)) return kind === 'min' ? '1e30' : '-1e30';
   return undefined;
 }
 

@@ -6,11 +6,11 @@
 // once too, where the student wrote it more than once.
 import { lineOf, type SyntaxNode } from '../c/parser';
 import { enclosingFunction, namesInScope } from '../c/scopes';
+import { isIntegerVariable } from '../c/types';
 import type { TextEdit } from '../oracle/compiler';
 import { isSuspicious, type Suspicion } from './faultLocalization';
 import type { LogicEdit } from './mutationSearch';
 
-const INTEGER = /^(int|long|short|unsigned|long long|unsigned int|long int|unsigned long)$/;
 /** Integer inputs tried per literal: a function reads few. */
 const MAX_INPUTS = 3;
 
@@ -22,7 +22,7 @@ function integerInputs(root: SyntaxNode, f: SyntaxNode): string[] {
     .filter((a) => a.type === 'pointer_expression' && a.childForFieldName('argument')?.type === 'identifier')
     .map((a) => a.childForFieldName('argument')!);
   const params = /\bmain\b/.test(f.childForFieldName('declarator')?.text ?? '') ? [] : f.descendantsOfType('parameter_declaration').flatMap((p) => p.descendantsOfType('identifier'));
-  const names = [...read, ...params].filter((id) => namesInScope(root, id.endIndex).some((d) => d.name === id.text && INTEGER.test(d.type) && d.arrayDims === 0 && d.pointers === 0));
+  const names = [...read, ...params].filter((id) => namesInScope(root, id.endIndex).some((d) => d.name === id.text && isIntegerVariable(d)));
   return [...new Set(names.map((id) => id.text))].slice(0, MAX_INPUTS);
 }
 

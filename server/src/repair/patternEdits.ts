@@ -9,8 +9,9 @@
 // that answers again after the `if` before it did (an `else` missing).
 // Like the one-token edits (mutationSearch.ts), only on lines the failing tests point at, and each
 // is judged by the tests; each says in words what it found wrong, for the explanation.
-import { namesInScope, neverSetBefore, type DeclaredName } from '../c/scopes';
 import { enclosingLoop, lineOf, sourceOf, unparenthesized, type SyntaxNode } from '../c/parser';
+import { namesInScope, neverSetBefore, type DeclaredName } from '../c/scopes';
+import { conversionFor, isIntegerVariable } from '../c/types';
 import { lineIndent } from './cSyntax';
 import { printsExtra } from './extraOutputEdits';
 import { isSuspicious, type Suspicion } from './faultLocalization';
@@ -18,7 +19,6 @@ import type { LogicEdit } from './mutationSearch';
 import { removeWithLine } from './strictRules';
 
 const sameShape = (a: DeclaredName, b: DeclaredName) => a.type === b.type && a.arrayDims === b.arrayDims && a.pointers === b.pointers;
-const INTEGER = /^(int|long|short|unsigned|long long|unsigned int|long int|unsigned long|size_t)$/;
 
 /** The calls of function `name` on suspicious lines. */
 function suspiciousCalls(root: SyntaxNode, suspicion: Suspicion, name: string): SyntaxNode[] {
@@ -137,7 +137,7 @@ export function printedIndexEdits(root: SyntaxNode, suspicion: Suspicion, failin
   for (const call of suspiciousCalls(root, suspicion, 'printf')) {
     const visible = namesInScope(root, call.startIndex);
     const args = call.childForFieldName('arguments')?.namedChildren.slice(1) ?? [];
-    const integers = args.filter((a) => a.type === 'identifier' && visible.some((n) => n.name === a.text && INTEGER.test(n.type) && n.arrayDims === 0 && n.pointers === 0));
+    const integers = args.filter((a) => a.type === 'identifier' && visible.some((n) => n.name === a.text && isIntegerVariable(n)));
     for (const [delta, k] of [['+1', 0], ['-1', 1]] as const) {
       const shift = (a: SyntaxNode) => ({ start: a.endIndex, end: a.endIndex, newText: delta });
       const guided = delta === read ? { guided: true } : {};
@@ -254,12 +254,6 @@ export function elseChainEdits(root: SyntaxNode, suspicion: Suspicion, failing?:
     }));
 }
 
-/** scanf conversions by declared type. */
-const READ_FORMAT: Record<string, string> = {
-  int: '%d', short: '%hd', long: '%ld', 'long int': '%ld', 'long long': '%lld', unsigned: '%u', 'unsigned int': '%u',
-  float: '%f', double: '%lf', char: ' %c',
-};
-
 const READS = /^(scanf|getchar|gets|fgets|getc|fgetc|fscanf|read)$/;
 
 /**
@@ -273,8 +267,10 @@ export function forgottenReadEdits(root: SyntaxNode, suspicion: Suspicion, faili
   if (!reads.includes('scanf') && !readsNothing) return [];
   const found: LogicEdit[] = [];
   for (const declaration of root.descendantsOfType('declaration')) {
-    const format = READ_FORMAT[declaration.childForFieldName('type')?.text ?? ''];
-    if (declaration.parent?.type !== 'compound_statement' || !format) continue;
+    const type = declaration.childForFieldName('type')?.text ?? '';
+    const conversion = conversionFor(type, 'scanf');
+    if (declaration.parent?.type !== 'compound_statement' || !conversion) continue;
+    const format = type === 'char' ? ' %c' : `%${conversion}`; // a character: after the line end the input before it left
     for (const declarator of declaration.childrenForFieldName('declarator').filter((d) => d.type === 'identifier')) {
       const first = declaration.parent.descendantsOfType('identifier').find((n) => n.text === declarator.text && n.startIndex > declarator.endIndex);
       if (!first || !isSuspicious(suspicion, lineOf(first)) || isWritten(first)) continue;
@@ -387,12 +383,6 @@ export function formatlessPrintEdits(root: SyntaxNode, suspicion: Suspicion): Lo
   return found;
 }
 
-/** printf conversions by declared type. */
-const PRINT_FORMAT: Record<string, string> = {
-  int: '%d', short: '%d', long: '%ld', 'long int': '%ld', 'long long': '%lld', unsigned: '%u', 'unsigned int': '%u',
-  float: '%f', double: '%f', char: '%c',
-};
-
 /**
  * `printf("N")` or `printf("N\n")`: a variable's name printed as text where its value was meant (the
  * quotes around the name, not the format). Only a literal that holds the name and nothing else but
@@ -406,10 +396,10 @@ export function printedNameEdits(root: SyntaxNode, suspicion: Suspicion): LogicE
     if (args.length !== 1 || literal?.type !== 'string_literal') continue;
     const m = /^((?:\\n|[^\w%\\])*)([A-Za-z_]\w*)((?:\\n|[^\w%\\])*)$/.exec(literal.text.slice(1, -1));
     const declared = m && namesInScope(root, call.startIndex).find((n) => n.name === m[2]);
-    const conversion = declared && declared.arrayDims === 0 && declared.pointers === 0 ? PRINT_FORMAT[declared.type] : undefined;
+    const conversion = declared && declared.arrayDims === 0 && declared.pointers === 0 ? conversionFor(declared.type, 'printf') : undefined;
     if (!m || !conversion) continue;
     found.push({
-      edits: [{ start: literal.startIndex, end: literal.endIndex, newText: `"${m[1]}${conversion}${m[3]}", ${m[2]}` }], line: lineOf(call), priority: 12,
+      edits: [{ start: literal.startIndex, end: literal.endIndex, newText: `"${m[1]}%${conversion}${m[3]}", ${m[2]}` }], line: lineOf(call), priority: 12,
       why: `printf prints the name \`${m[2]}\` as text where its value was meant`,
     });
   }

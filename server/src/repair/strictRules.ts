@@ -3,6 +3,7 @@
 // format mismatches (a missing & included), a `;` that empties a loop's body. Each proposal is a
 // candidate: the compiler judges it.
 import type { Token } from '../c/lexer';
+import { conversionFor } from '../c/types';
 import type { CompilerDiagnostic, TextEdit } from '../oracle/compiler';
 import { enclosingBlock, insertAtBlockStart, insertBeforeClose, matching, parseDeclaration, semicolonAfterHeader, source, span, tokenIndexAt } from './cSyntax';
 import type { Proposal, Rule } from './rules';
@@ -80,17 +81,11 @@ function unusedVariable(text: string, tokens: Token[], d: CompilerDiagnostic): P
   return [[{ ...range, newText: '' }]];
 }
 
-/** The conversion printf or scanf needs for an argument of C type `type`. */
-function conversionFor(type: string, scanf: boolean): string | undefined {
-  const t = type.replace(/\s+/g, ' ').trim();
-  const base = scanf ? t.replace(/ ?\*$/, '') : t;
-  const table: Record<string, string> = {
-    int: 'd', 'unsigned int': 'u', 'long int': 'ld', 'long unsigned int': 'lu', 'long long int': 'lld',
-    'long long unsigned int': 'llu', 'short int': 'hd', char: 'c', 'char *': 's', 'const char *': 's',
-    double: scanf ? 'lf' : 'f', float: 'f', 'long double': 'Lf',
-  };
-  if (scanf && base === 'char' && /\[/.test(type)) return 's';
-  return table[base];
+/** The conversion printf or scanf needs for an argument of gcc's type `type` (for scanf, a pointer: `int *`; `char (*)[10]`: a string). */
+function conversionOf(type: string, scanf: boolean): string | undefined {
+  if (!scanf) return conversionFor(type, 'printf');
+  const target = type.replace(/ ?\*$/, '');
+  return target.startsWith('char') && /\[/.test(type) ? 's' : conversionFor(target, 'scanf');
 }
 
 /** Tokens of the call's arguments, split at depth-0 commas. */
@@ -152,7 +147,7 @@ export function formatMismatch(_text: string, tokens: Token[], d: CompilerDiagno
   if (!scanf && actual.replace(/ ?\*$/, '') === expected && actual.endsWith('*') && arg[0]?.text === '&') {
     return [[{ start: arg[0].start, end: arg[0].end, newText: '' }]]; // printf("%d", &x)
   }
-  const conversion = conversionFor(actual, scanf);
+  const conversion = conversionOf(actual, scanf);
   const string = tokens[at]?.kind === 'string' ? tokens[at] : args.flat().find((t) => t.kind === 'string');
   if (!conversion || !string) return [];
   // The directive's length modifier and conversion letter are replaced; flags, width, precision stay.
