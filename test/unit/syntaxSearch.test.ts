@@ -43,6 +43,14 @@ test('a ; missing at the end of a line is inserted there, where gcc reports it o
   assert.deepEqual(r.edits.map((e) => e.explanation.split(',')[0]), ['Insert `;` on line 3']);
 });
 
+test('of the edits the parser likes alike, the token the message expects is inserted first, not the initializer deleted', async () => {
+  const text = '#include <stdio.h>\nint main(void) {\n  int x = 1\n  printf("%d\\n", x);\n  return 0;\n}\n';
+  const compiled = await compile(text, gcc);
+  assert.match(compiled.diagnostics[0].message, /expected ',' or ';' before 'printf'/);
+  const [first] = syntaxCandidates(text, compiled.diagnostics.filter((d) => d.severity === 'error'));
+  assert.equal(applyEdits(text, first.edits), text.replace('int x = 1', 'int x = 1;'), 'deleting `1` parses too, and compiles: `int x = printf(...)`');
+});
+
 test('independent errors in different statements are repaired in the same round, each explained by its own error', async () => {
   const r = await repairedInOneRound('prog14962');
   assert.equal(r.before.errorCount, 2);

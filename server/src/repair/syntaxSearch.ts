@@ -138,7 +138,7 @@ export function syntaxCandidates(text: string, errors: readonly CompilerDiagnost
   const screened = sites.filter((s) => !s.blind).map((s) => oneTokenEdits(text, tokens, s.center).map((e) => e.edit));
   const braces = braceBalanceEdits(text, tokens, errors[0]);
   if (braces.length > 0) screened.unshift(braces);
-  const perSite = screened.map((edits) => parserFinalists(text, edits, base, screen));
+  const perSite = screened.map((edits) => parserFinalists(text, edits, base, screen, expectedTokens(nearestError(edits[0]?.start ?? 0).message)));
 
   const candidates: SyntaxCandidate[] = [];
   const reasonOf = (edits: TextEdit[]) => nearestError(edits[0].start);
@@ -169,8 +169,12 @@ export function syntaxCandidates(text: string, errors: readonly CompilerDiagnost
   return candidates;
 }
 
-/** For one site: the edits (one token, else two) after which the parser fits the most of the text. */
-function parserFinalists(text: string, edits: readonly TextEdit[], base: SyntaxScore, screen: Screen): Scored[] {
+/**
+ * For one site: the edits (one token, else two) after which the parser fits the most of the text;
+ * of those the parser likes alike, the insertion of a token the compiler's message names first
+ * (`int x = 1` before `printf`, "expected ',' or ';'": the `;`, not `1` deleted).
+ */
+function parserFinalists(text: string, edits: readonly TextEdit[], base: SyntaxScore, screen: Screen, expected: ReadonlySet<string>): Scored[] {
   const found: Scored[] = [];
   const partial: Scored[] = [];
   for (const edit of edits) {
@@ -193,7 +197,8 @@ function parserFinalists(text: string, edits: readonly TextEdit[], base: SyntaxS
       }
     }
   }
-  found.sort((a, b) => a.score.damage - b.score.damage || a.edits.length - b.edits.length || b.score.firstStart - b.delta - (a.score.firstStart - a.delta));
+  const named = (s: Scored) => (s.edits.every((e) => e.start === e.end && expected.has(e.newText.trim())) ? 0 : 1);
+  found.sort((a, b) => a.score.damage - b.score.damage || a.edits.length - b.edits.length || named(a) - named(b) || b.score.firstStart - b.delta - (a.score.firstStart - a.delta));
   return found.slice(0, FINALISTS_PER_SITE);
 }
 
