@@ -68,6 +68,13 @@ const cases: [string, string, string][] = [
 
 ruleCases(cases, gcc, 'error-rule');
 
+test("one comma for a for header's second semicolon becomes it, not gcc's fix-it, which compiles too where no -Wall warns of it", async () => {
+  const program = main('    int i, n = 3;\n    for (i = 1; i < n, i++)\n        printf("%d\\n", i);\n');
+  const r = await new RepairEngine({ compiler: { family: 'gcc' } }).repair(program);
+  assert.equal(r.repaired, program.replace('i < n, i++', 'i < n; i++'), 'not `for (i = 1; i < n, i++;)`');
+  assert.deepEqual(r.sources, ['error-rule']);
+});
+
 test('void main becomes int main under the course\'s strict flags, and gets its return', async () => {
   const strict = { family: 'gcc' as const, args: ['-Wall', '-Wextra', '-Werror', '-ansi', '-pedantic'] };
   const source = '#include <stdio.h>\nvoid main()\n{\n    printf("hi\\n");\n}\n';

@@ -165,7 +165,9 @@ const MAX_CLOSER_STEPS = 1;
 /** Closer candidates checked against every test, per round. */
 const CLOSER_TRIES = 3;
 
-const SOURCE_ORDER: Record<RepairSource, number> = { model: 0, 'compiler-fixit': 1, 'strict-rule': 2, 'scope-rule': 3, 'error-rule': 4, 'syntax-search': 5, reference: 6, 'logic-search': 7 };
+// Of candidates alike in every other way: a rule written for the message from real submissions
+// before the compiler's generic fix-it (`for (i = 0; i < n, i++)`: the comma, not a `;` before `)`).
+const SOURCE_ORDER: Record<RepairSource, number> = { model: 0, 'error-rule': 1, 'compiler-fixit': 2, 'strict-rule': 3, 'scope-rule': 4, 'syntax-search': 5, reference: 6, 'logic-search': 7 };
 
 /** Better first: fewer errors, the first error later, more tests passed, fewer warnings, smaller edits. */
 function compareJudged(a: Judged, b: Judged): number {
