@@ -19,7 +19,6 @@ import type { TextEdit } from '../oracle/compiler';
 import { isSuspicious, type Suspicion } from './faultLocalization';
 import type { LogicEdit } from './mutationSearch';
 
-
 /** True when the expression is an integer: an integer literal, or an integer variable (not an array, not a pointer). */
 function isInteger(root: SyntaxNode, node: SyntaxNode): boolean {
   if (node.type === 'parenthesized_expression' && node.namedChildren[0]) return isInteger(root, node.namedChildren[0]);

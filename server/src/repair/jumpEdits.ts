@@ -19,10 +19,10 @@ export function deadCodeEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit
       if (!JUMP.test(jump.type) || after.length === 0 || after.some((s) => /label|case/.test(s.type)) || !isSuspicious(suspicion, lineOf(jump))) return;
       const why = `\`${jump.text}\` comes before statements of its block, which never run`;
       for (const last of after.length > 1 ? [after[0], after.at(-1)!] : [after[0]]) {
-        const moved = text.slice(jump.endIndex, last.endIndex);
+        const moved = text.slice(after[0].startIndex, last.endIndex);
         // What stood between the jump and the next statement (a line end and its indent) separates them again.
         const gap = text.slice(jump.endIndex, after[0].startIndex);
-        found.push({ edits: [{ start: jump.startIndex, end: last.endIndex, newText: `${moved.slice(gap.length)}${gap}${jump.text}` }], line: lineOf(jump), priority: 6, why });
+        found.push({ edits: [{ start: jump.startIndex, end: last.endIndex, newText: `${moved}${gap}${jump.text}` }], line: lineOf(jump), priority: 6, why });
       }
     });
   }
