@@ -119,6 +119,7 @@ int main() {
   assert.deepEqual(found.map((t) => t.split('\n')[5].trim()), ['printf("yes\\n"); else printf("no\\n");']);
   assert.equal(missingElseEdits(root, everyLine(program), { expected: 'yes\n', actual: '' }).length, 0, 'a line the program has');
   assert.equal(missingElseEdits(root, everyLine(program), { expected: 'no\nmore\n', actual: '' }).length, 0, 'one line only');
+  assert.equal(missingElseEdits(root, everyLine(program), { expected: '1 2 6\n', actual: '' }).length, 0, 'a line of numbers fits one test only');
 });
 
 test('forgotten read: a variable whose first use reads it, read from the input after its declaration', () => {

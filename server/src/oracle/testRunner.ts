@@ -30,6 +30,8 @@ export interface TestResult {
   ms: number;
   /** With `coverage`: the source lines whose code ran (undefined when the run did not exit normally). */
   lines?: number[];
+  /** With `keepStderr`: what the program wrote on stderr (capped like its output). */
+  stderr?: string;
 }
 
 export interface TestReport {
@@ -51,6 +53,8 @@ export interface TestRunOptions {
   signal?: AbortSignal;
   /** Build with line coverage (coverage.ts) and report each run's covered lines. */
   coverage?: boolean;
+  /** Report what each run wrote on stderr (an instrumented program's own reports: valueProbes.ts). */
+  keepStderr?: boolean;
   /** The first this many tests must pass: the run stops at the first of them that fails (a candidate judged on its target test first). */
   requiredFirst?: number;
   /** Sandboxes kept up across runs (a repair's); without them the run starts and ends its own. */
@@ -174,6 +178,7 @@ function resultOf(run: TestRun, test: TestCase, outcome: Outcome): TestResult {
     name: test.name, status, passed: status === 'passed', input: test.input, expected: test.output,
     actual: outcome.stdout.slice(0, 4096), exitCode: outcome.exitCode, signal: outcome.signal, ms: outcome.ms,
     lines: run.blocks && coveredLines(run.blocks, outcome.stderr),
+    ...(run.options.keepStderr ? { stderr: outcome.stderr } : {}),
   };
 }
 

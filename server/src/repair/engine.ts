@@ -17,12 +17,15 @@ import { SteppingStones, stepDistance } from './editPairs';
 import { explainEdit, summarizeEdits } from './explain';
 import { fixitRepairs } from './fixitRepair';
 import { formatFixits } from './formatFixits';
-import { everyLineSuspect, ochiai, rankedLines, type Suspicion } from './faultLocalization';
+import { blameDecisions, everyLineSuspect, ochiai, rankedLines, type Suspicion } from './faultLocalization';
+import { synthesizeConditions, type ProbedTest } from './conditionSynthesis';
 import { type LogicEdit, logicMutations } from './mutationSearch';
 import { editOwners } from './provenance';
 import { referenceEdits } from './referenceRepair';
 import { ruleProposals } from './rules';
 import { syntaxCandidates } from './syntaxSearch';
+import { instrument, probeSites, readProbes } from './valueProbes';
+import { parseC } from '../c/parser';
 import type { ExplainedEdit, Repair, RepairSource } from './repair';
 
 export interface EngineOptions {
@@ -519,6 +522,14 @@ export class RepairEngine {
           },
         },
         {
+          // Conditions synthesized from the values the tests reach them with, where the edits above repaired nothing.
+          when: 'until-enough' as const,
+          independent: true,
+          async *proposals() {
+            for (const e of await self.synthesizedConditions(text, report, await suspicion, failing)) yield { candidate: logicCandidate(e.edits, 'logic-search', e.why) };
+          },
+        },
+        {
           // Two of the edits above together, when none alone made a failing test pass: those that moved its output.
           when: 'if-none-accepted' as const,
           independent: true,
@@ -595,6 +606,27 @@ export class RepairEngine {
     if (!screened?.compiled) return undefined;
     const agrees = report.results.every((r) => screened.results.find((s) => s.name === r.name)?.passed === r.passed);
     return agrees && screened.results.find((s) => s.name === failing.name)?.actual === failing.actual ? screen : undefined;
+  }
+
+  /**
+   * Conditions synthesized from a probed run of the tests (valueProbes.ts, conditionSynthesis.ts) at
+   * the suspicious conditions; none when the probed program does not build, or passes or fails a
+   * test otherwise than `text` does.
+   */
+  private async synthesizedConditions(text: string, report: TestReport, suspicion: Suspicion | undefined, failing: TestResult): Promise<LogicEdit[]> {
+    const root = parseC(text).rootNode;
+    const sites = probeSites(root, blameDecisions(root, suspicion ?? everyLineSuspect(text)));
+    if (sites.length === 0) return [];
+    const options = { ...candidateRunLimits(report), keepStderr: true, concurrency: PARALLEL_RUNS };
+    const probed = await this.test(instrument(text, sites), options).catch(() => undefined);
+    if (!probed?.compiled) return [];
+    const tests: ProbedTest[] = [];
+    for (const r of report.results) {
+      const run = probed.results.find((p) => p.name === r.name);
+      if (!run || run.passed !== r.passed) return [];
+      tests.push({ passed: r.passed, target: r.name === failing.name, sites: readProbes(run.stderr ?? '', sites) });
+    }
+    return synthesizeConditions(root, sites, tests);
   }
 
   /**

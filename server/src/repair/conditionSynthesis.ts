@@ -1,0 +1,224 @@
+// Conditions synthesized from the values the tests reach them with (after SemFix and Angelix, which
+// solve for them symbolically; here by enumeration over a probed run: valueProbes.ts). A condition's
+// candidates: a term added to it (`&& y % 100 != 0`, `|| n == 0`), an operand moved by a term
+// (`i < n` to `i < n - k`) or replaced. A candidate is kept only when it decides as the condition did
+// at every decision the passing tests reached (so they still pass, unchanged) and otherwise at some
+// decision of the failing test (without which its run, and its wrong output, would stay the same);
+// the tests then judge the few kept. Candidates that decide alike on every report count once.
+import { lineOf, unparenthesized, type SyntaxNode } from '../c/parser';
+import { enclosingFunction } from '../c/scopes';
+import type { TextEdit } from '../oracle/compiler';
+import type { LogicEdit } from './mutationSearch';
+import { conditionOperands, isPlainTerm, type Decision, type ProbeSite, type SiteRun, termKey } from './valueProbes';
+
+/** A test's probed run: whether the program passed it, and each site's decisions. */
+export interface ProbedTest {
+  passed: boolean;
+  /** The round's target (the failing test its candidates are judged on first). */
+  target: boolean;
+  sites: SiteRun[];
+}
+
+/** Candidates the tests judge at most, per round. */
+export const SYNTHESIS_BUDGET = 12;
+/** Constants of the function (and 0 and 1) a candidate may compare with, nearest first. */
+const MAX_CONSTANTS = 12;
+const OPERATORS = ['==', '!=', '<', '<=', '>', '>='] as const;
+
+/** A term of a candidate: its text and its value at a decision. */
+interface Term {
+  text: string;
+  value: (d: Decision) => number;
+  constant: boolean;
+}
+
+interface Candidate {
+  site: number;
+  text: string;
+  decide: (d: Decision) => boolean;
+  /** The likelier kind of change first (lower). */
+  cost: number;
+  /** The terms the change adds, for its explanation. */
+  uses: Term[];
+}
+
+const compare = (a: number, op: (typeof OPERATORS)[number], b: number) =>
+  op === '==' ? a === b : op === '!=' ? a !== b : op === '<' ? a < b : op === '<=' ? a <= b : op === '>' ? a > b : a >= b;
+
+const CHAR_ESCAPES: Record<string, number> = { n: 10, t: 9, r: 13, '0': 0, '\\': 92, "'": 39, '"': 34, a: 7, b: 8, f: 12, v: 11 };
+
+/** A number or character literal's value, if it is a plain one. */
+export function literalValue(text: string): number | undefined {
+  const char = /^'(\\?.)'$/.exec(text);
+  if (char) return char[1].length === 2 ? CHAR_ESCAPES[char[1][1]] : char[1].charCodeAt(0);
+  const number = /^(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9]\d*|\d+\.\d*(?:[eE][-+]?\d+)?)[uUlL]*$/.exec(text);
+  if (!number) return undefined;
+  const digits = number[1];
+  return /^0[xX]/.test(digits) ? Number.parseInt(digits, 16) : /^0[0-7]+$/.test(digits) ? Number.parseInt(digits, 8) : Number(digits);
+}
+
+/**
+ * A plain term's value at a decision, from the reported terms and the literals in it (`n - 1` from
+ * `n`); undefined where a part is neither.
+ */
+function valueOf(node: SyntaxNode, terms: ReadonlyMap<string, number>, d: Decision): number | undefined {
+  const reported = terms.get(termKey(node.text));
+  if (reported !== undefined) return d.values[reported];
+  if (node.type === 'number_literal' || node.type === 'char_literal') return literalValue(node.text);
+  if (node.type === 'parenthesized_expression') return valueOf(node.namedChild(0)!, terms, d);
+  if (node.type === 'unary_expression' && node.childForFieldName('operator')?.text === '-') {
+    const v = valueOf(node.childForFieldName('argument')!, terms, d);
+    return v === undefined ? undefined : -v;
+  }
+  return undefined;
+}
+
+/**
+ * The condition's truth value at a decision with one operand's value given by `replaced`, from
+ * the reported terms; undefined where a part cannot be evaluated so.
+ */
+function evaluate(node: SyntaxNode, terms: ReadonlyMap<string, number>, d: Decision, replaced?: { node: SyntaxNode; value: (d: Decision) => number }): boolean | undefined {
+  const inner = unparenthesized(node)!;
+  const value = (n: SyntaxNode) => (replaced && n.id === replaced.node.id ? replaced.value(d) : valueOf(n, terms, d));
+  if (inner.type === 'binary_expression') {
+    const op = inner.childForFieldName('operator')!.text;
+    const [left, right] = [inner.childForFieldName('left')!, inner.childForFieldName('right')!];
+    if (op === '&&' || op === '||') {
+      const l = evaluate(left, terms, d, replaced);
+      if (l === undefined) return undefined;
+      if (op === '&&' ? !l : l) return l;
+      return evaluate(right, terms, d, replaced);
+    }
+    if ((OPERATORS as readonly string[]).includes(op)) {
+      const [a, b] = [value(left), value(right)];
+      return a === undefined || b === undefined ? undefined : compare(a, op as (typeof OPERATORS)[number], b);
+    }
+  }
+  if (inner.type === 'unary_expression' && inner.childForFieldName('operator')?.text === '!') {
+    const v = evaluate(inner.childForFieldName('argument')!, terms, d, replaced);
+    return v === undefined ? undefined : !v;
+  }
+  const v = value(inner);
+  return v === undefined ? undefined : v !== 0;
+}
+
+/** The constants a candidate may use: the literals of the condition's function, nearest first, and 0 and 1. */
+function constantsNear(root: SyntaxNode, condition: SyntaxNode): Term[] {
+  const scope = enclosingFunction(root, condition.startIndex) ?? root;
+  const literals = scope.descendantsOfType(['number_literal', 'char_literal'])
+    .sort((a, b) => Math.abs(a.startIndex - condition.startIndex) - Math.abs(b.startIndex - condition.startIndex));
+  const seen = new Set<number>();
+  const constants: Term[] = [];
+  for (const { text } of [...literals, { text: '0' }, { text: '1' }]) {
+    const v = literalValue(text);
+    if (v === undefined || seen.has(v) || constants.length >= MAX_CONSTANTS) continue;
+    seen.add(v);
+    constants.push({ text: v === 0 ? '0' : text, value: () => v, constant: true });
+  }
+  return constants;
+}
+
+/** `condition op e` with the condition parenthesized where the operator would bind it otherwise. */
+function joined(condition: SyntaxNode, op: '&&' | '||', added: string): string {
+  const inner = unparenthesized(condition)!;
+  const innerOp = inner.type === 'binary_expression' ? inner.childForFieldName('operator')!.text : '';
+  const binds = inner.type === 'binary_expression' ? !/^(&&|\|\||=|,)$/.test(innerOp) || innerOp === op : !/^(assignment|conditional|comma)_expression$/.test(inner.type);
+  return `${binds ? condition.text : `(${condition.text})`} ${op} ${added}`;
+}
+
+/** Every candidate for one site: terms added to the condition, operands moved or replaced. */
+function candidatesAt(root: SyntaxNode, site: ProbeSite, index: number, sample: Decision[]): Candidate[] {
+  const condition = site.condition;
+  const keys = new Map(site.terms.map((t, i) => [termKey(t), i]));
+  const reported: Term[] = site.terms.map((t, i) => ({ text: t, value: (d) => d.values[i], constant: false }));
+  const constants = constantsNear(root, condition);
+  const found: Candidate[] = [];
+  // A term added: `cond && x op y`, `cond || x op y`, x a reported term, y a later one or a constant.
+  reported.forEach((x, i) => {
+    for (const y of [...reported.slice(i + 1), ...constants]) {
+      for (const op of OPERATORS) {
+        const added = `${x.text} ${op} ${y.text}`;
+        const test = (d: Decision) => compare(x.value(d), op, y.value(d));
+        const cost = y.constant ? 1 : 2;
+        found.push({ site: index, text: joined(condition, '&&', added), decide: (d) => d.value && test(d), cost, uses: [x, y] });
+        found.push({ site: index, text: joined(condition, '||', added), decide: (d) => d.value || test(d), cost, uses: [x, y] });
+      }
+    }
+  });
+  // A comparison's operand moved by a term or replaced: only where the probes give the condition's own value back.
+  const operands = conditionOperands(condition);
+  const faithful = operands !== undefined && sample.every((d) => evaluate(condition, keys, d) === d.value);
+  if (!faithful) return found;
+  const comparisonSides = operands.filter((o) => o.parent?.type === 'binary_expression' && /^(==|!=|<|<=|>|>=)$/.test(o.parent.childForFieldName('operator')!.text));
+  for (const side of comparisonSides) {
+    const before = condition.text.slice(0, side.startIndex - condition.startIndex);
+    const after = condition.text.slice(side.endIndex - condition.startIndex);
+    const own = (d: Decision) => valueOf(side, keys, d) ?? Number.NaN;
+    const tightly = isPlainTerm(side) && /^(identifier|subscript_expression|field_expression|number_literal|char_literal|parenthesized_expression)$/.test(side.type);
+    const base = tightly ? side.text : `(${side.text})`;
+    for (const y of [...reported, ...constants]) {
+      if (termKey(y.text) === termKey(side.text)) continue;
+      const variants: [string, (d: Decision) => number, number][] = [[y.text, y.value, 2.5]];
+      if (y.text !== '0') {
+        variants.push([`${base} - ${y.text}`, (d) => own(d) - y.value(d), 1.5], [`${base} + ${y.text}`, (d) => own(d) + y.value(d), 1.5]);
+      }
+      for (const [text, value, cost] of variants) {
+        const replaced = { node: side, value };
+        found.push({ site: index, text: before + text + after, decide: (d) => evaluate(condition, keys, d, replaced) ?? d.value, cost, uses: [y] });
+      }
+    }
+  }
+  return found;
+}
+
+/** A decision where the candidate decides otherwise, in words: its terms' values there. */
+function explain(candidate: Candidate, site: ProbeSite, d: Decision): string {
+  const values = candidate.uses.filter((t) => !t.constant).map((t) => `\`${t.text}\` is ${t.value(d)}`);
+  const where = values.length > 0 ? ` where ${values.join(' and ')}` : '';
+  return `the failing test reaches \`${site.condition.text}\`${where} and needs it ${d.value ? 'false' : 'true'} there, while the passing tests decide as before`;
+}
+
+/**
+ * The synthesized conditions that the probed runs allow, those that change more failing tests'
+ * runs first, then by site (most suspicious first) and the likelier kind of change.
+ */
+export function synthesizeConditions(root: SyntaxNode, sites: readonly ProbeSite[], tests: readonly ProbedTest[]): LogicEdit[] {
+  const kept: { candidate: Candidate; failingChanged: number; example: Decision }[] = [];
+  sites.forEach((site, s) => {
+    const sample = tests.flatMap((t) => t.sites[s].decisions);
+    const bySignature = new Map<string, { candidate: Candidate; failingChanged: number; example: Decision }>();
+    for (const candidate of candidatesAt(root, site, s, sample)) {
+      let signature = '';
+      let failingChanged = 0;
+      let example: Decision | undefined;
+      let allowed = true;
+      for (const test of tests) {
+        const run = test.sites[s];
+        let changed = false;
+        for (const d of run.decisions) {
+          const decided = candidate.decide(d);
+          signature += decided ? '1' : '0';
+          if (decided !== d.value) {
+            changed = true;
+            if (test.target) example ??= d;
+          }
+        }
+        if (test.passed && changed) allowed = false;
+        if (!test.passed && (changed || run.cut)) failingChanged++;
+        if (!allowed) break;
+      }
+      if (!allowed || !example) continue;
+      const best = bySignature.get(signature);
+      if (!best || candidate.cost < best.candidate.cost) bySignature.set(signature, { candidate, failingChanged, example });
+    }
+    kept.push(...bySignature.values());
+  });
+  return kept
+    .sort((a, b) => b.failingChanged - a.failingChanged || a.candidate.site - b.candidate.site || a.candidate.cost - b.candidate.cost)
+    .slice(0, SYNTHESIS_BUDGET)
+    .map(({ candidate, example }) => {
+      const site = sites[candidate.site];
+      const edit: TextEdit = { start: site.condition.startIndex, end: site.condition.endIndex, newText: candidate.text };
+      return { edits: [edit], line: lineOf(site.condition), priority: 0, why: explain(candidate, site, example) };
+    });
+}

@@ -1,0 +1,183 @@
+// Value probes: the program rebuilt so that each chosen condition reports, every time it is decided,
+// its truth value and the values of the terms it could be written with (the variables in scope and
+// the condition's own operands), on stderr, which the tests do not compare. conditionSynthesis.ts
+// reads the reports to find a condition that decides alike wherever the passing tests reach it and
+// otherwise somewhere the failing test does.
+import { lineOf, unparenthesized, type SyntaxNode } from '../c/parser';
+import { enclosingFunction, namesInScope } from '../c/scopes';
+import { isFloatingType, isIntegerType } from '../c/types';
+import type { TextEdit } from '../oracle/compiler';
+import { applyEdits } from './edits';
+import { isSuspicious, type Suspicion } from './faultLocalization';
+
+/** A probed condition: the expression decided and the terms reported with it, in order. */
+export interface ProbeSite {
+  condition: SyntaxNode;
+  /** The terms' source texts (a variable's name, an operand such as `a[i]` or `n % 2`). */
+  terms: string[];
+}
+
+/** One decision: the condition's truth value and each term's value, in the site's order. */
+export interface Decision {
+  value: boolean;
+  values: number[];
+}
+
+/** A site's decisions in one test run; `cut` when it was decided more often than reported. */
+export interface SiteRun {
+  decisions: Decision[];
+  cut: boolean;
+}
+
+/** Conditions probed at most (the most suspicious), terms reported per condition, decisions reported per run. */
+export const MAX_SITES = 6;
+const MAX_VARIABLES = 10;
+const MAX_TERMS = 16;
+export const MAX_DECISIONS = 100;
+
+const RELATIONAL = /^(==|!=|<|<=|>|>=)$/;
+const LOGICAL = /^(&&|\|\|)$/;
+const MARK = '@c-repair-probe';
+
+/**
+ * The expressions a probe may evaluate again at no risk: no call, assignment or step (which would
+ * change the run), no `/` or `%` by a variable (which may be 0), no pointer (which may be invalid).
+ */
+export function isPlainTerm(node: SyntaxNode): boolean {
+  switch (node.type) {
+    case 'identifier':
+    case 'number_literal':
+    case 'char_literal':
+      return true;
+    case 'parenthesized_expression':
+      return node.namedChildCount === 1 && isPlainTerm(node.namedChild(0)!);
+    case 'unary_expression':
+      return node.childForFieldName('operator')?.text === '-' && isPlainTerm(node.childForFieldName('argument')!);
+    case 'binary_expression': {
+      const op = node.childForFieldName('operator')?.text ?? '';
+      const [left, right] = [node.childForFieldName('left')!, node.childForFieldName('right')!];
+      if (/^[/%]$/.test(op)) return isPlainTerm(left) && right.type === 'number_literal' && Number(right.text) !== 0;
+      return /^[-+*]$/.test(op) && isPlainTerm(left) && isPlainTerm(right);
+    }
+    case 'subscript_expression': {
+      const array = node.childForFieldName('argument');
+      const index = node.childForFieldName('index');
+      return array?.type === 'identifier' && index !== null && isPlainTerm(index);
+    }
+    case 'field_expression':
+      return node.childForFieldName('operator')?.text === '.' && node.childForFieldName('argument')?.type === 'identifier';
+    default:
+      return false;
+  }
+}
+
+/**
+ * The operands a condition decides on, when it is made of them alone: each side of a comparison, and
+ * each truth value joined by `&&`, `||` or `!` (`a[i]` in `a[i] && b`). Undefined when a part of it
+ * is not a plain term (a call, an assignment): such a condition is only extended, never rewritten.
+ */
+export function conditionOperands(condition: SyntaxNode): SyntaxNode[] | undefined {
+  const node = unparenthesized(condition)!;
+  if (node.type === 'binary_expression') {
+    const op = node.childForFieldName('operator')!.text;
+    const [left, right] = [node.childForFieldName('left')!, node.childForFieldName('right')!];
+    if (LOGICAL.test(op)) {
+      const [l, r] = [conditionOperands(left), conditionOperands(right)];
+      return l && r && [...l, ...r];
+    }
+    if (RELATIONAL.test(op)) return isPlainTerm(left) && isPlainTerm(right) ? [left, right] : undefined;
+  }
+  if (node.type === 'unary_expression' && node.childForFieldName('operator')?.text === '!') return conditionOperands(node.childForFieldName('argument')!);
+  return isPlainTerm(node) ? [node] : undefined;
+}
+
+/** The plain operands of every comparison under `node`. */
+function comparisonOperands(node: SyntaxNode): SyntaxNode[] {
+  return node.descendantsOfType('binary_expression')
+    .filter((b) => RELATIONAL.test(b.childForFieldName('operator')?.text ?? ''))
+    .flatMap((b) => [b.childForFieldName('left')!, b.childForFieldName('right')!])
+    .filter((o) => o.type !== 'number_literal' && o.type !== 'char_literal' && isPlainTerm(o));
+}
+
+/** A term's text as the probes and the synthesis key it (spacing dropped). */
+export const termKey = (text: string) => text.replace(/\s+/g, '');
+
+/**
+ * The conditions (of `if`s, loops and `?:`) on suspicious lines, most suspicious first, none inside
+ * another, each with the number-valued variables in scope (nearest first) and its plain operands.
+ */
+export function probeSites(root: SyntaxNode, suspicion: Suspicion): ProbeSite[] {
+  const conditions = root
+    .descendantsOfType(['if_statement', 'while_statement', 'do_statement', 'for_statement', 'conditional_expression'])
+    .map((s) => s.childForFieldName('condition'))
+    .filter((c): c is SyntaxNode => c !== null && isSuspicious(suspicion, lineOf(c)))
+    .map((c) => unparenthesized(c)!)
+    .sort((a, b) => (suspicion.get(lineOf(b)) ?? 0) - (suspicion.get(lineOf(a)) ?? 0) || a.startIndex - b.startIndex);
+  const sites: ProbeSite[] = [];
+  for (const condition of conditions) {
+    if (sites.length >= MAX_SITES) break;
+    if (sites.some((s) => s.condition.startIndex < condition.endIndex && condition.startIndex < s.condition.endIndex)) continue;
+    const seen = new Set<string>();
+    const variables = namesInScope(root, condition.startIndex)
+      .filter((d) => d.arrayDims === 0 && d.pointers === 0 && (isIntegerType(d.type) || isFloatingType(d.type) || d.type === 'char'))
+      .filter((d) => !seen.has(d.name) && seen.add(d.name))
+      .slice(0, MAX_VARIABLES)
+      .map((d) => d.name);
+    const own = (conditionOperands(condition) ?? [])
+      .filter((o) => o.type !== 'number_literal' && o.type !== 'char_literal' && (o.type !== 'identifier' || variables.includes(o.text)));
+    // Other comparisons' operands in the function (`y % 100` beside `y % 4 == 0`), of these variables alone and no array.
+    const visible = new Set(variables);
+    const elsewhere = comparisonOperands(enclosingFunction(root, condition.startIndex) ?? root)
+      .filter((o) => o.type !== 'identifier' && o.descendantsOfType('subscript_expression').length === 0 && o.type !== 'subscript_expression')
+      .filter((o) => o.descendantsOfType('identifier').every((id) => visible.has(id.text)) && o.descendantsOfType('identifier').length > 0);
+    const terms = [...new Set([...variables, ...own.map((o) => termKey(o.text)), ...elsewhere.map((o) => termKey(o.text))])];
+    sites.push({ condition, terms: terms.slice(0, MAX_TERMS) });
+  }
+  return sites;
+}
+
+/**
+ * The program with each site's condition reporting its decisions: `(v = !!(cond), probe(site, v,
+ * terms...), v)`, which decides as before. The terms go as doubles through a variadic function, so
+ * the prelude builds under every C standard a course uses.
+ */
+export function instrument(text: string, sites: readonly ProbeSite[]): string {
+  const prelude = [
+    '#include <stdio.h>',
+    '#include <stdarg.h>',
+    'static int c_repair_v;',
+    `static int c_repair_decided[${sites.length}];`,
+    'static void c_repair_probe(int site, int value, int count, ...) {',
+    '  va_list terms; int k;',
+    `  if (c_repair_decided[site]++ >= ${MAX_DECISIONS}) return;`,
+    '  va_start(terms, count);',
+    `  fprintf(stderr, "\\n${MARK} %d %d", site, value);`,
+    '  for (k = 0; k < count; k++) fprintf(stderr, " %.10g", va_arg(terms, double));',
+    '  fprintf(stderr, "\\n");',
+    '  va_end(terms);',
+    '}',
+    '',
+  ].join('\n');
+  const edits: TextEdit[] = sites.flatMap((s, i) => {
+    const terms = s.terms.map((t) => `, (double)(${t})`).join('');
+    return [
+      { start: s.condition.startIndex, end: s.condition.startIndex, newText: '(c_repair_v = !!(' },
+      { start: s.condition.endIndex, end: s.condition.endIndex, newText: `), c_repair_probe(${i}, c_repair_v, ${s.terms.length}${terms}), c_repair_v)` },
+    ];
+  });
+  return prelude + applyEdits(text, edits);
+}
+
+/** Each site's decisions in one run, from what the instrumented program wrote on stderr. */
+export function readProbes(stderr: string, sites: readonly ProbeSite[]): SiteRun[] {
+  const runs: SiteRun[] = sites.map(() => ({ decisions: [], cut: false }));
+  for (const line of stderr.split('\n')) {
+    if (!line.startsWith(MARK)) continue;
+    const [site, value, ...values] = line.slice(MARK.length).trim().split(' ').map(Number);
+    const run = runs[site];
+    if (!run || values.length !== sites[site].terms.length) continue;
+    run.decisions.push({ value: value !== 0, values });
+  }
+  for (const run of runs) run.cut = run.decisions.length >= MAX_DECISIONS;
+  return runs;
+}
