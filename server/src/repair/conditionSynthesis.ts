@@ -156,11 +156,13 @@ function candidatesAt(root: SyntaxNode, site: ProbeSite, index: number, sample: 
     const own = (d: Decision) => valueOf(side, keys, d) ?? Number.NaN;
     const tightly = isPlainTerm(side) && /^(identifier|subscript_expression|field_expression|number_literal|char_literal|parenthesized_expression)$/.test(side.type);
     const base = tightly ? side.text : `(${side.text})`;
+    // A bound is moved rather than what it bounds (`i < n - k` before `i + k < n`, alike to the tests).
+    const moved = side.id === side.parent!.childForFieldName('right')?.id ? 1.5 : 1.6;
     for (const y of [...reported, ...constants]) {
       if (termKey(y.text) === termKey(side.text)) continue;
       const variants: [string, (d: Decision) => number, number][] = [[y.text, y.value, 2.5]];
       if (y.text !== '0') {
-        variants.push([`${base} - ${y.text}`, (d) => own(d) - y.value(d), 1.5], [`${base} + ${y.text}`, (d) => own(d) + y.value(d), 1.5]);
+        variants.push([`${base} - ${y.text}`, (d) => own(d) - y.value(d), moved], [`${base} + ${y.text}`, (d) => own(d) + y.value(d), moved]);
       }
       for (const [text, value, cost] of variants) {
         const replaced = { node: side, value };

@@ -1,0 +1,141 @@
+// Value probes and the conditions synthesized from them: a real compiler builds the probed program,
+// real runs report the decisions, and the tests judge what the synthesis keeps.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseC } from '../../server/src/c/parser';
+import { runTests } from '../../server/src/oracle/testRunner';
+import { literalValue, synthesizeConditions, type ProbedTest } from '../../server/src/repair/conditionSynthesis';
+import { applyEdits } from '../../server/src/repair/edits';
+import { blameDecisions, ochiai } from '../../server/src/repair/faultLocalization';
+import { RepairEngine } from '../../server/src/repair/engine';
+import { instrument, MAX_DECISIONS, probeSites, readProbes } from '../../server/src/repair/valueProbes';
+import { everyLine } from '../support/suspicion';
+
+const gcc = { family: 'gcc' as const, args: [] };
+// C-Pack's flags: the probes' prelude must build under C89 too.
+const strict = { family: 'gcc' as const, args: ['-Wall', '-Wextra', '-ansi', '-pedantic'] };
+
+// Counts the positive even numbers, but counts 0 too (line 8 lacks `&& x > 0`).
+const COUNT = `#include <stdio.h>
+
+int main(void) {
+    int n, i, x, count = 0;
+    scanf("%d", &n);
+    for (i = 0; i < n; i++) {
+        scanf("%d", &x);
+        if (x % 2 == 0)
+            count++;
+    }
+    printf("%d\\n", count);
+    return 0;
+}
+`;
+const COUNT_TESTS = [
+  { name: '1', input: '3\n1 2 3\n', output: '1\n' },
+  { name: '2', input: '4\n2 4 6 8\n', output: '4\n' },
+  { name: '3', input: '3\n0 2 5\n', output: '1\n' },
+  { name: '4', input: '2\n7 9\n', output: '0\n' },
+  { name: '5', input: '3\n0 0 1\n', output: '0\n' },
+];
+
+/** The probed runs of `text` on `tests` at the conditions the tests point at, as the engine reads them. */
+async function probe(text: string, tests: typeof COUNT_TESTS, compiler: { family: 'gcc'; args: string[] } = gcc) {
+  const root = parseC(text).rootNode;
+  const plain = await runTests(text, tests, { compiler, coverage: true });
+  const sites = probeSites(root, blameDecisions(root, ochiai(plain) ?? everyLine(text)));
+  const probed = await runTests(instrument(text, sites), tests, { compiler, keepStderr: true });
+  const firstFailing = plain.results.find((r) => !r.passed)?.name;
+  const runs: ProbedTest[] = probed.results.map((r, i) => ({ passed: plain.results[i].passed, target: r.name === firstFailing, sites: readProbes(r.stderr ?? '', sites) }));
+  return { root, sites, plain, probed, runs };
+}
+
+test('probes: each condition reports its decisions with the variables in scope and its operands, and the program runs as before', async () => {
+  for (const compiler of [gcc, strict]) {
+    const { sites, plain, probed, runs } = await probe(COUNT, COUNT_TESTS, compiler);
+    assert.ok(probed.compiled, probed.compileOutput);
+    assert.deepEqual(probed.results.map((r) => r.actual), plain.results.map((r) => r.actual), 'the same output on every test');
+    const branch = sites.findIndex((s) => s.condition.text === 'x % 2 == 0');
+    assert.ok(branch >= 0, sites.map((s) => s.condition.text).join());
+    assert.deepEqual(sites[branch].terms.slice(0, 4), ['n', 'i', 'x', 'count']);
+    assert.ok(sites[branch].terms.includes('x%2'), 'its operand');
+    const x = sites[branch].terms.indexOf('x');
+    const decisions = runs[0].sites[branch].decisions;
+    assert.deepEqual(decisions.map((d) => [d.values[x], d.value]), [[1, false], [2, true], [3, false]]);
+    const loop = sites.findIndex((s) => s.condition.text === 'i < n');
+    assert.equal(runs[0].sites[loop].decisions.length, 4, 'a loop condition once per pass and once to leave');
+  }
+});
+
+test('probes: a condition that reads input is evaluated once, and a site decided too often is cut', async () => {
+  const echo = `#include <stdio.h>
+int main(void) {
+    int c, k = 0;
+    while ((c = getchar()) != EOF)
+        if (c != '\\n') k++;
+    printf("%d\\n", k);
+    return 0;
+}
+`;
+  const tests = [{ name: '1', input: 'ab\ncd\n', output: '4\n' }, { name: '2', input: 'x'.repeat(MAX_DECISIONS + 10), output: `${MAX_DECISIONS + 10}\n` }];
+  const { probed, runs, sites } = await probe(echo, tests);
+  assert.equal(probed.passed, 2, 'the probe does not read the input again');
+  const read = sites.findIndex((s) => s.condition.text.includes('getchar'));
+  assert.equal(runs[0].sites[read].decisions.length, 7);
+  assert.equal(runs[0].sites[read].cut, false);
+  assert.equal(runs[1].sites[read].decisions.length, MAX_DECISIONS);
+  assert.equal(runs[1].sites[read].cut, true);
+});
+
+test('literal values: decimal, octal, hexadecimal, suffixed, floating and character literals', () => {
+  assert.deepEqual(['10', '010', '0x1F', '7u', '100L', '2.5', "'a'", "'\\n'", "'\\0'", '1e9x'].map(literalValue), [10, 8, 31, 7, 100, 2.5, 97, 10, 0, undefined]);
+});
+
+test('synthesis: every kept condition decides as before on the passing tests, which still pass; the first repairs the program', async () => {
+  const { root, sites, runs, plain } = await probe(COUNT, COUNT_TESTS);
+  const found = synthesizeConditions(root, sites, runs);
+  assert.ok(found.length > 0 && found.length <= 12);
+  const passing = plain.results.filter((r) => r.passed).map((r) => r.name);
+  for (const e of found) {
+    const report = await runTests(applyEdits(COUNT, e.edits), COUNT_TESTS, { compiler: gcc });
+    for (const name of passing) assert.ok(report.results.find((r) => r.name === name)?.passed, `${e.edits[0].newText} keeps test ${name}`);
+  }
+  const first = applyEdits(COUNT, found[0].edits);
+  assert.match(first, /if \(x % 2 == 0 && x [!>]=? [0-9]\)/);
+  assert.equal((await runTests(first, COUNT_TESTS, { compiler: gcc })).passed, COUNT_TESTS.length);
+  assert.match(found[0].why ?? '', /reaches `x % 2 == 0` where `x` is 0 and needs it false/);
+});
+
+test('synthesis: a comparison\'s operand moved by a term the tests point at (`i < n` to `i < n - k`)', async () => {
+  // Sums all but the last k of n numbers (line 7 sums them all).
+  const program = `#include <stdio.h>
+int main(void) {
+    int n, k, i, a[100], s = 0;
+    scanf("%d %d", &n, &k);
+    for (i = 0; i < n; i++) scanf("%d", &a[i]);
+    for (i = 0; i < n; i++)
+        s += a[i];
+    printf("%d\\n", s);
+    return 0;
+}
+`;
+  const tests = [
+    { name: '1', input: '3 0\n1 2 3\n', output: '6\n' },
+    { name: '2', input: '3 1\n1 2 3\n', output: '3\n' },
+    { name: '3', input: '4 2\n5 5 1 1\n', output: '10\n' },
+    { name: '4', input: '1 0\n7\n', output: '7\n' },
+  ];
+  const { root, sites, runs } = await probe(program, tests);
+  const found = synthesizeConditions(root, sites, runs).map((e) => applyEdits(program, e.edits));
+  const fixed = found.find((t) => /for \(i = 0; i < n - k; i\+\+\)\n\s+s \+= a\[i\]/.test(t));
+  assert.ok(fixed, found.map((t) => t.split('\n')[5]).join('\n'));
+  assert.equal((await runTests(fixed, tests, { compiler: gcc })).passed, 4);
+});
+
+test('engine: a condition no one-token edit repairs is synthesized from the probed values, and explained', async () => {
+  const r = await new RepairEngine({ compiler: gcc, tests: COUNT_TESTS }).repair(COUNT);
+  assert.equal(r.status, 'repaired', JSON.stringify(r.edits));
+  assert.equal(r.edits.length, 1);
+  assert.match(r.edits[0].newText, /&& x/);
+  assert.match(r.edits[0].explanation, /the failing test reaches `x % 2 == 0`/);
+  assert.equal((await runTests(r.repaired, COUNT_TESTS, { compiler: gcc })).passed, COUNT_TESTS.length, 'independently re-run');
+});
