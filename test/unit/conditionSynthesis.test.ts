@@ -54,14 +54,14 @@ test('probes: each condition reports its decisions with the variables in scope a
     const { sites, plain, probed, runs } = await probe(COUNT, COUNT_TESTS, compiler);
     assert.ok(probed.compiled, probed.compileOutput);
     assert.deepEqual(probed.results.map((r) => r.actual), plain.results.map((r) => r.actual), 'the same output on every test');
-    const branch = sites.findIndex((s) => s.condition.text === 'x % 2 == 0');
-    assert.ok(branch >= 0, sites.map((s) => s.condition.text).join());
+    const branch = sites.findIndex((s) => s.node.text === 'x % 2 == 0');
+    assert.ok(branch >= 0, sites.map((s) => s.node.text).join());
     assert.deepEqual(sites[branch].terms.slice(0, 4), ['n', 'i', 'x', 'count']);
     assert.ok(sites[branch].terms.includes('x%2'), 'its operand');
     const x = sites[branch].terms.indexOf('x');
     const decisions = runs[0].sites[branch].decisions;
     assert.deepEqual(decisions.map((d) => [d.values[x], d.value]), [[1, false], [2, true], [3, false]]);
-    const loop = sites.findIndex((s) => s.condition.text === 'i < n');
+    const loop = sites.findIndex((s) => s.node.text === 'i < n');
     assert.equal(runs[0].sites[loop].decisions.length, 4, 'a loop condition once per pass and once to leave');
   }
 });
@@ -79,7 +79,7 @@ int main(void) {
   const tests = [{ name: '1', input: 'ab\ncd\n', output: '4\n' }, { name: '2', input: 'x'.repeat(MAX_DECISIONS + 10), output: `${MAX_DECISIONS + 10}\n` }];
   const { probed, runs, sites } = await probe(echo, tests);
   assert.equal(probed.passed, 2, 'the probe does not read the input again');
-  const read = sites.findIndex((s) => s.condition.text.includes('getchar'));
+  const read = sites.findIndex((s) => s.node.text.includes('getchar'));
   assert.equal(runs[0].sites[read].decisions.length, 7);
   assert.equal(runs[0].sites[read].cut, false);
   assert.equal(runs[1].sites[read].decisions.length, MAX_DECISIONS);
@@ -138,4 +138,36 @@ test('engine: a condition no one-token edit repairs is synthesized from the prob
   assert.match(r.edits[0].newText, /&& x/);
   assert.match(r.edits[0].explanation, /the failing test reaches `x % 2 == 0`/);
   assert.equal((await runTests(r.repaired, COUNT_TESTS, { compiler: gcc })).passed, COUNT_TESTS.length, 'independently re-run');
+});
+
+test('synthesis: a statement the failing test runs where no passing test does gets a guard, braced before an else', async () => {
+  // Sums the numbers that are not negative, but sums them all (line 8 lacks its guard).
+  const program = `#include <stdio.h>
+int main(void) {
+    int n, i, x, sum = 0;
+    scanf("%d", &n);
+    for (i = 0; i < n; i++) {
+        scanf("%d", &x);
+        if (n > 0)
+            sum += x;
+        else
+            sum = 0;
+    }
+    printf("%d\\n", sum);
+    return 0;
+}
+`;
+  const tests = [
+    { name: '1', input: '3\n1 2 3\n', output: '6\n' },
+    { name: '2', input: '3\n-1 2 3\n', output: '5\n' },
+    { name: '3', input: '2\n4 5\n', output: '9\n' },
+    { name: '4', input: '4\n-5 -6 1 0\n', output: '1\n' },
+  ];
+  const { root, sites, runs } = await probe(program, tests);
+  assert.ok(sites.some((s) => s.kind === 'statement' && s.node.text === 'sum += x;'));
+  const found = synthesizeConditions(root, sites, runs);
+  const guard = found.find((e) => /^\{ if \(x >= 0\) sum \+= x; \}$/.test(e.edits[0].newText));
+  assert.ok(guard, found.map((e) => e.edits[0].newText).join('\n'));
+  assert.match(guard.why ?? '', /runs `sum \+= x;` where `x` is -1, which no passing test does/);
+  assert.equal((await runTests(applyEdits(program, guard.edits), tests, { compiler: gcc })).passed, 4);
 });

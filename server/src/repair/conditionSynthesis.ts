@@ -1,7 +1,7 @@
 // Conditions synthesized from the values the tests reach them with (after SemFix and Angelix, which
 // solve for them symbolically; here by enumeration over a probed run: valueProbes.ts). A condition's
 // candidates: a term added to it (`&& y % 100 != 0`, `|| n == 0`), an operand moved by a term
-// (`i < n` to `i < n - k`) or replaced. A candidate is kept only when it decides as the condition did
+// (`i < n` to `i < n - k`) or replaced; a statement's: a guard (`if (i != n - 1) printf(",");`). A candidate is kept only when it decides as the condition did
 // at every decision the passing tests reached (so they still pass, unchanged) and otherwise at some
 // decision of the failing test (without which its run, and its wrong output, would stay the same);
 // the tests then judge the few kept. Candidates that decide alike on every report count once.
@@ -29,7 +29,8 @@ const OPERATORS = ['==', '!=', '<', '<=', '>', '>='] as const;
 interface Term {
   text: string;
   value: (d: Decision) => number;
-  constant: boolean;
+  /** The value, when the term is a constant. */
+  constant?: number;
 }
 
 interface Candidate {
@@ -102,20 +103,27 @@ function evaluate(node: SyntaxNode, terms: ReadonlyMap<string, number>, d: Decis
   return v === undefined ? undefined : v !== 0;
 }
 
-/** The constants a candidate may use: the literals of the condition's function, nearest first, and 0 and 1. */
+/** The constants a candidate may use: 0, 1 and the literals of the site's function, nearest first. */
 function constantsNear(root: SyntaxNode, condition: SyntaxNode): Term[] {
   const scope = enclosingFunction(root, condition.startIndex) ?? root;
   const literals = scope.descendantsOfType(['number_literal', 'char_literal'])
     .sort((a, b) => Math.abs(a.startIndex - condition.startIndex) - Math.abs(b.startIndex - condition.startIndex));
   const seen = new Set<number>();
   const constants: Term[] = [];
-  for (const { text } of [...literals, { text: '0' }, { text: '1' }]) {
+  for (const { text } of [{ text: '0' }, { text: '1' }, ...literals]) {
     const v = literalValue(text);
     if (v === undefined || seen.has(v) || constants.length >= MAX_CONSTANTS) continue;
     seen.add(v);
-    constants.push({ text: v === 0 ? '0' : text, value: () => v, constant: true });
+    constants.push({ text: v === 0 ? '0' : text, value: () => v, constant: v });
   }
   return constants;
+}
+
+/** `if (guard) statement`, braced where an `else` after the statement would go to the new `if`. */
+function guarded(statement: SyntaxNode, guard: string): string {
+  const parent = statement.parent;
+  const beforeElse = parent?.type === 'if_statement' && parent.childForFieldName('consequence')?.id === statement.id && parent.childForFieldName('alternative') !== null;
+  return beforeElse ? `{ if (${guard}) ${statement.text} }` : `if (${guard}) ${statement.text}`;
 }
 
 /** `condition op e` with the condition parenthesized where the operator would bind it otherwise. */
@@ -126,25 +134,33 @@ function joined(condition: SyntaxNode, op: '&&' | '||', added: string): string {
   return `${binds ? condition.text : `(${condition.text})`} ${op} ${added}`;
 }
 
-/** Every candidate for one site: terms added to the condition, operands moved or replaced. */
+/** Every candidate for one site: terms added to a condition or guarding a statement, operands moved or replaced. */
 function candidatesAt(root: SyntaxNode, site: ProbeSite, index: number, sample: Decision[]): Candidate[] {
-  const condition = site.condition;
+  const condition = site.node;
   const keys = new Map(site.terms.map((t, i) => [termKey(t), i]));
-  const reported: Term[] = site.terms.map((t, i) => ({ text: t, value: (d) => d.values[i], constant: false }));
+  const reported: Term[] = site.terms.map((t, i) => ({ text: t, value: (d) => d.values[i] }));
   const constants = constantsNear(root, condition);
+  // An integer's remainder by a constant of the function, tested for 0 (`y % 100 != 0`).
+  const divisors = constants.map((k) => k.constant!).filter((k) => Number.isInteger(k) && k >= 2);
+  const remainders = reported.filter((_, i) => site.integers[i]).flatMap((x) => divisors.map((k) => ({ text: `${x.text} % ${k}`, value: (d: Decision) => x.value(d) % k })));
+  const zero = constants.find((k) => k.text === '0')!;
   const found: Candidate[] = [];
+  const add = (x: Term, op: (typeof OPERATORS)[number], y: Term, cost: number) => {
+    const added = `${x.text} ${op} ${y.text}`;
+    const test = (d: Decision) => compare(x.value(d), op, y.value(d));
+    if (site.kind === 'statement') {
+      found.push({ site: index, text: guarded(condition, added), decide: test, cost: cost + 1, uses: [x, y] });
+      return;
+    }
+    found.push({ site: index, text: joined(condition, '&&', added), decide: (d) => d.value && test(d), cost, uses: [x, y] });
+    found.push({ site: index, text: joined(condition, '||', added), decide: (d) => d.value || test(d), cost, uses: [x, y] });
+  };
   // A term added: `cond && x op y`, `cond || x op y`, x a reported term, y a later one or a constant.
   reported.forEach((x, i) => {
-    for (const y of [...reported.slice(i + 1), ...constants]) {
-      for (const op of OPERATORS) {
-        const added = `${x.text} ${op} ${y.text}`;
-        const test = (d: Decision) => compare(x.value(d), op, y.value(d));
-        const cost = y.constant ? 1 : 2;
-        found.push({ site: index, text: joined(condition, '&&', added), decide: (d) => d.value && test(d), cost, uses: [x, y] });
-        found.push({ site: index, text: joined(condition, '||', added), decide: (d) => d.value || test(d), cost, uses: [x, y] });
-      }
-    }
+    for (const y of [...reported.slice(i + 1), ...constants]) for (const op of OPERATORS) add(x, op, y, y.constant === undefined ? 2 : 1);
   });
+  for (const r of remainders) for (const op of ['==', '!='] as const) add(r, op, zero, 1.5);
+  if (site.kind === 'statement') return found;
   // A comparison's operand moved by a term or replaced: only where the probes give the condition's own value back.
   const operands = conditionOperands(condition);
   const faithful = operands !== undefined && sample.every((d) => evaluate(condition, keys, d) === d.value);
@@ -175,17 +191,19 @@ function candidatesAt(root: SyntaxNode, site: ProbeSite, index: number, sample: 
 
 /** A decision where the candidate decides otherwise, in words: its terms' values there. */
 function explain(candidate: Candidate, site: ProbeSite, d: Decision): string {
-  const values = candidate.uses.filter((t) => !t.constant).map((t) => `\`${t.text}\` is ${t.value(d)}`);
+  const values = candidate.uses.filter((t) => t.constant === undefined).map((t) => `\`${t.text}\` is ${t.value(d)}`);
   const where = values.length > 0 ? ` where ${values.join(' and ')}` : '';
-  return `the failing test reaches \`${site.condition.text}\`${where} and needs it ${d.value ? 'false' : 'true'} there, while the passing tests decide as before`;
+  const unchanged = 'while the passing tests run as before';
+  if (site.kind === 'statement') return `the failing test runs \`${site.node.text}\`${where}, which no passing test does`;
+  return `the failing test reaches \`${site.node.text}\`${where} and needs it ${d.value ? 'false' : 'true'} there, ${unchanged}`;
 }
 
 /**
  * The synthesized conditions that the probed runs allow, those that change more failing tests'
- * runs first, then by site (most suspicious first) and the likelier kind of change.
+ * runs first, then each site's likeliest (sites in order of suspicion), then each site's next.
  */
 export function synthesizeConditions(root: SyntaxNode, sites: readonly ProbeSite[], tests: readonly ProbedTest[]): LogicEdit[] {
-  const kept: { candidate: Candidate; failingChanged: number; example: Decision }[] = [];
+  const kept: { candidate: Candidate; failingChanged: number; example: Decision; rank: number }[] = [];
   sites.forEach((site, s) => {
     const sample = tests.flatMap((t) => t.sites[s].decisions);
     const bySignature = new Map<string, { candidate: Candidate; failingChanged: number; example: Decision }>();
@@ -213,14 +231,15 @@ export function synthesizeConditions(root: SyntaxNode, sites: readonly ProbeSite
       const best = bySignature.get(signature);
       if (!best || candidate.cost < best.candidate.cost) bySignature.set(signature, { candidate, failingChanged, example });
     }
-    kept.push(...bySignature.values());
+    const ranked = [...bySignature.values()].sort((a, b) => b.failingChanged - a.failingChanged || a.candidate.cost - b.candidate.cost);
+    kept.push(...ranked.map((k, rank) => ({ ...k, rank })));
   });
   return kept
-    .sort((a, b) => b.failingChanged - a.failingChanged || a.candidate.site - b.candidate.site || a.candidate.cost - b.candidate.cost)
+    .sort((a, b) => b.failingChanged - a.failingChanged || a.rank - b.rank || a.candidate.site - b.candidate.site)
     .slice(0, SYNTHESIS_BUDGET)
     .map(({ candidate, example }) => {
       const site = sites[candidate.site];
-      const edit: TextEdit = { start: site.condition.startIndex, end: site.condition.endIndex, newText: candidate.text };
-      return { edits: [edit], line: lineOf(site.condition), priority: 0, why: explain(candidate, site, example) };
+      const edit: TextEdit = { start: site.node.startIndex, end: site.node.endIndex, newText: candidate.text };
+      return { edits: [edit], line: lineOf(site.node), priority: 0, why: explain(candidate, site, example) };
     });
 }

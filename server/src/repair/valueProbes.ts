@@ -1,8 +1,9 @@
 // Value probes: the program rebuilt so that each chosen condition reports, every time it is decided,
 // its truth value and the values of the terms it could be written with (the variables in scope and
-// the condition's own operands), on stderr, which the tests do not compare. conditionSynthesis.ts
-// reads the reports to find a condition that decides alike wherever the passing tests reach it and
-// otherwise somewhere the failing test does.
+// the condition's own operands), on stderr, which the tests do not compare; and so that each chosen
+// statement reports the same every time it runs (a condition that is always true: a guard may stop
+// it). conditionSynthesis.ts reads the reports to find a condition that decides alike wherever the
+// passing tests reach it and otherwise somewhere the failing test does.
 import { lineOf, unparenthesized, type SyntaxNode } from '../c/parser';
 import { enclosingFunction, namesInScope } from '../c/scopes';
 import { isFloatingType, isIntegerType } from '../c/types';
@@ -10,11 +11,15 @@ import type { TextEdit } from '../oracle/compiler';
 import { applyEdits } from './edits';
 import { isSuspicious, type Suspicion } from './faultLocalization';
 
-/** A probed condition: the expression decided and the terms reported with it, in order. */
+/** A probed condition or statement, and the terms reported with it, in order. */
 export interface ProbeSite {
-  condition: SyntaxNode;
+  /** A condition decided (of an `if`, a loop or a `?:`), or a statement run (decided true each time). */
+  kind: 'condition' | 'statement';
+  node: SyntaxNode;
   /** The terms' source texts (a variable's name, an operand such as `a[i]` or `n % 2`). */
   terms: string[];
+  /** Which terms are integer variables (whose remainders a condition may test). */
+  integers: boolean[];
 }
 
 /** One decision: the condition's truth value and each term's value, in the site's order. */
@@ -29,8 +34,9 @@ export interface SiteRun {
   cut: boolean;
 }
 
-/** Conditions probed at most (the most suspicious), terms reported per condition, decisions reported per run. */
+/** Conditions and statements probed at most (the most suspicious), terms reported per site, decisions reported per run. */
 export const MAX_SITES = 6;
+const MAX_STATEMENTS = 4;
 const MAX_VARIABLES = 10;
 const MAX_TERMS = 16;
 export const MAX_DECISIONS = 100;
@@ -103,42 +109,61 @@ function comparisonOperands(node: SyntaxNode): SyntaxNode[] {
 export const termKey = (text: string) => text.replace(/\s+/g, '');
 
 /**
- * The conditions (of `if`s, loops and `?:`) on suspicious lines, most suspicious first, none inside
- * another, each with the number-valued variables in scope (nearest first) and its plain operands.
+ * The conditions (of `if`s, loops and `?:`) and the statements on suspicious lines, the most
+ * suspicious of each, none inside another, most suspicious first; each with the number-valued variables in scope (nearest first), its
+ * plain operands and those of the function's other comparisons.
  */
 export function probeSites(root: SyntaxNode, suspicion: Suspicion): ProbeSite[] {
-  const conditions = root
-    .descendantsOfType(['if_statement', 'while_statement', 'do_statement', 'for_statement', 'conditional_expression'])
-    .map((s) => s.childForFieldName('condition'))
-    .filter((c): c is SyntaxNode => c !== null && isSuspicious(suspicion, lineOf(c)))
-    .map((c) => unparenthesized(c)!)
+  const rank = (nodes: SyntaxNode[]) => nodes
+    .filter((n) => isSuspicious(suspicion, lineOf(n)))
     .sort((a, b) => (suspicion.get(lineOf(b)) ?? 0) - (suspicion.get(lineOf(a)) ?? 0) || a.startIndex - b.startIndex);
+  const conditions = rank(root
+    .descendantsOfType(['if_statement', 'while_statement', 'do_statement', 'for_statement', 'conditional_expression'])
+    .map((s) => unparenthesized(s.childForFieldName('condition')))
+    .filter((c): c is SyntaxNode => c !== undefined));
+  // Statements that do something (not a declaration, a jump or an empty `;`), outside any condition.
+  const statements = rank(root.descendantsOfType('expression_statement').filter((s) => s.namedChildCount > 0 && /^(compound_statement|if_statement|for_statement|while_statement|do_statement|case_statement)$/.test(s.parent?.type ?? '')));
   const sites: ProbeSite[] = [];
-  for (const condition of conditions) {
-    if (sites.length >= MAX_SITES) break;
-    if (sites.some((s) => s.condition.startIndex < condition.endIndex && condition.startIndex < s.condition.endIndex)) continue;
-    const seen = new Set<string>();
-    const variables = namesInScope(root, condition.startIndex)
-      .filter((d) => d.arrayDims === 0 && d.pointers === 0 && (isIntegerType(d.type) || isFloatingType(d.type) || d.type === 'char'))
-      .filter((d) => !seen.has(d.name) && seen.add(d.name))
-      .slice(0, MAX_VARIABLES)
-      .map((d) => d.name);
-    const own = (conditionOperands(condition) ?? [])
-      .filter((o) => o.type !== 'number_literal' && o.type !== 'char_literal' && (o.type !== 'identifier' || variables.includes(o.text)));
-    // Other comparisons' operands in the function (`y % 100` beside `y % 4 == 0`), of these variables alone and no array.
-    const visible = new Set(variables);
-    const elsewhere = comparisonOperands(enclosingFunction(root, condition.startIndex) ?? root)
-      .filter((o) => o.type !== 'identifier' && o.descendantsOfType('subscript_expression').length === 0 && o.type !== 'subscript_expression')
-      .filter((o) => o.descendantsOfType('identifier').every((id) => visible.has(id.text)) && o.descendantsOfType('identifier').length > 0);
-    const terms = [...new Set([...variables, ...own.map((o) => termKey(o.text)), ...elsewhere.map((o) => termKey(o.text))])];
-    sites.push({ condition, terms: terms.slice(0, MAX_TERMS) });
+  const overlaps = (node: SyntaxNode) => sites.some((s) => s.node.startIndex < node.endIndex && node.startIndex < s.node.endIndex);
+  for (const [kind, nodes, most] of [['condition', conditions, MAX_SITES], ['statement', statements, MAX_STATEMENTS]] as const) {
+    let taken = 0;
+    for (const node of nodes) {
+      if (taken >= most) break;
+      if (overlaps(node)) continue;
+      sites.push(siteAt(root, kind, node));
+      taken++;
+    }
   }
-  return sites;
+  // Most suspicious first; a condition before a statement alike.
+  const score = (s: ProbeSite) => suspicion.get(lineOf(s.node)) ?? 0;
+  return sites.sort((a, b) => score(b) - score(a) || Number(a.kind === 'statement') - Number(b.kind === 'statement') || a.node.startIndex - b.node.startIndex);
+}
+
+/** A site with its terms: the variables in scope, its own operands and the function's other comparisons'. */
+function siteAt(root: SyntaxNode, kind: ProbeSite['kind'], node: SyntaxNode): ProbeSite {
+  const seen = new Set<string>();
+  const variables = namesInScope(root, node.startIndex)
+    .filter((d) => d.arrayDims === 0 && d.pointers === 0 && (isIntegerType(d.type) || isFloatingType(d.type) || d.type === 'char'))
+    .filter((d) => !seen.has(d.name) && seen.add(d.name))
+    .slice(0, MAX_VARIABLES);
+  const names = variables.map((d) => d.name);
+  const own = kind === 'condition' ? (conditionOperands(node) ?? []) : [];
+  // Other comparisons' operands in the function (`y % 100` beside `y % 4 == 0`), of these variables alone and no array.
+  const visible = new Set(names);
+  const elsewhere = comparisonOperands(enclosingFunction(root, node.startIndex) ?? root).filter((o) => {
+    const ids = o.type === 'identifier' ? [] : o.descendantsOfType('identifier');
+    return ids.length > 0 && ids.every((id) => visible.has(id.text)) && o.descendantsOfType('subscript_expression').length === 0;
+  });
+  const operands = [...own, ...elsewhere]
+    .filter((o) => o.type !== 'number_literal' && o.type !== 'char_literal' && (o.type !== 'identifier' || visible.has(o.text)))
+    .map((o) => termKey(o.text));
+  const terms = [...new Set([...names, ...operands])].slice(0, MAX_TERMS);
+  return { kind, node, terms, integers: terms.map((_, i) => i < variables.length && isIntegerType(variables[i].type)) };
 }
 
 /**
- * The program with each site's condition reporting its decisions: `(v = !!(cond), probe(site, v,
- * terms...), v)`, which decides as before. The terms go as doubles through a variadic function, so
+ * The program with each site reporting its decisions: a condition as `(v = !!(cond), probe(site, v,
+ * terms...), v)`, which decides as before; a statement as `{ probe(site, 1, terms...); statement }`. The terms go as doubles through a variadic function, so
  * the prelude builds under every C standard a course uses.
  */
 export function instrument(text: string, sites: readonly ProbeSite[]): string {
@@ -160,10 +185,16 @@ export function instrument(text: string, sites: readonly ProbeSite[]): string {
   ].join('\n');
   const edits: TextEdit[] = sites.flatMap((s, i) => {
     const terms = s.terms.map((t) => `, (double)(${t})`).join('');
-    return [
-      { start: s.condition.startIndex, end: s.condition.startIndex, newText: '(c_repair_v = !!(' },
-      { start: s.condition.endIndex, end: s.condition.endIndex, newText: `), c_repair_probe(${i}, c_repair_v, ${s.terms.length}${terms}), c_repair_v)` },
-    ];
+    const [start, end] = [s.node.startIndex, s.node.endIndex];
+    return s.kind === 'condition'
+      ? [
+        { start, end: start, newText: '(c_repair_v = !!(' },
+        { start: end, end, newText: `), c_repair_probe(${i}, c_repair_v, ${s.terms.length}${terms}), c_repair_v)` },
+      ]
+      : [
+        { start, end: start, newText: `{ c_repair_probe(${i}, 1, ${s.terms.length}${terms}); ` },
+        { start: end, end, newText: ' }' },
+      ];
   });
   return prelude + applyEdits(text, edits);
 }
