@@ -64,6 +64,11 @@ const cases: [string, string, string][] = [
     main('    float n = 7, i = 2;\n    if (n % i == 1)\n        printf("odd\\n");\n'),
     main('    float n = 7, i = 2;\n    if ((int)n % (int)i == 1)\n        printf("odd\\n");\n'),
   ],
+  [
+    'a value printed without a format gets the one its type takes (not `printf;(x1);`, which compiles)',
+    main('    float x1 = 2.5;\n    double s[3] = {1, 2, 3};\n    printf(x1, s[1]);\n'),
+    main('    float x1 = 2.5;\n    double s[3] = {1, 2, 3};\n    printf("%f %f", x1, s[1]);\n'),
+  ],
 ];
 
 ruleCases(cases, gcc, 'error-rule');

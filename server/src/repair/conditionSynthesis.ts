@@ -136,24 +136,24 @@ function joined(condition: SyntaxNode, op: '&&' | '||', added: string): string {
 
 /** Every candidate for one site: terms added to a condition or guarding a statement, operands moved or replaced. */
 function candidatesAt(root: SyntaxNode, site: ProbeSite, index: number, sample: Decision[]): Candidate[] {
-  const condition = site.node;
+  const node = site.node;
   const keys = new Map(site.terms.map((t, i) => [termKey(t), i]));
   const reported: Term[] = site.terms.map((t, i) => ({ text: t, value: (d) => d.values[i] }));
-  const constants = constantsNear(root, condition);
+  const constants = constantsNear(root, node);
   // An integer's remainder by a constant of the function, tested for 0 (`y % 100 != 0`).
-  const divisors = constants.map((k) => k.constant!).filter((k) => Number.isInteger(k) && k >= 2);
+  const divisors = constants.filter((k) => /^\d+$/.test(k.text) && k.constant! >= 2).map((k) => k.constant!);
   const remainders = reported.filter((_, i) => site.integers[i]).flatMap((x) => divisors.map((k) => ({ text: `${x.text} % ${k}`, value: (d: Decision) => x.value(d) % k })));
-  const zero = constants.find((k) => k.text === '0')!;
+  const zero: Term = { text: '0', value: () => 0, constant: 0 };
   const found: Candidate[] = [];
   const add = (x: Term, op: (typeof OPERATORS)[number], y: Term, cost: number) => {
     const added = `${x.text} ${op} ${y.text}`;
     const test = (d: Decision) => compare(x.value(d), op, y.value(d));
     if (site.kind === 'statement') {
-      found.push({ site: index, text: guarded(condition, added), decide: test, cost: cost + 1, uses: [x, y] });
+      found.push({ site: index, text: guarded(node, added), decide: test, cost: cost + 1, uses: [x, y] });
       return;
     }
-    found.push({ site: index, text: joined(condition, '&&', added), decide: (d) => d.value && test(d), cost, uses: [x, y] });
-    found.push({ site: index, text: joined(condition, '||', added), decide: (d) => d.value || test(d), cost, uses: [x, y] });
+    found.push({ site: index, text: joined(node, '&&', added), decide: (d) => d.value && test(d), cost, uses: [x, y] });
+    found.push({ site: index, text: joined(node, '||', added), decide: (d) => d.value || test(d), cost, uses: [x, y] });
   };
   // A term added: `cond && x op y`, `cond || x op y`, x a reported term, y a later one or a constant.
   reported.forEach((x, i) => {
@@ -162,6 +162,7 @@ function candidatesAt(root: SyntaxNode, site: ProbeSite, index: number, sample: 
   for (const r of remainders) for (const op of ['==', '!='] as const) add(r, op, zero, 1.5);
   if (site.kind === 'statement') return found;
   // A comparison's operand moved by a term or replaced: only where the probes give the condition's own value back.
+  const condition = node;
   const operands = conditionOperands(condition);
   const faithful = operands !== undefined && sample.every((d) => evaluate(condition, keys, d) === d.value);
   if (!faithful) return found;

@@ -2,9 +2,12 @@
 // dev programs that the other sources left broken): `=` or `++` where a comparison or
 // a `+` was meant, `name[]` used as a value, an `if (...);` before its `else`, `=>` for `>=`, `%x` for
 // `&x`, `x^2` for a square, `elseif`, commas in a for header, `#define N 10;`, `void main`, `%` on
-// a floating value. Each proposal is only
+// a floating value, a printf without its format. Each proposal is only
 // a candidate: the compiler judges it.
 import type { Token } from '../c/lexer';
+import { parseC } from '../c/parser';
+import { namesInScope } from '../c/scopes';
+import { conversionFor } from '../c/types';
 import type { CompilerDiagnostic, TextEdit } from '../oracle/compiler';
 import { matching, semicolonAfterHeader, tokenIndexAt } from './cSyntax';
 import { replaceSpan } from './edits';
@@ -169,6 +172,45 @@ function remainderOfFloating(_text: string, tokens: Token[], d: CompilerDiagnost
   return edits.length > 0 ? [edits] : [];
 }
 
+/**
+ * `printf(x)`: the value printed without a format. The format its arguments' declared types take
+ * (`printf("%f", x)`), where each argument is a variable (an array's element, a string) in scope.
+ */
+function formatlessPrintf(text: string, tokens: Token[], d: CompilerDiagnostic): Proposal[] {
+  const i = tokenAtDiagnostic(tokens, d);
+  if (i === undefined) return [];
+  let call = i;
+  while (call >= 0 && !(tokens[call].text === 'printf' && tokens[call + 1]?.text === '(') && tokens[call].line === d.line) call--;
+  if (call < 0 || tokens[call].text !== 'printf') return [];
+  const open = call + 1;
+  const close = matching(tokens, open);
+  if (close < 0) return [];
+  const root = parseC(text).rootNode;
+  const conversions: string[] = [];
+  // Each argument: a name and its subscripts (`x`, `a[i]`, `s`).
+  for (let k = open + 1; k < close; k++) {
+    const name = tokens[k];
+    if (name.kind !== 'identifier') return [];
+    let subscripts = 0;
+    while (tokens[k + 1]?.text === '[') {
+      const end = matching(tokens, k + 1);
+      if (end < 0 || end > close) return [];
+      subscripts++;
+      k = end;
+    }
+    const declared = namesInScope(root, name.start).find((n) => n.name === name.text);
+    if (!declared || declared.pointers > 0) return [];
+    const dims = declared.arrayDims - subscripts;
+    const conversion = dims === 0 ? conversionFor(declared.type, 'printf') : dims === 1 && declared.type === 'char' ? 's' : undefined;
+    if (!conversion) return [];
+    conversions.push(`%${conversion}`);
+    if (tokens[k + 1] && k + 1 < close && tokens[k + 1].text !== ',') return [];
+    k++;
+  }
+  if (conversions.length === 0) return [];
+  return [[{ start: tokens[open + 1].start, end: tokens[open + 1].start, newText: `"${conversions.join(' ')}", ` }]];
+}
+
 /** Rewrites for common compile errors, by message. */
 export const ERROR_RULES: readonly Rule[] = [
   [/lvalue required as left operand of assignment/, assignmentInCondition],
@@ -183,4 +225,5 @@ export const ERROR_RULES: readonly Rule[] = [
   [/expected|before ';' token/, defineWithSemicolon],
   [/return type of 'main' is not 'int'/, mainReturnsInt],
   [/invalid operands to binary % \(have '[^']*(float|double)[^']*' and|invalid operands to binary % \(have '[^']+' and '[^']*(float|double)/, remainderOfFloating],
+  [/incompatible type for argument 1 of 'printf'|passing argument 1 of 'printf' makes pointer from integer/, formatlessPrintf],
 ];

@@ -83,7 +83,9 @@ function oneTokenEdits(text: string, tokens: readonly Token[], center: number): 
   for (let i = Math.max(0, center - WINDOW); i <= Math.min(tokens.length, center + WINDOW); i++) {
     const distance = Math.abs(i - center);
     const at = i > 0 ? tokens[i - 1].end : 0;
-    for (const t of INSERTABLE) edits.push({ edit: insertion(text, at, t), kind: 'insert', distance });
+    // Never a `;` between a name and its `(`: `printf;(x)` compiles and does nothing.
+    const call = tokens[i - 1]?.kind === 'identifier' && tokens[i]?.text === '(';
+    for (const t of INSERTABLE) if (!(call && t === ';')) edits.push({ edit: insertion(text, at, t), kind: 'insert', distance });
     const token = tokens[i];
     if (!token) continue;
     edits.push({ edit: deletion(text, token), kind: 'delete', distance });
