@@ -39,6 +39,8 @@ interface Candidate {
   decide: (d: Decision) => boolean;
   /** The likelier kind of change first (lower). */
   cost: number;
+  /** An ordering's operand moved by a term (a bound off by some): the one kind that may change a passing test's run and still pass it. */
+  moves?: boolean;
   /** The terms the change adds, for its explanation. */
   uses: Term[];
 }
@@ -174,16 +176,20 @@ function candidatesAt(root: SyntaxNode, site: ProbeSite, index: number, sample: 
     const tightly = isPlainTerm(side) && /^(identifier|subscript_expression|field_expression|number_literal|char_literal|parenthesized_expression)$/.test(side.type);
     const base = tightly ? side.text : `(${side.text})`;
     // A bound is moved rather than what it bounds (`i < n - k` before `i + k < n`, alike to the tests).
-    const moved = side.id === side.parent!.childForFieldName('right')?.id ? 1.5 : 1.6;
+    const comparison = side.parent!;
+    const right = side.id === comparison.childForFieldName('right')?.id;
+    const other = comparison.childForFieldName(right ? 'left' : 'right')!;
+    const moved = right ? 1.5 : 1.6;
+    const bound = /^[<>]=?$/.test(comparison.childForFieldName('operator')!.text);
     for (const y of [...reported, ...constants]) {
-      if (termKey(y.text) === termKey(side.text)) continue;
+      if (termKey(y.text) === termKey(side.text) || termKey(y.text) === termKey(other.text)) continue;
       const variants: [string, (d: Decision) => number, number][] = [[y.text, y.value, 2.5]];
       if (y.text !== '0') {
         variants.push([`${base} - ${y.text}`, (d) => own(d) - y.value(d), moved], [`${base} + ${y.text}`, (d) => own(d) + y.value(d), moved]);
       }
       for (const [text, value, cost] of variants) {
         const replaced = { node: side, value };
-        found.push({ site: index, text: before + text + after, decide: (d) => evaluate(condition, keys, d, replaced) ?? d.value, cost, uses: [y] });
+        found.push({ site: index, text: before + text + after, decide: (d) => evaluate(condition, keys, d, replaced) ?? d.value, cost, uses: [y], moves: bound && cost < 2 });
       }
     }
   }
@@ -191,56 +197,70 @@ function candidatesAt(root: SyntaxNode, site: ProbeSite, index: number, sample: 
 }
 
 /** A decision where the candidate decides otherwise, in words: its terms' values there. */
-function explain(candidate: Candidate, site: ProbeSite, d: Decision): string {
-  const values = candidate.uses.filter((t) => t.constant === undefined).map((t) => `\`${t.text}\` is ${t.value(d)}`);
+function explain(k: Kept, site: ProbeSite): string {
+  const d = k.example;
+  const values = k.candidate.uses.filter((t) => t.constant === undefined).map((t) => `\`${t.text}\` is ${t.value(d)}`);
   const where = values.length > 0 ? ` where ${values.join(' and ')}` : '';
-  const unchanged = 'while the passing tests run as before';
   if (site.kind === 'statement') return `the failing test runs \`${site.node.text}\`${where}, which no passing test does`;
-  return `the failing test reaches \`${site.node.text}\`${where} and needs it ${d.value ? 'false' : 'true'} there, ${unchanged}`;
+  const passing = k.passingDecisions === 0 ? 'while the passing tests run as before' : 'and the passing tests still pass with the bound moved';
+  return `the failing test reaches \`${site.node.text}\`${where} and needs it ${d.value ? 'false' : 'true'} there, ${passing}`;
+}
+
+/** A candidate the probed runs allow, and how it changes them. */
+interface Kept {
+  candidate: Candidate;
+  /** Failing tests whose runs it changes (or may: a cut report). */
+  failingChanged: number;
+  /** Decisions of the passing tests that it changes (none but for a bound moved). */
+  passingDecisions: number;
+  /** A decision of the target test that it changes. */
+  example: Decision;
 }
 
 /**
- * The synthesized conditions that the probed runs allow, those that change more failing tests'
- * runs first, then each site's likeliest (sites in order of suspicion), then each site's next.
+ * The synthesized conditions that the probed runs allow: those that leave every passing test's run
+ * as it was (they cannot lose a test), those that change more failing tests' runs first, then each
+ * site's likeliest (sites in order of suspicion), then each site's next; then, while the budget
+ * lasts, bounds moved that change passing tests' runs too (a loop that stops two passes earlier may
+ * still print the same), those that change fewer of their decisions first.
  */
 export function synthesizeConditions(root: SyntaxNode, sites: readonly ProbeSite[], tests: readonly ProbedTest[]): LogicEdit[] {
-  const kept: { candidate: Candidate; failingChanged: number; example: Decision; rank: number }[] = [];
+  const kept: (Kept & { rank: number })[] = [];
   sites.forEach((site, s) => {
     const sample = tests.flatMap((t) => t.sites[s].decisions);
-    const bySignature = new Map<string, { candidate: Candidate; failingChanged: number; example: Decision }>();
+    const bySignature = new Map<string, Kept>();
     for (const candidate of candidatesAt(root, site, s, sample)) {
       let signature = '';
-      let failingChanged = 0;
-      let example: Decision | undefined;
-      let allowed = true;
+      const k: Omit<Kept, 'example'> & { example?: Decision } = { candidate, failingChanged: 0, passingDecisions: 0 };
       for (const test of tests) {
         const run = test.sites[s];
-        let changed = false;
+        let changed = 0;
         for (const d of run.decisions) {
           const decided = candidate.decide(d);
           signature += decided ? '1' : '0';
           if (decided !== d.value) {
-            changed = true;
-            if (test.target) example ??= d;
+            changed++;
+            if (test.target) k.example ??= d;
           }
         }
-        if (test.passed && changed) allowed = false;
-        if (!test.passed && (changed || run.cut)) failingChanged++;
-        if (!allowed) break;
+        if (test.passed) k.passingDecisions += changed;
+        if (!test.passed && (changed > 0 || run.cut)) k.failingChanged++;
       }
-      if (!allowed || !example) continue;
+      if (!k.example || (k.passingDecisions > 0 && !candidate.moves)) continue;
       const best = bySignature.get(signature);
-      if (!best || candidate.cost < best.candidate.cost) bySignature.set(signature, { candidate, failingChanged, example });
+      if (!best || candidate.cost < best.candidate.cost) bySignature.set(signature, k as Kept);
     }
     const ranked = [...bySignature.values()].sort((a, b) => b.failingChanged - a.failingChanged || a.candidate.cost - b.candidate.cost);
-    kept.push(...ranked.map((k, rank) => ({ ...k, rank })));
+    kept.push(...ranked.filter((k) => k.passingDecisions === 0).map((k, rank) => ({ ...k, rank })));
+    kept.push(...ranked.filter((k) => k.passingDecisions > 0).map((k) => ({ ...k, rank: 0 })));
   });
+  const tier = (k: Kept) => (k.passingDecisions === 0 ? 0 : 1);
   return kept
-    .sort((a, b) => b.failingChanged - a.failingChanged || a.rank - b.rank || a.candidate.site - b.candidate.site)
+    .sort((a, b) => tier(a) - tier(b) || b.failingChanged - a.failingChanged || a.rank - b.rank || a.passingDecisions - b.passingDecisions || a.candidate.site - b.candidate.site)
     .slice(0, SYNTHESIS_BUDGET)
-    .map(({ candidate, example }) => {
-      const site = sites[candidate.site];
-      const edit: TextEdit = { start: site.node.startIndex, end: site.node.endIndex, newText: candidate.text };
-      return { edits: [edit], line: lineOf(site.node), priority: 0, why: explain(candidate, site, example) };
+    .map((k) => {
+      const site = sites[k.candidate.site];
+      const edit: TextEdit = { start: site.node.startIndex, end: site.node.endIndex, newText: k.candidate.text };
+      return { edits: [edit], line: lineOf(site.node), priority: 0, why: explain(k, site) };
     });
 }
