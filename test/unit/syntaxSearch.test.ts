@@ -51,6 +51,14 @@ test('of the edits the parser likes alike, the token the message expects is inse
   assert.equal(applyEdits(text, first.edits), text.replace('int x = 1', 'int x = 1;'), 'deleting `1` parses too, and compiles: `int x = printf(...)`');
 });
 
+test('no candidate puts a ; between a name and its ( (`printf;(x1);` compiles and prints nothing)', async () => {
+  const text = '#include <stdio.h>\nint main(void) {\n  float x1 = 2;\n  printf(x1);\n  return 0;\n}\n';
+  const compiled = await compile(text, gcc);
+  assert.match(compiled.diagnostics[0].message, /incompatible type for argument 1 of 'printf'/);
+  const texts = syntaxCandidates(text, compiled.diagnostics.filter((d) => d.severity === 'error')).map((c) => applyEdits(text, c.edits));
+  assert.ok(texts.every((t) => !/printf\s*;\s*\(/.test(t)), texts.join('\n---\n'));
+});
+
 test('independent errors in different statements are repaired in the same round, each explained by its own error', async () => {
   const r = await repairedInOneRound('prog14962');
   assert.equal(r.before.errorCount, 2);
