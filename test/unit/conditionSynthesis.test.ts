@@ -86,6 +86,27 @@ int main(void) {
   assert.equal(runs[1].sites[read].cut, true);
 });
 
+test('probes: statements that touch (`t[k]=a[i];i++;`) are each probed, and the program runs as before', async () => {
+  const program = `#include <stdio.h>
+int main(void) {
+    int a[3] = {4, 5, 6}, t[3], i = 0, k;
+    for (k = 0; k < 3; k++) {
+        if (a[i] > 4) { t[k]=a[i];i++; } else { t[k]=0;i++; }
+    }
+    printf("%d %d %d\\n", t[0], t[1], t[2]);
+    return 0;
+}
+`;
+  const tests = [{ name: '1', input: '', output: '0 5 6\n' }, { name: '2', input: '', output: '4 5 6\n' }];
+  const { probed, plain, runs, sites } = await probe(program, tests);
+  assert.ok(probed.compiled, probed.compileOutput);
+  assert.deepEqual(probed.results.map((r) => r.actual), plain.results.map((r) => r.actual));
+  const step = sites.findIndex((s) => s.node.text === 'i++;' && s.node.startIndex === program.indexOf('i++;'));
+  const store = sites.findIndex((s) => s.node.text === 't[k]=a[i];');
+  assert.ok(step >= 0 && store >= 0, sites.map((s) => s.node.text).join(' | '));
+  assert.equal(runs[0].sites[step].decisions.length, 2, 'the branch runs for 5 and 6');
+});
+
 test('literal values: decimal, octal, hexadecimal, suffixed, floating and character literals', () => {
   assert.deepEqual(['10', '010', '0x1F', '7u', '100L', '2.5', "'a'", "'\\n'", "'\\0'", '1e9x'].map(literalValue), [10, 8, 31, 7, 100, 2.5, 97, 10, 0, undefined]);
 });

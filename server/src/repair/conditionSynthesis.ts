@@ -60,49 +60,81 @@ export function literalValue(text: string): number | undefined {
   return /^0[xX]/.test(digits) ? Number.parseInt(digits, 16) : /^0[0-7]+$/.test(digits) ? Number.parseInt(digits, 8) : Number(digits);
 }
 
+/** One operand's value given otherwise (the node's id and its value at a decision). */
+interface Replacement {
+  id: number;
+  value: (d: Decision) => number;
+}
+
+/** A condition or term compiled once into a function of a decision (the syntax tree is slow to walk for each). */
+type Evaluator<T> = (d: Decision, replaced?: Replacement) => T | undefined;
+
 /**
  * A plain term's value at a decision, from the reported terms and the literals in it (`n - 1` from
  * `n`); undefined where a part is neither.
  */
-function valueOf(node: SyntaxNode, terms: ReadonlyMap<string, number>, d: Decision): number | undefined {
+function termEvaluator(node: SyntaxNode, terms: ReadonlyMap<string, number>): Evaluator<number> {
+  const id = node.id;
+  const own = compileTerm(node, terms);
+  return (d, replaced) => (replaced?.id === id ? replaced.value(d) : own(d, replaced));
+}
+
+function compileTerm(node: SyntaxNode, terms: ReadonlyMap<string, number>): Evaluator<number> {
   const reported = terms.get(termKey(node.text));
-  if (reported !== undefined) return d.values[reported];
-  if (node.type === 'number_literal' || node.type === 'char_literal') return literalValue(node.text);
-  if (node.type === 'parenthesized_expression') return valueOf(node.namedChild(0)!, terms, d);
-  if (node.type === 'unary_expression' && node.childForFieldName('operator')?.text === '-') {
-    const v = valueOf(node.childForFieldName('argument')!, terms, d);
-    return v === undefined ? undefined : -v;
+  if (reported !== undefined) return (d) => d.values[reported];
+  if (node.type === 'number_literal' || node.type === 'char_literal') {
+    const v = literalValue(node.text);
+    return () => v;
   }
-  return undefined;
+  if (node.type === 'parenthesized_expression') return termEvaluator(node.namedChild(0)!, terms);
+  if (node.type === 'unary_expression' && node.childForFieldName('operator')?.text === '-') {
+    const argument = termEvaluator(node.childForFieldName('argument')!, terms);
+    return (d, replaced) => {
+      const v = argument(d, replaced);
+      return v === undefined ? undefined : -v;
+    };
+  }
+  return () => undefined;
 }
 
 /**
- * The condition's truth value at a decision with one operand's value given by `replaced`, from
- * the reported terms; undefined where a part cannot be evaluated so.
+ * The condition's truth value at a decision, with one operand's value replaced, from the reported
+ * terms; undefined where a part cannot be evaluated so.
  */
-function evaluate(node: SyntaxNode, terms: ReadonlyMap<string, number>, d: Decision, replaced?: { node: SyntaxNode; value: (d: Decision) => number }): boolean | undefined {
+function conditionEvaluator(node: SyntaxNode, terms: ReadonlyMap<string, number>): Evaluator<boolean> {
   const inner = unparenthesized(node)!;
-  const value = (n: SyntaxNode) => (replaced && n.id === replaced.node.id ? replaced.value(d) : valueOf(n, terms, d));
   if (inner.type === 'binary_expression') {
     const op = inner.childForFieldName('operator')!.text;
     const [left, right] = [inner.childForFieldName('left')!, inner.childForFieldName('right')!];
     if (op === '&&' || op === '||') {
-      const l = evaluate(left, terms, d, replaced);
-      if (l === undefined) return undefined;
-      if (op === '&&' ? !l : l) return l;
-      return evaluate(right, terms, d, replaced);
+      const [l, r] = [conditionEvaluator(left, terms), conditionEvaluator(right, terms)];
+      return (d, replaced) => {
+        const a = l(d, replaced);
+        if (a === undefined) return undefined;
+        return (op === '&&' ? !a : a) ? a : r(d, replaced);
+      };
     }
     if ((OPERATORS as readonly string[]).includes(op)) {
-      const [a, b] = [value(left), value(right)];
-      return a === undefined || b === undefined ? undefined : compare(a, op as (typeof OPERATORS)[number], b);
+      const [l, r] = [termEvaluator(left, terms), termEvaluator(right, terms)];
+      const relation = op as (typeof OPERATORS)[number];
+      return (d, replaced) => {
+        const [a, b] = [l(d, replaced), r(d, replaced)];
+        return a === undefined || b === undefined ? undefined : compare(a, relation, b);
+      };
     }
   }
   if (inner.type === 'unary_expression' && inner.childForFieldName('operator')?.text === '!') {
-    const v = evaluate(inner.childForFieldName('argument')!, terms, d, replaced);
-    return v === undefined ? undefined : !v;
+    const argument = conditionEvaluator(inner.childForFieldName('argument')!, terms);
+    return (d, replaced) => {
+      const v = argument(d, replaced);
+      return v === undefined ? undefined : !v;
+    };
   }
-  const v = value(inner);
-  return v === undefined ? undefined : v !== 0;
+  const value = termEvaluator(inner, terms);
+  return (d, replaced) => {
+    const v = value(d, replaced);
+    return v === undefined ? undefined : v !== 0;
+  };
 }
 
 /** The constants a candidate may use: 0, 1 and the literals of the site's function, nearest first. */
@@ -166,13 +198,15 @@ function candidatesAt(root: SyntaxNode, site: ProbeSite, index: number, sample: 
   // A comparison's operand moved by a term or replaced: only where the probes give the condition's own value back.
   const condition = node;
   const operands = conditionOperands(condition);
-  const faithful = operands !== undefined && sample.every((d) => evaluate(condition, keys, d) === d.value);
-  if (!faithful) return found;
+  const decide = operands && conditionEvaluator(condition, keys);
+  const faithful = decide !== undefined && sample.every((d) => decide(d) === d.value);
+  if (!faithful || !decide) return found;
   const comparisonSides = operands.filter((o) => o.parent?.type === 'binary_expression' && /^(==|!=|<|<=|>|>=)$/.test(o.parent.childForFieldName('operator')!.text));
   for (const side of comparisonSides) {
     const before = condition.text.slice(0, side.startIndex - condition.startIndex);
     const after = condition.text.slice(side.endIndex - condition.startIndex);
-    const own = (d: Decision) => valueOf(side, keys, d) ?? Number.NaN;
+    const sideValue = termEvaluator(side, keys);
+    const own = (d: Decision) => sideValue(d) ?? Number.NaN;
     const tightly = isPlainTerm(side) && /^(identifier|subscript_expression|field_expression|number_literal|char_literal|parenthesized_expression)$/.test(side.type);
     const base = tightly ? side.text : `(${side.text})`;
     // A bound is moved rather than what it bounds (`i < n - k` before `i + k < n`, alike to the tests).
@@ -188,8 +222,8 @@ function candidatesAt(root: SyntaxNode, site: ProbeSite, index: number, sample: 
         variants.push([`${base} - ${y.text}`, (d) => own(d) - y.value(d), moved], [`${base} + ${y.text}`, (d) => own(d) + y.value(d), moved]);
       }
       for (const [text, value, cost] of variants) {
-        const replaced = { node: side, value };
-        found.push({ site: index, text: before + text + after, decide: (d) => evaluate(condition, keys, d, replaced) ?? d.value, cost, uses: [y], moves: bound && cost < 2 });
+        const replaced = { id: side.id, value };
+        found.push({ site: index, text: before + text + after, decide: (d) => decide(d, replaced) ?? d.value, cost, uses: [y], moves: bound && cost < 2 });
       }
     }
   }

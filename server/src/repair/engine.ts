@@ -526,7 +526,9 @@ export class RepairEngine {
           when: 'until-enough' as const,
           independent: true,
           async *proposals() {
-            for (const e of await self.synthesizedConditions(text, report, await suspicion, failing)) yield { candidate: logicCandidate(e.edits, 'logic-search', e.why) };
+            // A program the probes cannot take (a construct they do not foresee) leaves the other sources their round.
+            const synthesized = await self.synthesizedConditions(text, report, await suspicion, failing).catch(() => []);
+            for (const e of synthesized) yield { candidate: logicCandidate(e.edits, 'logic-search', e.why) };
           },
         },
         {

@@ -183,19 +183,19 @@ export function instrument(text: string, sites: readonly ProbeSite[]): string {
     '}',
     '',
   ].join('\n');
-  const edits: TextEdit[] = sites.flatMap((s, i) => {
+  // Insertions: where one site ends and the next begins at the same offset (`t[k]=a[i];i++;`), the end first.
+  const insertions = sites.flatMap((s, i) => {
     const terms = s.terms.map((t) => `, (double)(${t})`).join('');
-    const [start, end] = [s.node.startIndex, s.node.endIndex];
-    return s.kind === 'condition'
-      ? [
-        { start, end: start, newText: '(c_repair_v = !!(' },
-        { start: end, end, newText: `), c_repair_probe(${i}, c_repair_v, ${s.terms.length}${terms}), c_repair_v)` },
-      ]
-      : [
-        { start, end: start, newText: `{ c_repair_probe(${i}, 1, ${s.terms.length}${terms}); ` },
-        { start: end, end, newText: ' }' },
-      ];
-  });
+    const probe = `c_repair_probe(${i}, ${s.kind === 'condition' ? 'c_repair_v' : '1'}, ${s.terms.length}${terms})`;
+    const [opening, closing] = s.kind === 'condition' ? ['(c_repair_v = !!(', `), ${probe}, c_repair_v)`] : [`{ ${probe}; `, ' }'];
+    return [{ at: s.node.startIndex, text: opening, closes: false }, { at: s.node.endIndex, text: closing, closes: true }];
+  }).sort((a, b) => a.at - b.at || Number(b.closes) - Number(a.closes));
+  const edits: TextEdit[] = [];
+  for (const { at, text: newText } of insertions) {
+    const last = edits[edits.length - 1];
+    if (last?.start === at) last.newText += newText;
+    else edits.push({ start: at, end: at, newText });
+  }
   return prelude + applyEdits(text, edits);
 }
 
