@@ -110,8 +110,9 @@ export const termKey = (text: string) => text.replace(/\s+/g, '');
 
 /**
  * The conditions (of `if`s, loops and `?:`) and the statements on suspicious lines, the most
- * suspicious of each, none inside another, most suspicious first; each with the number-valued variables in scope (nearest first), its
- * plain operands and those of the function's other comparisons.
+ * suspicious of each, none inside another, most suspicious first; each with the number-valued
+ * variables in scope (nearest first), its plain operands and those of the function's other
+ * comparisons.
  */
 export function probeSites(root: SyntaxNode, suspicion: Suspicion): ProbeSite[] {
   const rank = (nodes: SyntaxNode[]) => nodes
@@ -163,8 +164,9 @@ function siteAt(root: SyntaxNode, kind: ProbeSite['kind'], node: SyntaxNode): Pr
 
 /**
  * The program with each site reporting its decisions: a condition as `(v = !!(cond), probe(site, v,
- * terms...), v)`, which decides as before; a statement as `{ probe(site, 1, terms...); statement }`. The terms go as doubles through a variadic function, so
- * the prelude builds under every C standard a course uses.
+ * terms...), v)`, which decides as before; a statement as `{ probe(site, 1, terms...); statement }`.
+ * The terms go as doubles through a variadic function, so the prelude builds under every C standard
+ * a course uses.
  */
 export function instrument(text: string, sites: readonly ProbeSite[]): string {
   const prelude = [
