@@ -137,21 +137,22 @@ export function syntaxCandidates(text: string, errors: readonly CompilerDiagnost
   const screen: Screen = { seen: new Set<string>([text]), charsLeft: MAX_PARSED_CHARS };
 
   const sites = siteTokens(tokens, baseRegions, errors);
-  const screened = sites.filter((s) => !s.blind).map((s) => oneTokenEdits(text, tokens, s.center).map((e) => e.edit));
+  // Each site's own error (a parser region's: the error nearest its centre) names the tokens it expects and explains its edits.
+  const screened = sites.filter((s) => !s.blind).map((s) => ({ edits: oneTokenEdits(text, tokens, s.center).map((e) => e.edit), error: s.error ?? nearestError(tokens[s.center]?.start ?? text.length) }));
   const braces = braceBalanceEdits(text, tokens, errors[0]);
-  if (braces.length > 0) screened.unshift(braces);
-  const perSite = screened.map((edits) => parserFinalists(text, edits, base, screen, expectedTokens(nearestError(edits[0]?.start ?? 0).message)));
+  if (braces.length > 0) screened.unshift({ edits: braces, error: errors[0] });
+  const perSite = screened.map(({ edits, error }) => ({ error, finalists: parserFinalists(text, edits, base, screen, expectedTokens(error.message)) }));
 
   const candidates: SyntaxCandidate[] = [];
   const reasonOf = (edits: TextEdit[]) => nearestError(edits[0].start);
   // Every site's best edits together first: independent errors fixed in one round.
-  const parts = combine(perSite.map((list) => list[0]).filter((s): s is Scored => s !== undefined));
+  const parts = combine(perSite.map((site) => site.finalists[0]).filter((s): s is Scored => s !== undefined));
   if (parts.length > 1) {
     const edits = parts.flat().sort((a, b) => a.start - b.start);
     candidates.push({ edits, reason: reasonOf(edits), parts: parts.map((p) => ({ edits: p, reason: reasonOf(p) })) });
   }
   for (let rank = 0; rank < FINALISTS_PER_SITE; rank++) {
-    for (const list of perSite) if (list[rank]) candidates.push({ edits: list[rank].edits, reason: reasonOf(list[rank].edits) });
+    for (const { finalists, error } of perSite) if (finalists[rank]) candidates.push({ edits: finalists[rank].edits, reason: error });
   }
   // Then the errors the parser cannot see, in the order their messages suggest; the parser still
   // drops the edits that break what it could fit.
