@@ -137,7 +137,7 @@ export function syntaxCandidates(text: string, errors: readonly CompilerDiagnost
   const screen: Screen = { seen: new Set<string>([text]), charsLeft: MAX_PARSED_CHARS };
 
   const sites = siteTokens(tokens, baseRegions, errors);
-  // Each site's own error (a parser region's: the error nearest its centre) names the tokens it expects and explains its edits.
+  // Each site's own error (a parser region's: the error nearest its centre) names the tokens it expects; an edit is explained by the error nearest it.
   const screened = sites.filter((s) => !s.blind).map((s) => ({ edits: oneTokenEdits(text, tokens, s.center).map((e) => e.edit), error: s.error ?? nearestError(tokens[s.center]?.start ?? text.length) }));
   const braces = braceBalanceEdits(text, tokens, errors[0]);
   if (braces.length > 0) screened.unshift({ edits: braces, error: errors[0] });
@@ -152,7 +152,7 @@ export function syntaxCandidates(text: string, errors: readonly CompilerDiagnost
     candidates.push({ edits, reason: reasonOf(edits), parts: parts.map((p) => ({ edits: p, reason: reasonOf(p) })) });
   }
   for (let rank = 0; rank < FINALISTS_PER_SITE; rank++) {
-    for (const { finalists, error } of perSite) if (finalists[rank]) candidates.push({ edits: finalists[rank].edits, reason: error });
+    for (const { finalists } of perSite) if (finalists[rank]) candidates.push({ edits: finalists[rank].edits, reason: reasonOf(finalists[rank].edits) });
   }
   // Then the errors the parser cannot see, in the order their messages suggest; the parser still
   // drops the edits that break what it could fit.
