@@ -50,6 +50,14 @@ export const unparenthesized = (n: SyntaxNode | null | undefined): SyntaxNode | 
 /** The 1-based line a node starts on. */
 export const lineOf = (node: SyntaxNode) => node.startPosition.row + 1;
 
+/** The conditions of the program's `if`s, loops and `?:`s. */
+export function conditionsOf(root: SyntaxNode): SyntaxNode[] {
+  return root
+    .descendantsOfType(['if_statement', 'while_statement', 'do_statement', 'for_statement', 'conditional_expression'])
+    .map((s) => s.childForFieldName('condition'))
+    .filter((c): c is SyntaxNode => c !== null);
+}
+
 /** The innermost loop statement around `node`, if any (C has no nested functions). */
 export function enclosingLoop(node: SyntaxNode): SyntaxNode | undefined {
   for (let n = node.parent; n; n = n.parent) if (/^(for|while|do)_statement$/.test(n.type)) return n;

@@ -9,7 +9,7 @@ import { lineOf, unparenthesized, type SyntaxNode } from '../c/parser';
 import { enclosingFunction } from '../c/scopes';
 import type { TextEdit } from '../oracle/compiler';
 import type { LogicEdit } from './mutationSearch';
-import { conditionOperands, isPlainTerm, type Decision, type ProbeSite, type SiteRun, termKey } from './valueProbes';
+import { conditionOperands, isPlainTerm, RELATIONAL, type Decision, type ProbeSite, type SiteRun, termKey } from './valueProbes';
 
 /** A test's probed run: whether the program passed it, and each site's decisions. */
 export interface ProbedTest {
@@ -114,7 +114,7 @@ function conditionEvaluator(node: SyntaxNode, terms: ReadonlyMap<string, number>
         return (op === '&&' ? !a : a) ? a : r(d, replaced);
       };
     }
-    if ((OPERATORS as readonly string[]).includes(op)) {
+    if (RELATIONAL.test(op)) {
       const [l, r] = [termEvaluator(left, terms), termEvaluator(right, terms)];
       const relation = op as (typeof OPERATORS)[number];
       return (d, replaced) => {
@@ -199,9 +199,8 @@ function candidatesAt(root: SyntaxNode, site: ProbeSite, index: number, sample: 
   const condition = node;
   const operands = conditionOperands(condition);
   const decide = operands && conditionEvaluator(condition, keys);
-  const faithful = decide !== undefined && sample.every((d) => decide(d) === d.value);
-  if (!faithful || !decide) return found;
-  const comparisonSides = operands.filter((o) => o.parent?.type === 'binary_expression' && /^(==|!=|<|<=|>|>=)$/.test(o.parent.childForFieldName('operator')!.text));
+  if (!decide || !sample.every((d) => decide(d) === d.value)) return found;
+  const comparisonSides = operands!.filter((o) => o.parent?.type === 'binary_expression' && RELATIONAL.test(o.parent.childForFieldName('operator')!.text));
   for (const side of comparisonSides) {
     const before = condition.text.slice(0, side.startIndex - condition.startIndex);
     const after = condition.text.slice(side.endIndex - condition.startIndex);

@@ -5,7 +5,7 @@
 // a floating value, a printf without its format. Each proposal is only
 // a candidate: the compiler judges it.
 import type { Token } from '../c/lexer';
-import { parseC } from '../c/parser';
+import { parseC, type SyntaxNode } from '../c/parser';
 import { namesInScope } from '../c/scopes';
 import { conversionFor } from '../c/types';
 import type { CompilerDiagnostic, TextEdit } from '../oracle/compiler';
@@ -176,39 +176,23 @@ function remainderOfFloating(_text: string, tokens: Token[], d: CompilerDiagnost
  * `printf(x)`: the value printed without a format. The format its arguments' declared types take
  * (`printf("%f", x)`), where each argument is a variable (an array's element, a string) in scope.
  */
-function formatlessPrintf(text: string, tokens: Token[], d: CompilerDiagnostic): Proposal[] {
-  const i = tokenAtDiagnostic(tokens, d);
-  if (i === undefined) return [];
-  let call = i;
-  while (call >= 0 && !(tokens[call].text === 'printf' && tokens[call + 1]?.text === '(') && tokens[call].line === d.line) call--;
-  if (call < 0 || tokens[call].text !== 'printf') return [];
-  const open = call + 1;
-  const close = matching(tokens, open);
-  if (close < 0) return [];
+function formatlessPrintf(text: string, _tokens: Token[], d: CompilerDiagnostic): Proposal[] {
   const root = parseC(text).rootNode;
-  const conversions: string[] = [];
-  // Each argument: a name and its subscripts (`x`, `a[i]`, `s`).
-  for (let k = open + 1; k < close; k++) {
-    const name = tokens[k];
-    if (name.kind !== 'identifier') return [];
+  let call: SyntaxNode | null = root.descendantForIndex(d.start);
+  while (call && !(call.type === 'call_expression' && call.childForFieldName('function')?.text === 'printf')) call = call.parent;
+  const args = call?.childForFieldName('arguments')?.namedChildren ?? [];
+  const conversions = args.map((arg) => {
+    // A name and its subscripts (`x`, `a[i]`, `s`).
+    let name = arg;
     let subscripts = 0;
-    while (tokens[k + 1]?.text === '[') {
-      const end = matching(tokens, k + 1);
-      if (end < 0 || end > close) return [];
-      subscripts++;
-      k = end;
-    }
-    const declared = namesInScope(root, name.start).find((n) => n.name === name.text);
-    if (!declared || declared.pointers > 0) return [];
+    for (; name.type === 'subscript_expression'; subscripts++) name = name.childForFieldName('argument')!;
+    const declared = name.type === 'identifier' ? namesInScope(root, name.startIndex).find((n) => n.name === name.text) : undefined;
+    if (!declared || declared.pointers > 0) return undefined;
     const dims = declared.arrayDims - subscripts;
-    const conversion = dims === 0 ? conversionFor(declared.type, 'printf') : dims === 1 && declared.type === 'char' ? 's' : undefined;
-    if (!conversion) return [];
-    conversions.push(`%${conversion}`);
-    if (tokens[k + 1] && k + 1 < close && tokens[k + 1].text !== ',') return [];
-    k++;
-  }
-  if (conversions.length === 0) return [];
-  return [[{ start: tokens[open + 1].start, end: tokens[open + 1].start, newText: `"${conversions.join(' ')}", ` }]];
+    return dims === 0 ? conversionFor(declared.type, 'printf') : dims === 1 && declared.type === 'char' ? 's' : undefined;
+  });
+  if (args.length === 0 || conversions.some((c) => c === undefined)) return [];
+  return [[{ start: args[0].startIndex, end: args[0].startIndex, newText: `"${conversions.map((c) => `%${c}`).join(' ')}", ` }]];
 }
 
 /** Rewrites for common compile errors, by message. */

@@ -9,7 +9,7 @@
 // Each candidate is one small edit; the tests judge them. With a fault localization the most
 // suspicious lines go first, and lines no failing test ran are left out.
 import { codeTokens, Token } from '../c/lexer';
-import { enclosingLoop, lineOf, parseC, SyntaxNode } from '../c/parser';
+import { conditionsOf, enclosingLoop, lineOf, parseC, SyntaxNode } from '../c/parser';
 import { declaredBy, namesInScope } from '../c/scopes';
 import type { TextEdit } from '../oracle/compiler';
 import { floatAbsEdits, floatCastEdits, integerDivisionEdits, moduloEdits, precedenceEdits, truncationEdits, wideningEdits } from './arithmeticEdits';
@@ -340,14 +340,6 @@ function classicSlipEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
     }
   }
   return found;
-}
-
-/** The conditions of the program's `if`s, loops and `?:`s. */
-function conditionsOf(root: SyntaxNode): SyntaxNode[] {
-  return root
-    .descendantsOfType(['if_statement', 'while_statement', 'do_statement', 'for_statement', 'conditional_expression'])
-    .map((s) => s.childForFieldName('condition'))
-    .filter((c): c is SyntaxNode => c !== null);
 }
 
 /**

@@ -4,7 +4,7 @@
 // statement reports the same every time it runs (a condition that is always true: a guard may stop
 // it). conditionSynthesis.ts reads the reports to find a condition that decides alike wherever the
 // passing tests reach it and otherwise somewhere the failing test does.
-import { lineOf, unparenthesized, type SyntaxNode } from '../c/parser';
+import { conditionsOf, lineOf, unparenthesized, type SyntaxNode } from '../c/parser';
 import { enclosingFunction, namesInScope } from '../c/scopes';
 import { isFloatingType, isIntegerType } from '../c/types';
 import type { TextEdit } from '../oracle/compiler';
@@ -41,7 +41,7 @@ const MAX_VARIABLES = 10;
 const MAX_TERMS = 16;
 export const MAX_DECISIONS = 100;
 
-const RELATIONAL = /^(==|!=|<|<=|>|>=)$/;
+export const RELATIONAL = /^(==|!=|<|<=|>|>=)$/;
 const LOGICAL = /^(&&|\|\|)$/;
 const MARK = '@c-repair-probe';
 
@@ -118,10 +118,7 @@ export function probeSites(root: SyntaxNode, suspicion: Suspicion): ProbeSite[] 
   const rank = (nodes: SyntaxNode[]) => nodes
     .filter((n) => isSuspicious(suspicion, lineOf(n)))
     .sort((a, b) => (suspicion.get(lineOf(b)) ?? 0) - (suspicion.get(lineOf(a)) ?? 0) || a.startIndex - b.startIndex);
-  const conditions = rank(root
-    .descendantsOfType(['if_statement', 'while_statement', 'do_statement', 'for_statement', 'conditional_expression'])
-    .map((s) => unparenthesized(s.childForFieldName('condition')))
-    .filter((c): c is SyntaxNode => c !== undefined));
+  const conditions = rank(conditionsOf(root).map((c) => unparenthesized(c)!));
   // Statements that do something (not a declaration, a jump or an empty `;`), outside any condition.
   const statements = rank(root.descendantsOfType('expression_statement').filter((s) => s.namedChildCount > 0 && /^(compound_statement|if_statement|for_statement|while_statement|do_statement|case_statement)$/.test(s.parent?.type ?? '')));
   const sites: ProbeSite[] = [];
