@@ -195,3 +195,35 @@ int main(void) {
   assert.match(guard.why ?? '', /runs `sum \+= x;` where `x` is -1, which no passing test does/);
   assert.equal((await runTests(applyEdits(program, guard.edits), tests, { compiler: gcc })).passed, 4);
 });
+
+test('synthesis: an else block the failing test runs where no passing test does becomes an else if', async () => {
+  // Prints the pairs 1 n, 2 n-1, ... and the middle number, which only an odd n has.
+  const program = `#include <stdio.h>
+int main(void) {
+    int n, i;
+    scanf("%d", &n);
+    for (i = 0; i <= n / 2; i++)
+        if (i != n / 2) {
+            printf("%d %d\\n", i + 1, n - i);
+        } else {
+            printf("%d\\n", i + 1);
+        }
+    return 0;
+}
+`;
+  const tests = [
+    { name: '1', input: '5', output: '1 5\n2 4\n3\n' },
+    { name: '2', input: '4', output: '1 4\n2 3\n' },
+    { name: '3', input: '3', output: '1 3\n2\n' },
+    { name: '4', input: '1', output: '1\n' },
+    { name: '5', input: '2', output: '1 2\n' },
+  ];
+  const { root, sites, runs } = await probe(program, tests);
+  assert.ok(sites.some((s) => s.kind === 'statement' && s.node.type === 'compound_statement'), 'the else block is a site');
+  const found = synthesizeConditions(root, sites, runs);
+  const passing = [];
+  for (const e of found) if ((await runTests(applyEdits(program, e.edits), tests, { compiler: gcc })).passed === tests.length) passing.push(e);
+  const elseIf = passing.find((e) => /\} else if \(n % 2 != 0\) \{/.test(applyEdits(program, e.edits)));
+  assert.ok(elseIf, found.map((e) => e.edits[0].newText).join('\n'));
+  assert.match(elseIf.why ?? '', /the failing test runs the `else` block where `n % 2` is 0/);
+});

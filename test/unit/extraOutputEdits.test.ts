@@ -68,6 +68,28 @@ int main() {
   assert.equal(unwantedTextEdits(root, { expected: '2\n', actual: '3\n' }).length, 0, 'not words the program did not print');
 });
 
+test('unwanted text: a prompt that shows a value is removed before the read it prompts for, while a label keeps its value', () => {
+  const program = `#include <stdio.h>
+int main() {
+    int i, x, max = 0;
+    for (i = 1; i <= 3; i++) {
+        printf("Number %d -> ", i);
+        scanf("%d", &x);
+        if (x > max) max = x;
+    }
+    printf("The largest is %d\\n", max);
+    return 0;
+}
+`;
+  const root = parseC(program).rootNode;
+  const failing = { expected: '7\n', actual: 'Number 1 -> Number 2 -> Number 3 -> The largest is 7\n' };
+  const found = results(program, unwantedTextEdits(root, failing));
+  assert.equal(found.length, 3, 'labels kept, all removed, and prompts removed with labels kept');
+  assert.equal(found[2], program.replace('        printf("Number %d -> ", i);\n', '').replace('"The largest is %d\\n"', '"%d\\n"'));
+  const noPrompt = program.replace('        printf("Number %d -> ", i);\n', '');
+  assert.equal(unwantedTextEdits(parseC(noPrompt).rootNode, { expected: '7\n', actual: 'The largest is 7\n' }).length, 2, 'no prompt: the two candidates as before');
+});
+
 test('engine: prompts and labels the grader does not want are taken out, and the repair passes every test', async () => {
   const program = `#include <stdio.h>
 int main() {

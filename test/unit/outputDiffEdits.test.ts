@@ -50,3 +50,12 @@ test('output diff: spaces where the test has zeros pad every number with a width
   const found = outputDiffEdits(codeTokens(clock), { actual: ' 0: 1:0  0\n', expected: '00:01:00 0\n' });
   assert.ok(found.some((e) => applyEdits(clock, e.edits) === clock.replace('%2d:%2d:%-2d', '%02d:%02d:%-2d')), JSON.stringify(found));
 });
+
+test('output diff: zeros before numbers printed without them give each conversion without a width the test\'s width', () => {
+  const clock = 'int main(void) { int h = 1, m = 2, s = 3; scanf("%d", &h); printf("%d:%d:%d %-3d|\\n", h, m, s, h); return 0; }';
+  const found = outputDiffEdits(codeTokens(clock), { actual: '1:2:3 1  |\n', expected: '01:02:03 1  |\n' });
+  const padded = found.find((e) => e.why?.includes('width'));
+  assert.ok(padded?.guided, JSON.stringify(found));
+  assert.equal(applyEdits(clock, padded!.edits), clock.replace('"%d:%d:%d ', '"%02d:%02d:%02d '), 'the read format and a left-aligned width stay');
+  assert.ok(!outputDiffEdits(codeTokens(clock), { actual: '1:2:3 1  |\n', expected: '10:2:3 1  |\n' }).some((e) => e.why?.includes('width')), 'a zero after a digit is another number');
+});

@@ -2,7 +2,7 @@
 // must not.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { syntaxDamage, syntaxErrors } from '../../server/src/c/parser';
+import { parseC, sourceOf, syntaxDamage, syntaxErrors } from '../../server/src/c/parser';
 import { readJsonlSync } from '../../server/src/data/jsonl';
 import { dataFile } from '../support/sharedData';
 
@@ -18,6 +18,15 @@ test('offsets are the text\'s UTF-16 offsets, also after non-ASCII text', () => 
   const [region] = syntaxErrors(text);
   assert.equal(text.slice(region.start, region.end), '=');
   assert.equal(region.start, text.indexOf('= =') + 2);
+});
+
+test('a node\'s text is the program\'s own, non-ASCII characters included (an edit built from it keeps them)', () => {
+  const text = 'int main(void)\n{\n    printf("Número três: %d €\\n", 3);\n    return 0;\n}\n';
+  const root = parseC(text).rootNode;
+  const literal = root.descendantsOfType('string_literal')[0];
+  assert.equal(literal.text, '"Número três: %d €\\n"');
+  assert.equal(text.slice(literal.startIndex, literal.endIndex), literal.text);
+  assert.equal(sourceOf(root), text);
 });
 
 test('a statement at file scope is an error (tree-sitter accepts it, C does not)', () => {

@@ -6,7 +6,7 @@ import { runTests } from '../../server/src/oracle/testRunner';
 import { applyEdits } from '../../server/src/repair/edits';
 import { RepairEngine } from '../../server/src/repair/engine';
 import { type LogicEdit, logicMutations } from '../../server/src/repair/mutationSearch';
-import { doWhileEdits, firstPassEdits, innerCounterEdits, loopAnswerEdits, printOnceEdits, rowEndEdits, searchExitEdits, sentinelEdits, stuckLoopEdits } from '../../server/src/repair/loopEdits';
+import { doWhileEdits, firstPassEdits, innerCounterEdits, loopAnswerEdits, printOnceEdits, rowEndEdits, searchExitEdits, sentinelEdits, stuckLoopEdits, unusedCounterEdits } from '../../server/src/repair/loopEdits';
 import {
   elseChainEdits, forgottenReadEdits, formatlessPrintEdits, lostSwapEdits, missingElseEdits, newlineOnceEdits, printedIndexEdits, printedNameEdits,
   readOrderEdits, renameEdits, resetEdits, scanfFormatEdits, readLoopEdits,
@@ -221,6 +221,46 @@ int main(void) {
   const outer = program.replace('    e = 1;\n', '    e = 1;\n    i++;\n');
   assert.deepEqual(found, [outer, program.replace('  while (i < n) {\n', '  while (i < n) {\n').replace('    e = 1;\n', '    e = 1;\n    n--;\n'), inner,
     inner.replace('    e = 1;\n', '    e = 1;\n    i++;\n')], 'each counter toward its bound (i up, n down), then both loops at once; not a loop that steps or breaks');
+});
+
+test('stuck loop: a for loop that steps another variable than its test reads steps the counter instead', () => {
+  const program = `#include <stdio.h>
+int main(void) {
+  int i, j = 0, k, s = 3, a[3];
+  for (i = 0; i < s; j++)
+    scanf("%d", &a[j]);
+  for (k = 0; k < s; j++)
+    k = k + 1;
+  for (i = 0; i < s; i++) j++;
+  return 0;
+}
+`;
+  const found = results(program, stuckLoopEdits(parseC(program).rootNode, everyLine(program)));
+  assert.deepEqual(found, [program.replace('i < s; j++', 'i < s; i++')], 'not a loop whose body steps its counter, nor one that steps it already');
+});
+
+test('unused counter: an inner loop whose body reads the outer counter instead of its own reads its own', () => {
+  const program = `#include <stdio.h>
+int main(void) {
+  int a[5] = {1, 2, 3, 4, 5}, j, p, q, k = 2, sum;
+  for (j = 0; j <= 5 - k; j++) {
+    sum = 0;
+    for (p = j; p < j + k; p++)
+      sum = sum + a[j] * a[j];
+    for (q = 0; q < 2; q++)
+      printf("%d ", j);
+    for (q = 0; q < 2; q++)
+      printf("%d %d", j, q);
+  }
+  return 0;
+}
+`;
+  const found = results(program, unusedCounterEdits(parseC(program).rootNode, everyLine(program)));
+  const changed = found.map((t) => t.split('\n').filter((l, k) => l !== program.split('\n')[k]).map((l) => l.trim()).join(' | '));
+  assert.deepEqual(changed, [
+    'sum = sum + a[p] * a[p];', 'sum = sum + a[p] * a[j];', 'sum = sum + a[j] * a[p];',
+    'printf("%d ", q);',
+  ], 'all reads of j, then each alone; a loop that prints j twice too (the tests judge); not the loop that reads its own counter');
 });
 
 test('search exit: a loop that goes on after it found what the if after it tests, left when that test holds', () => {

@@ -7,7 +7,7 @@ import { parseC } from '../../server/src/c/parser';
 import { branchStatementEdits } from '../../server/src/repair/branchEdits';
 import { applyEdits } from '../../server/src/repair/edits';
 import { hardcodedValueEdits } from '../../server/src/repair/hardcodedEdits';
-import { deadCodeEdits } from '../../server/src/repair/jumpEdits';
+import { deadCodeEdits, jumpAfterIfEdits } from '../../server/src/repair/jumpEdits';
 import { unbracedBodyEdits } from '../../server/src/repair/layoutEdits';
 import type { LogicEdit } from '../../server/src/repair/mutationSearch';
 import { operandShiftEdits } from '../../server/src/repair/operandShiftEdits';
@@ -122,6 +122,38 @@ test('operand shift: a loop that starts from a variable, and a pointer offset, o
     'for (j = i; j < n; j++)\n            if (*(s + n - i + 1) == s[i]) same++;',
     'for (j = i; j < n; j++)\n            if (*(s + n - i - 1) == s[i]) same++;',
   ], 'not a literal start (`i = 0`), nor a start or an offset that ends in a literal, which the operator edits change');
+});
+
+test('jump after an unbraced if: braced with its body where it ends a loop\'s first pass or leaves dead code', () => {
+  const program = `#include <stdio.h>
+int main(void) {
+    int i, j, n = 3, r[3] = {1, 2, 3};
+    for (i = 0; i < n; i++)
+        for (j = i + 1; j < n; j++) {
+            if (r[i] == r[j])
+            printf("no");
+            return 0;
+        }
+    if (n > 5) printf("big");
+    return 1;
+}
+int last(int x) {
+    if (x > 0) x--;
+    return x;
+    x++;
+}
+int quiet(int x) {
+    if (x > 0) x--;
+    return x;
+}
+`;
+  const found = results(program, jumpAfterIfEdits(parseC(program).rootNode, everyLine(program)));
+  assert.deepEqual(found.map((t) => t.split('\n').find((l) => l.includes('{ '))), [
+    '            { printf("no");',
+    '    if (x > 0) { x--;',
+  ], 'the loop body\'s return and the one before dead code; not main\'s or quiet\'s last return');
+  assert.ok(found[0].includes('{ printf("no");\n            return 0; }'));
+  assert.equal(jumpAfterIfEdits(parseC(program).rootNode, everyLine(program, 8)).length, 1, 'not on a line no failing test ran');
 });
 
 test('dead code: a jump before statements of its block moved after the next one, and after the last', () => {

@@ -30,9 +30,15 @@ function sharedParser(): Parser {
  */
 const asciiOnly = (text: string) => text.replace(/[^\x00-\x7f]/g, 'a');
 
-/** The syntax tree of `text`; node offsets are the text's UTF-16 offsets. */
+/**
+ * The syntax tree of `text`; node offsets are the text's UTF-16 offsets, and a node's text is the
+ * program's own (`"três"`, not the parsed `"tras"`): the tree reads it from the input it keeps, at
+ * the same offsets.
+ */
 export function parseC(text: string): Parser.Tree {
-  return sharedParser().parse(asciiOnly(text));
+  const tree = sharedParser().parse(asciiOnly(text));
+  (tree as Parser.Tree & { input: string }).input = text;
+  return tree;
 }
 
 export type SyntaxNode = Parser.SyntaxNode;

@@ -1,7 +1,8 @@
 // Conditions synthesized from the values the tests reach them with (after SemFix and Angelix, which
 // solve for them symbolically; here by enumeration over a probed run: valueProbes.ts). A condition's
 // candidates: a term added to it (`&& y % 100 != 0`, `|| n == 0`), an operand moved by a term
-// (`i < n` to `i < n - k`) or replaced; a statement's: a guard (`if (i != n - 1) printf(",");`). A candidate is kept only when it decides as the condition did
+// (`i < n` to `i < n - k`) or replaced; a statement's: a guard (`if (i != n - 1) printf(",");`, an
+// `else` block's makes an `else if`). A candidate is kept only when it decides as the condition did
 // at every decision the passing tests reached (so they still pass, unchanged) and otherwise at some
 // decision of the failing test (without which its run, and its wrong output, would stay the same);
 // the tests then judge the few kept. Candidates that decide alike on every report count once.
@@ -234,7 +235,7 @@ function explain(k: Kept, site: ProbeSite): string {
   const d = k.example;
   const values = k.candidate.uses.filter((t) => t.constant === undefined).map((t) => `\`${t.text}\` is ${t.value(d)}`);
   const where = values.length > 0 ? ` where ${values.join(' and ')}` : '';
-  if (site.kind === 'statement') return `the failing test runs \`${site.node.text}\`${where}, which no passing test does`;
+  if (site.kind === 'statement') return `the failing test runs ${site.node.type === 'compound_statement' ? 'the `else` block' : `\`${site.node.text}\``}${where}, which no passing test does`;
   const passing = k.passingDecisions === 0 ? 'while the passing tests run as before' : 'and the passing tests still pass with the bound moved';
   return `the failing test reaches \`${site.node.text}\`${where} and needs it ${d.value ? 'false' : 'true'} there, ${passing}`;
 }

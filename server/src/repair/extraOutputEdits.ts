@@ -56,10 +56,21 @@ function printedWords(body: string): string[] {
     .filter((part) => /[A-Za-z]/.test(part));
 }
 
+/** Calls that read input: a print just before one is a prompt, whatever values it shows. */
+const READS = /^(scanf|getchar|gets|fgets|getline|fscanf)$/;
+
+/** True when the statement after this one reads input (`printf("%d. number: ", i); scanf(...)`). */
+function promptsForInput(statement: SyntaxNode): boolean {
+  let next = statement.nextNamedSibling;
+  while (next?.type === 'comment') next = next.nextNamedSibling;
+  return next !== null && next.descendantsOfType('call_expression').some((call) => READS.test(call.childForFieldName('function')?.text ?? ''));
+}
+
 /**
  * Every print whose literal's words the test does not expect, and the program printed, taken out
- * together: two candidates, a literal with conversions kept as its conversions (a label: `"Sum is
- * %d\n"` to `"%d\n"`) or removed with its statement (a debugging print of values).
+ * together: a literal with conversions kept as its conversions (a label: `"Sum is %d\n"` to
+ * `"%d\n"`), or removed with its statement (a debugging print of values), or, where some of them
+ * prompt for the input read next (`"%d. number: "`), those removed and the others kept.
  */
 export function unwantedTextEdits(root: SyntaxNode, failing?: { expected: string; actual: string }): LogicEdit[] {
   if (!failing) return [];
@@ -80,6 +91,12 @@ export function unwantedTextEdits(root: SyntaxNode, failing?: { expected: string
   const why = 'the program prints words the test does not expect (a prompt, a label or a debugging print)';
   const line = lineOf(unwanted[0].statement);
   const found: LogicEdit[] = [{ edits: labelsKept, line, priority: 3, guided: true, why }];
-  if (unwanted.some((u) => u.conversions.length > 0)) found.push({ edits: allRemoved, line, priority: 3, guided: true, why });
+  const valued = unwanted.map((u, k) => (u.conversions.length > 0 ? k : -1)).filter((k) => k >= 0);
+  if (valued.length === 0) return found;
+  found.push({ edits: allRemoved, line, priority: 3, guided: true, why });
+  const prompts = valued.filter((k) => promptsForInput(unwanted[k].statement));
+  if (prompts.length > 0 && prompts.length < valued.length) {
+    found.push({ edits: unwanted.map((_, k) => (prompts.includes(k) ? allRemoved[k] : labelsKept[k])), line, priority: 3, guided: true, why });
+  }
   return found;
 }

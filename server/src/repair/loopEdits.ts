@@ -155,24 +155,39 @@ function stepsOf(condition: SyntaxNode, name: string): ('++' | '--')[] {
 }
 
 /**
- * A `while` loop that can never end once entered: its test reads plain variables, calls nothing, and
- * its body assigns none of them, passes none by address, and has no `break`, `return` or `goto`.
- * Each counter the test compares, stepped toward its bound at the end of the body; all such loops of
- * the program at once too (a nest where both counters were forgotten).
+ * A `while` or `for` loop that can never end once entered: its test reads plain variables, calls
+ * nothing, and its body (and step) assigns none of them, passes none by address, and has no `break`,
+ * `return` or `goto`. A `while`: each counter the test compares, stepped toward its bound at the end
+ * of the body; all such loops of the program at once too (a nest where both counters were
+ * forgotten). A `for` that steps another variable (`for (i = 0; i < n; j++)`): the counter stepped
+ * instead.
  */
 export function stuckLoopEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
   const text = sourceOf(root);
   const found: LogicEdit[] = [];
   const firstOfEach: TextEdit[][] = [];
-  for (const loop of root.descendantsOfType('while_statement')) {
+  for (const loop of root.descendantsOfType(['while_statement', 'for_statement'])) {
     const condition = loop.childForFieldName('condition');
     const body = loop.childForFieldName('body');
+    const step = loop.type === 'for_statement' ? loop.childForFieldName('update') : null;
     if (!condition || !body || !isSuspicious(suspicion, lineOf(loop)) || condition.descendantsOfType(['call_expression', 'assignment_expression', 'update_expression']).length > 0) continue;
     if (body.descendantsOfType(['break_statement', 'return_statement', 'goto_statement']).length > 0) continue;
     const counters = [...new Set(condition.descendantsOfType('identifier')
       .filter((id) => id.parent?.type !== 'subscript_expression' || id.parent.childForFieldName('argument')?.id !== id.id)
       .map((id) => id.text))];
-    if (counters.length === 0 || counters.some((name) => sets(body, name) || updates(body, name).length > 0)) continue;
+    const changes = (name: string) => [body, ...(step ? [step] : [])].some((n) => sets(n, name) || updates(n, name).length > 0);
+    if (counters.length === 0 || counters.some(changes)) continue;
+    if (loop.type === 'for_statement') {
+      // The step's variable (`j` of `j++`, `j += 2`) renamed to each counter.
+      const stepped = step?.type === 'update_expression' ? step.childForFieldName('argument') : step?.type === 'assignment_expression' ? step.childForFieldName('left') : null;
+      if (stepped?.type !== 'identifier') continue;
+      // The counter the loop starts (`i` of `i = 0`), where it starts one; else each the test reads.
+      const started = counters.filter((name) => loop.childForFieldName('initializer') && sets(loop.childForFieldName('initializer')!, name));
+      for (const name of started.length > 0 ? started : counters) {
+        found.push({ edits: [{ start: stepped.startIndex, end: stepped.endIndex, newText: name }], line: lineOf(loop), priority: 4, why: `the loop steps \`${stepped.text}\` where its test reads \`${name}\`, so it never ended` });
+      }
+      continue;
+    }
     const options: TextEdit[][] = [];
     for (const name of counters) {
       for (const step of stepsOf(condition, name)) {
@@ -333,6 +348,31 @@ export function innerCounterEdits(root: SyntaxNode, suspicion: Suspicion): Logic
           why: `the inner loop ${part === inner.childForFieldName('initializer') ? 'starts' : 'stops'} at ${constant.text} on every pass of the outer one, where \`${counter}\` was meant`,
         });
       }
+    }
+  }
+  return found;
+}
+
+/**
+ * A nested `for` whose body never reads its own counter but reads the outer loop's (`for (p = j; p <
+ * j + k; p++) sum += a[j];`, for `a[p]`): the outer counter's reads in the body replaced by the inner
+ * counter, all of them, and each alone where there are several.
+ */
+export function unusedCounterEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
+  const found: LogicEdit[] = [];
+  for (const inner of root.descendantsOfType('for_statement')) {
+    const outer = enclosingFor(inner);
+    const [outerCounter, counter] = [outer && forCounter(outer), forCounter(inner)];
+    const body = inner.childForFieldName('body');
+    if (!outerCounter || !counter || outerCounter === counter || !body || !isSuspicious(suspicion, lineOf(body))) continue;
+    const reads = body.descendantsOfType('identifier');
+    if (reads.some((id) => id.text === counter)) continue;
+    const outerReads = reads.filter((id) => id.text === outerCounter);
+    if (outerReads.length === 0 || updates(body, outerCounter).length > 0 || sets(body, outerCounter)) continue;
+    const why = `the inner loop steps \`${counter}\` but its body reads \`${outerCounter}\`, the outer loop's counter`;
+    const choices = outerReads.length > 1 ? [outerReads, ...outerReads.map((id) => [id])] : [outerReads];
+    for (const ids of choices) {
+      found.push({ edits: ids.map((id) => ({ start: id.startIndex, end: id.endIndex, newText: counter })), line: lineOf(ids[0]), priority: 14, why });
     }
   }
   return found;

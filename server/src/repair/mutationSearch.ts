@@ -20,9 +20,9 @@ import { leftoverPrintEdits, unwantedTextEdits } from './extraOutputEdits';
 import { extremeStartEdits } from './extremeEdits';
 import { blameDecisions, isSuspicious, suspicionStep, type Suspicion } from './faultLocalization';
 import { hardcodedValueEdits } from './hardcodedEdits';
-import { deadCodeEdits } from './jumpEdits';
+import { deadCodeEdits, jumpAfterIfEdits } from './jumpEdits';
 import { unbracedBodyEdits } from './layoutEdits';
-import { doWhileEdits, firstPassEdits, hoistedResetEdits, innerCounterEdits, loopAnswerEdits, nestBoundEdits, printOnceEdits, rowEndEdits, searchExitEdits, sentinelEdits, stuckLoopEdits } from './loopEdits';
+import { doWhileEdits, firstPassEdits, hoistedResetEdits, innerCounterEdits, loopAnswerEdits, nestBoundEdits, printOnceEdits, rowEndEdits, searchExitEdits, sentinelEdits, stuckLoopEdits, unusedCounterEdits } from './loopEdits';
 import { operandShiftEdits } from './operandShiftEdits';
 import { outputDiffEdits } from './outputDiffEdits';
 import { outputLiteralEdits } from './outputEdits';
@@ -30,6 +30,7 @@ import {
   elseChainEdits, forgottenCallEdits, forgottenReadEdits, formatlessPrintEdits, lostSwapEdits, missingElseEdits, newlineOnceEdits, printedIndexEdits,
   printedNameEdits, readOrderEdits, renameEdits, resetEdits, scanfFormatEdits, readLoopEdits,
 } from './patternEdits';
+import { redirectedStreamEdits } from './redirectEdits';
 import { droppedResultEdits, missingReturnEdits, printedResultEdits } from './returnEdits';
 import { usedUpValueEdits } from './savedValueEdits';
 import { unterminatedStringEdits } from './stringEdits';
@@ -105,8 +106,8 @@ export function logicMutations(text: string, context: LogicSearchContext = {}): 
       ...scanfFormatEdits(root, suspicion), ...missingElseEdits(root, suspicion, context.failing),
       ...leftoverPrintEdits(root, suspicion, context.failing), ...unwantedTextEdits(root, context.failing), ...forgottenReadEdits(root, suspicion, context.failing), ...readOrderEdits(root, suspicion), ...forgottenCallEdits(root, suspicion), ...formatlessPrintEdits(root, suspicion),
       ...printedNameEdits(root, suspicion), ...lostSwapEdits(root, suspicion), ...missingReturnEdits(root, suspicion), ...droppedResultEdits(root, suspicion), ...printedResultEdits(root, suspicion), ...readLoopEdits(root, suspicion),
-      ...elseChainEdits(root, suspicion, context.failing),
-      ...loopAnswerEdits(root, suspicion), ...searchExitEdits(root, suspicion), ...sentinelEdits(root, suspicion), ...doWhileEdits(root, suspicion), ...stuckLoopEdits(root, suspicion), ...unbracedBodyEdits(root, suspicion), ...usedUpValueEdits(root, suspicion), ...deadCodeEdits(root, suspicion),
+      ...elseChainEdits(root, suspicion, context.failing), ...redirectedStreamEdits(root),
+      ...loopAnswerEdits(root, suspicion), ...searchExitEdits(root, suspicion), ...sentinelEdits(root, suspicion), ...doWhileEdits(root, suspicion), ...stuckLoopEdits(root, suspicion), ...unusedCounterEdits(root, suspicion), ...unbracedBodyEdits(root, suspicion), ...usedUpValueEdits(root, suspicion), ...deadCodeEdits(root, suspicion), ...jumpAfterIfEdits(root, suspicion),
       ...hoistedResetEdits(root, suspicion), ...nestBoundEdits(root, suspicion), ...printOnceEdits(root, suspicion, context.failing), ...rowEndEdits(root, suspicion, context.failing), ...firstPassEdits(root, suspicion),
       ...integerDivisionEdits(root, suspicion), ...wideningEdits(root, suspicion), ...truncationEdits(root, suspicion), ...floatAbsEdits(root, suspicion), ...floatCastEdits(root, suspicion), ...moduloEdits(root, suspicion), ...extremeStartEdits(root, suspicion), ...arraySizeEdits(root, suspicion), ...unterminatedStringEdits(root, suspicion),
     ];

@@ -6,7 +6,8 @@
 // a difference is placed in the literal whose printed text, found in the program's output, holds it
 // (the longest such, the likeliest printer); a difference no literal holds (a value) is left. A
 // candidate that writes digits into a literal fits a value to this test more often than it repairs:
-// a late guess. And spaces where the test has zeros pad the numbers with zeros (`%2d` to `%02d`).
+// a late guess. And spaces where the test has zeros pad the numbers with zeros (`%2d` to `%02d`), and
+// zeros the program did not print before a number give its conversion a width (`%d` to `%02d`).
 import { diffChars } from 'diff';
 import type { Token } from '../c/lexer';
 import type { TextEdit } from '../oracle/compiler';
@@ -85,6 +86,7 @@ export function outputDiffEdits(tokens: readonly Token[], failing: { expected: s
     starts.filter((j) => j <= from && to <= j + run.text.length).map((j) => ({ start: sourceAt(run, j, from), end: sourceAt(run, j, to) })));
   const edits = new Map<number, TextEdit>();
   let padded = false;
+  let width = 0;
   let fitsValues = false;
   let at = 0;
   let differences = 0;
@@ -105,21 +107,34 @@ export function outputDiffEdits(tokens: readonly Token[], failing: { expected: s
     // A literal that prints the same text twice (`"%d::%d::%d"`) takes each difference at a place of its own.
     // Spaces where the test has zeros: a number's width padded with spaces, not zeros (`%2d`, `%02d`).
     padded ||= /^ +$/.test(removed) && /^0+$/.test(added) && removed.length === added.length;
+    // Zeros before a number that has none (`1:2:3` where the test has `01:02:03`): a width padded with zeros.
+    const number = !removed && /^0+$/.test(added) && !/\d/.test(actual[at - 1] ?? '') ? /^\d+/.exec(actual.slice(at)) : null;
+    if (number) width = Math.max(width, added.length + number[0].length);
     const place = notText ? undefined : holders(at, at + removed.length).find((h) => !edits.has(h.start));
     if (place) edits.set(place.start, { ...place, newText: escapeC(added) });
     at += removed.length;
   }
   // Places that overlap (a removal over another difference's spot): the first is kept.
   const kept = [...edits.values()].sort((a, b) => a.start - b.start).filter((e, k, all) => k === 0 || all[k - 1].end <= e.start);
-  return [...literalEdits(tokens, kept, fitsValues), ...(padded ? zeroPaddingEdits(tokens) : [])];
+  return [...literalEdits(tokens, kept, fitsValues), ...(padded || width > 0 ? zeroPaddingEdits(tokens, padded, width) : [])];
 }
 
-/** Every conversion with a width and no `0` or `-` flag padded with zeros (`%2d` to `%02d`), in one candidate. */
-function zeroPaddingEdits(tokens: readonly Token[]): LogicEdit[] {
-  const edits = tokens.filter((t, i) => t.kind === 'string' && !skipped(tokens, i))
-    .flatMap((t) => [...t.text.matchAll(/%([+ #]*)([1-9]\d*)(?:\.\d+)?[hlLjzt]*[diouxX]/g)].map((m) => ({ start: t.start + m.index! + 1 + m[1].length, end: t.start + m.index! + 1 + m[1].length, newText: '0' })));
+/**
+ * Integer conversions padded with zeros, in one candidate: where the test has zeros for the spaces
+ * of a width, every conversion with a width and no `0` or `-` flag (`%2d` to `%02d`); where it has
+ * zeros before numbers printed without, every conversion without a width takes the test's
+ * (`%d` to `%02d`).
+ */
+function zeroPaddingEdits(tokens: readonly Token[], padded: boolean, width: number): LogicEdit[] {
+  const edits = tokens.filter((t, i) => t.kind === 'string' && !skipped(tokens, i)).flatMap((t) => [...t.text.matchAll(/%([-+ #0]*)(\d*)(?:\.\d+)?[hlLjzt]*[diouxX]/g)].flatMap((m) => {
+    const at = t.start + m.index! + 1 + m[1].length;
+    if (/[-0]/.test(m[1])) return [];
+    if (m[2]) return padded ? [{ start: at, end: at, newText: '0' }] : [];
+    return width > 0 ? [{ start: at, end: at, newText: `0${width}` }] : [];
+  }));
   const line = tokens.find((t) => edits[0] && t.start <= edits[0].start && edits[0].start < t.end)?.line ?? 0;
-  return edits.length > 0 ? [{ edits, line: line + 1, priority: 2, guided: true, why: 'the test pads numbers with zeros where the program pads them with spaces' }] : [];
+  const why = padded ? 'the test pads numbers with zeros where the program pads them with spaces' : 'the test pads numbers with zeros to a width the program does not';
+  return edits.length > 0 ? [{ edits, line: line + 1, priority: 2, guided: true, why }] : [];
 }
 
 /**

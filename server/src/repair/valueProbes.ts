@@ -1,8 +1,8 @@
 // Value probes: the program rebuilt so that each chosen condition reports, every time it is decided,
 // its truth value and the values of the terms it could be written with (the variables in scope and
 // the condition's own operands), on stderr, which the tests do not compare; and so that each chosen
-// statement reports the same every time it runs (a condition that is always true: a guard may stop
-// it). conditionSynthesis.ts reads the reports to find a condition that decides alike wherever the
+// statement (or `else` block) reports the same every time it runs (a condition that is always true:
+// a guard may stop it). conditionSynthesis.ts reads the reports to find a condition that decides alike wherever the
 // passing tests reach it and otherwise somewhere the failing test does.
 import { conditionsOf, lineOf, unparenthesized, type SyntaxNode } from '../c/parser';
 import { enclosingFunction, namesInScope } from '../c/scopes';
@@ -115,12 +115,18 @@ export const termKey = (text: string) => text.replace(/\s+/g, '');
  * comparisons.
  */
 export function probeSites(root: SyntaxNode, suspicion: Suspicion): ProbeSite[] {
+  // A block is as suspicious as its first statement (coverage does not count the `else {` line).
+  const line = (n: SyntaxNode) => lineOf(n.type === 'compound_statement' ? n.namedChildren.find((c) => c.type !== 'comment') ?? n : n);
+  const score = (n: SyntaxNode) => suspicion.get(line(n)) ?? 0;
   const rank = (nodes: SyntaxNode[]) => nodes
-    .filter((n) => isSuspicious(suspicion, lineOf(n)))
-    .sort((a, b) => (suspicion.get(lineOf(b)) ?? 0) - (suspicion.get(lineOf(a)) ?? 0) || a.startIndex - b.startIndex);
+    .filter((n) => isSuspicious(suspicion, line(n)))
+    .sort((a, b) => score(b) - score(a) || a.startIndex - b.startIndex);
   const conditions = rank(conditionsOf(root).map((c) => unparenthesized(c)!));
-  // Statements that do something (not a declaration, a jump or an empty `;`), outside any condition.
-  const statements = rank(root.descendantsOfType('expression_statement').filter((s) => s.namedChildCount > 0 && /^(compound_statement|if_statement|for_statement|while_statement|do_statement|case_statement)$/.test(s.parent?.type ?? '')));
+  // Statements that do something (not a declaration, a jump or an empty `;`), outside any condition,
+  // and an `else`'s block (guarded, it becomes an `else if`).
+  const statements = rank(root.descendantsOfType(['expression_statement', 'compound_statement']).filter((s) => (s.type === 'compound_statement'
+    ? s.parent?.type === 'else_clause'
+    : s.namedChildCount > 0 && /^(compound_statement|if_statement|else_clause|for_statement|while_statement|do_statement|case_statement)$/.test(s.parent?.type ?? ''))));
   const sites: ProbeSite[] = [];
   const overlaps = (node: SyntaxNode) => sites.some((s) => s.node.startIndex < node.endIndex && node.startIndex < s.node.endIndex);
   for (const [kind, nodes, most] of [['condition', conditions, MAX_SITES], ['statement', statements, MAX_STATEMENTS]] as const) {
@@ -133,8 +139,7 @@ export function probeSites(root: SyntaxNode, suspicion: Suspicion): ProbeSite[] 
     }
   }
   // Most suspicious first; a condition before a statement alike.
-  const score = (s: ProbeSite) => suspicion.get(lineOf(s.node)) ?? 0;
-  return sites.sort((a, b) => score(b) - score(a) || Number(a.kind === 'statement') - Number(b.kind === 'statement') || a.node.startIndex - b.node.startIndex);
+  return sites.sort((a, b) => score(b.node) - score(a.node) || Number(a.kind === 'statement') - Number(b.kind === 'statement') || a.node.startIndex - b.node.startIndex);
 }
 
 /** A site with its terms: the variables in scope, its own operands and the function's other comparisons'. */
