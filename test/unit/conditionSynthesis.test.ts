@@ -227,3 +227,38 @@ int main(void) {
   assert.ok(elseIf, found.map((e) => e.edits[0].newText).join('\n'));
   assert.match(elseIf.why ?? '', /the failing test runs the `else` block where `n % 2` is 0/);
 });
+
+test('engine: an else that its if\'s own operands should guard becomes an else if, though a passing test\'s run changes', async () => {
+  // Prints the larger of two numbers of the same length, but decides on the first digits alone.
+  const program = `#include <stdio.h>
+int main(void) {
+    char a[101], b[101];
+    int i = 0;
+    scanf("%100s %100s", a, b);
+    while (a[i] != '\\0' && b[i] != '\\0') {
+        if (a[i] > b[i]) {
+            printf("%s\\n", a);
+            return 0;
+        } else {
+            printf("%s\\n", b);
+            return 0;
+        }
+        i++;
+    }
+    printf("%s\\n", a);
+    return 0;
+}
+`;
+  const tests = [
+    { name: '1', input: '5 3', output: '5\n' },
+    { name: '2', input: '3 5', output: '5\n' },
+    { name: '3', input: '45 44', output: '45\n' },
+    { name: '4', input: '44 45', output: '45\n' },
+    { name: '5', input: '77 77', output: '77\n' },
+  ];
+  const r = await new RepairEngine({ compiler: gcc, tests }).repair(program);
+  assert.equal(r.status, 'repaired', JSON.stringify(r.edits));
+  assert.match(r.repaired, /\} else if \(a\[i\] (!=|<) b\[i\]\) \{/);
+  assert.match(r.edits[0].explanation, /runs the `else` block where `a\[i\]` is 52 and `b\[i\]` is 52, and the passing tests still pass with it guarded/);
+  assert.equal((await runTests(r.repaired, tests, { compiler: gcc })).passed, tests.length, 'independently re-run');
+});

@@ -40,7 +40,10 @@ interface Candidate {
   decide: (d: Decision) => boolean;
   /** The likelier kind of change first (lower). */
   cost: number;
-  /** An ordering's operand moved by a term (a bound off by some): the one kind that may change a passing test's run and still pass it. */
+  /**
+   * An ordering's operand moved by a term (a bound off by some), or an `else` guarded by its `if`'s
+   * own operands: the kinds that may change a passing test's run and still pass it.
+   */
   moves?: boolean;
   /** The terms the change adds, for its explanation. */
   uses: Term[];
@@ -184,7 +187,9 @@ function candidatesAt(root: SyntaxNode, site: ProbeSite, index: number, sample: 
     const added = `${x.text} ${op} ${y.text}`;
     const test = (d: Decision) => compare(x.value(d), op, y.value(d));
     if (site.kind === 'statement') {
-      found.push({ site: index, text: guarded(node, added), decide: test, cost: cost + 1, uses: [x, y] });
+      // An `else` taken only where its `if`'s own operands compare otherwise may change a passing test's run and still pass it.
+      const reversed = node.parent?.type === 'else_clause' && site.own.includes(x.text) && site.own.includes(y.text);
+      found.push({ site: index, text: guarded(node, added), decide: test, cost: cost + 1, uses: [x, y], moves: reversed });
       return;
     }
     found.push({ site: index, text: joined(node, '&&', added), decide: (d) => d.value && test(d), cost, uses: [x, y] });
@@ -235,7 +240,10 @@ function explain(k: Kept, site: ProbeSite): string {
   const d = k.example;
   const values = k.candidate.uses.filter((t) => t.constant === undefined).map((t) => `\`${t.text}\` is ${t.value(d)}`);
   const where = values.length > 0 ? ` where ${values.join(' and ')}` : '';
-  if (site.kind === 'statement') return `the failing test runs ${site.node.type === 'compound_statement' ? 'the `else` block' : `\`${site.node.text}\``}${where}, which no passing test does`;
+  if (site.kind === 'statement') {
+    const what = site.node.type === 'compound_statement' ? 'the `else` block' : `\`${site.node.text}\``;
+    return `the failing test runs ${what}${where}, ${k.passingDecisions === 0 ? 'which no passing test does' : 'and the passing tests still pass with it guarded'}`;
+  }
   const passing = k.passingDecisions === 0 ? 'while the passing tests run as before' : 'and the passing tests still pass with the bound moved';
   return `the failing test reaches \`${site.node.text}\`${where} and needs it ${d.value ? 'false' : 'true'} there, ${passing}`;
 }

@@ -20,6 +20,8 @@ export interface ProbeSite {
   terms: string[];
   /** Which terms are integer variables (whose remainders a condition may test). */
   integers: boolean[];
+  /** The terms that are operands of the condition itself (of an `else` block: of its `if`'s). */
+  own: string[];
 }
 
 /** One decision: the condition's truth value and each term's value, in the site's order. */
@@ -150,7 +152,9 @@ function siteAt(root: SyntaxNode, kind: ProbeSite['kind'], node: SyntaxNode): Pr
     .filter((d) => !seen.has(d.name) && seen.add(d.name))
     .slice(0, MAX_VARIABLES);
   const names = variables.map((d) => d.name);
-  const own = kind === 'condition' ? (conditionOperands(node) ?? []) : [];
+  // An `else` block's own: the operands of its `if`'s condition (`else if (b[i] > a[i])`).
+  const decider = kind === 'condition' ? node : node.parent?.type === 'else_clause' ? node.parent.parent?.childForFieldName('condition') : undefined;
+  const own = decider ? (conditionOperands(decider) ?? []) : [];
   // Other comparisons' operands in the function (`y % 100` beside `y % 4 == 0`), of these variables alone and no array.
   const visible = new Set(names);
   const elsewhere = comparisonOperands(enclosingFunction(root, node.startIndex) ?? root).filter((o) => {
@@ -161,7 +165,8 @@ function siteAt(root: SyntaxNode, kind: ProbeSite['kind'], node: SyntaxNode): Pr
     .filter((o) => o.type !== 'number_literal' && o.type !== 'char_literal' && (o.type !== 'identifier' || visible.has(o.text)))
     .map((o) => termKey(o.text));
   const terms = [...new Set([...names, ...operands])].slice(0, MAX_TERMS);
-  return { kind, node, terms, integers: terms.map((_, i) => i < variables.length && isIntegerType(variables[i].type)) };
+  const ownKeys = new Set(own.map((o) => termKey(o.text)));
+  return { kind, node, terms, integers: terms.map((_, i) => i < variables.length && isIntegerType(variables[i].type)), own: terms.filter((t) => ownKeys.has(t)) };
 }
 
 /**
