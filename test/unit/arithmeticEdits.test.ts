@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseC } from '../../server/src/c/parser';
 import { runTests } from '../../server/src/oracle/testRunner';
-import { floatAbsEdits, floatCastEdits, integerDivisionEdits, moduloEdits, precedenceEdits, truncationEdits, wideningEdits } from '../../server/src/repair/arithmeticEdits';
+import { floatAbsEdits, floatCastEdits, fractionInputEdits, integerDivisionEdits, moduloEdits, precedenceEdits, truncationEdits, wideningEdits } from '../../server/src/repair/arithmeticEdits';
 import { applyEdits } from '../../server/src/repair/edits';
 import { RepairEngine } from '../../server/src/repair/engine';
 import { logicMutations } from '../../server/src/repair/mutationSearch';
@@ -117,6 +117,29 @@ int main() {
     'its own declaration, the other names kept int; not k, which takes integers');
   const alone = 'int main() { int t; double h = 1.5; t = h * 2; return t > 2; }\n';
   assert.deepEqual(truncationEdits(parseC(alone).rootNode, everyLine(alone)).map((e) => applyEdits(alone, e.edits)), [alone.replace('int t;', 'double t;')]);
+});
+
+test('fraction input: an int read with %d, where the test gives numbers with fractions, is read as a double', async () => {
+  const program = `#include <stdio.h>
+int main() {
+    int n, i, num;
+    float sum = 0;
+    scanf("%d", &n);
+    for (i = 0; i < n; ++i) {
+        scanf("%d", &num);
+        sum = sum + num;
+    }
+    printf("%.2f\\n", sum / n);
+    return 0;
+}
+`;
+  const root = parseC(program).rootNode;
+  const found = fractionInputEdits(root, everyLine(program), { input: '3 1.5 2.7 3' }).map((e) => applyEdits(program, e.edits));
+  const num = program.replace('int n, i, num;', 'int n, i; double num;').replace('scanf("%d", &num)', 'scanf("%lf", &num)');
+  assert.deepEqual(found, [program.replace('int n, i, num;', 'int i, num; double n;').replace('scanf("%d", &n)', 'scanf("%lf", &n)'), num], 'each int the program reads');
+  assert.equal(fractionInputEdits(root, everyLine(program), { input: '3 1 2 3' }).length, 0, 'not without a fraction in the input');
+  const tests = [{ name: '1', input: '3 1.5 2.7 3', output: '2.40\n' }, { name: '2', input: '2 2 3', output: '2.50\n' }];
+  assert.equal((await runTests(num, tests, { compiler: { family: 'gcc', args: [] } })).passed, 2, 'the second repairs it');
 });
 
 test('a bitwise operator where another was meant: `n & 10` for `n % 10`, `|` for `||`', () => {

@@ -159,6 +159,31 @@ export function truncationEdits(root: SyntaxNode, suspicion: Suspicion): LogicEd
   return [...found.values()];
 }
 
+/** A number with a fraction in a test's input (`1.5`, `-0.25`). */
+const FRACTION = /(^|[^\w.])-?\d*\.\d+/;
+
+/**
+ * An `int` read with `%d` where the failing test's input has numbers with fractions (`3 1.5 2.7`):
+ * `%d` stops at the point, and every read after it fails. Each such variable declared `double`, its
+ * conversions with it (`%lf` to read, `%f` to print).
+ */
+export function fractionInputEdits(root: SyntaxNode, suspicion: Suspicion, failing?: { input?: string }): LogicEdit[] {
+  if (!FRACTION.test(failing?.input ?? '')) return [];
+  const found = new Map<number, LogicEdit>();
+  for (const call of root.descendantsOfType('call_expression')) {
+    if (call.childForFieldName('function')?.text !== 'scanf' || !isSuspicious(suspicion, lineOf(call))) continue;
+    for (const argument of call.childForFieldName('arguments')?.namedChildren.slice(1) ?? []) {
+      const name = argumentVariable(argument);
+      const declared = name && namesInScope(root, call.startIndex).find((d) => d.name === name);
+      const at = declared && declarationAt(root, declared.at);
+      if (!declared || declared.type !== 'int' || declared.arrayDims > 0 || declared.pointers > 0 || !at || found.has(declared.at)) continue;
+      const edits = [...retyped(at.declaration, at.k, 'double'), ...formatEdits(at.declaration.parent ?? root, new Set([declared.name]), (_, scanf) => (scanf ? 'lf' : 'f'))];
+      found.set(declared.at, { edits, line: lineOf(call), priority: 23, why: `the test's input has numbers with a fraction, which \`${declared.name}\`, an \`int\` read with \`%d\`, cannot take` });
+    }
+  }
+  return [...found.values()];
+}
+
 /**
  * `abs(x)` of a floating value: `abs` takes an `int`, so the fraction is gone; `fabs(x)` (with
  * `<math.h>` included where the program lacks it).

@@ -12,7 +12,7 @@ import { codeTokens, Token } from '../c/lexer';
 import { conditionsOf, enclosingLoop, lineOf, parseC, SyntaxNode } from '../c/parser';
 import { declaredBy, namesInScope } from '../c/scopes';
 import type { TextEdit } from '../oracle/compiler';
-import { floatAbsEdits, floatCastEdits, integerDivisionEdits, moduloEdits, precedenceEdits, truncationEdits, wideningEdits } from './arithmeticEdits';
+import { floatAbsEdits, floatCastEdits, fractionInputEdits, integerDivisionEdits, moduloEdits, precedenceEdits, truncationEdits, wideningEdits } from './arithmeticEdits';
 import { arraySizeEdits } from './arraySizeEdits';
 import { branchStatementEdits } from './branchEdits';
 import { enclosingParen } from './cSyntax';
@@ -109,7 +109,7 @@ export function logicMutations(text: string, context: LogicSearchContext = {}): 
       ...elseChainEdits(root, suspicion, context.failing), ...redirectedStreamEdits(root),
       ...loopAnswerEdits(root, suspicion), ...searchExitEdits(root, suspicion), ...sentinelEdits(root, suspicion), ...doWhileEdits(root, suspicion), ...stuckLoopEdits(root, suspicion), ...unusedCounterEdits(root, suspicion), ...unbracedBodyEdits(root, suspicion), ...usedUpValueEdits(root, suspicion), ...deadCodeEdits(root, suspicion), ...jumpAfterIfEdits(root, suspicion),
       ...hoistedResetEdits(root, suspicion), ...nestBoundEdits(root, suspicion), ...printOnceEdits(root, suspicion, context.failing), ...rowEndEdits(root, suspicion, context.failing), ...firstPassEdits(root, suspicion),
-      ...integerDivisionEdits(root, suspicion), ...wideningEdits(root, suspicion), ...truncationEdits(root, suspicion), ...floatAbsEdits(root, suspicion), ...floatCastEdits(root, suspicion), ...moduloEdits(root, suspicion), ...extremeStartEdits(root, suspicion), ...arraySizeEdits(root, suspicion), ...unterminatedStringEdits(root, suspicion),
+      ...integerDivisionEdits(root, suspicion), ...wideningEdits(root, suspicion), ...truncationEdits(root, suspicion), ...fractionInputEdits(root, suspicion, context.failing), ...floatAbsEdits(root, suspicion), ...floatCastEdits(root, suspicion), ...moduloEdits(root, suspicion), ...extremeStartEdits(root, suspicion), ...arraySizeEdits(root, suspicion), ...unterminatedStringEdits(root, suspicion),
     ];
     found.push(...patterns.map((e) => ({ ...e, pattern: true })));
   }
