@@ -165,9 +165,6 @@ const LOCALIZED_TIMEOUTS = 2;
  * later one passes more tests. Each costs a whole round more on a program it does not repair, so one.
  */
 const MAX_CLOSER_STEPS = 1;
-
-/** Failing tests a test round takes as its target in turn, while none gains (see testRound). */
-const MAX_TARGETS = 2;
 /** Closer candidates checked against every test, per round. */
 const CLOSER_TRIES = 3;
 
@@ -192,8 +189,6 @@ export class RepairEngine {
   private forwardPasses = 0;
   /** The first test round's fault localization (of the program before any logic edit). */
   private firstLocalization: Suspicion | undefined;
-  /** Each text's localization (the engine's tests are fixed), so that a round run again with another target reuses it. */
-  private readonly localized = new Map<string, Promise<Suspicion | undefined>>();
   /** The test phase's sandboxes, kept up from one candidate to the next. */
   private sandboxes: TestSandboxes | undefined;
 
@@ -258,13 +253,7 @@ export class RepairEngine {
       let kept: { text: string; current: CompileResult; testsNow?: TestReport; accepted: number; rounds: number } = { text, current, testsNow, accepted: accepted.length, rounds };
       let closerSteps = 0;
       while (testRounds++ < maxRounds && testsNow && testsNow.passed < testsNow.total && !o.signal?.aborted) {
-        // A round that gains nothing with the first failing test as its target is run again with the
-        // next (two slips that fail different tests, the first beyond one edit); the last may step closer.
-        const targets = Math.min(testsNow.total - testsNow.passed, MAX_TARGETS);
-        let best: Judged | undefined;
-        for (let target = 0; target < targets && !best && !o.signal?.aborted; target++) {
-          best = await this.testRound(text, current, testsNow, original, target === targets - 1 && closerSteps < (o.closerSteps ?? MAX_CLOSER_STEPS), target);
-        }
+        const best = await this.testRound(text, current, testsNow, original, closerSteps < (o.closerSteps ?? MAX_CLOSER_STEPS));
         if (!best || o.signal?.aborted) break;
         rounds++;
         accepted.push(...(best.steps ?? [best]));
@@ -451,12 +440,12 @@ export class RepairEngine {
 
   /**
    * One test-repair round: the best candidate that passes more tests and loses none, or undefined.
-   * A failing test (the first, or the `target`-th) is the round's target: a candidate is run on it first and dropped at once
+   * The first failing test is the round's target: a candidate is run on it first and dropped at once
    * when it still fails it (most do), then on the tests that pass now, and dropped at the first it
    * loses, so that only promising candidates run every test.
    */
-  private async testRound(text: string, current: CompileResult, report: TestReport, original: string, mayStepCloser: boolean, target = 0): Promise<Judged | undefined> {
-    const failing = report.results.filter((r) => !r.passed)[target];
+  private async testRound(text: string, current: CompileResult, report: TestReport, original: string, mayStepCloser: boolean): Promise<Judged | undefined> {
+    const failing = report.results.find((r) => !r.passed);
     if (!failing) return undefined;
     const problem: FailingTest = { input: failing.input, expected: failing.expected, actual: failing.actual };
     const reason = `test ${failing.name} expects ${JSON.stringify(shorten(failing.expected))} but the program printed ${JSON.stringify(shorten(failing.actual))}`;
@@ -648,15 +637,7 @@ export class RepairEngine {
    * not): a candidate's one CPU second, and only LOCALIZED_TIMEOUTS of the tests that ran out of
    * time in `report`, so that a program that loops on every test is localized in a second or two.
    */
-  private localize(text: string, report: TestReport): Promise<Suspicion | undefined> {
-    const known = this.localized.get(text);
-    if (known) return known;
-    const suspicion = this.localizeOnce(text, report);
-    this.localized.set(text, suspicion);
-    return suspicion;
-  }
-
-  private async localizeOnce(text: string, report: TestReport): Promise<Suspicion | undefined> {
+  private async localize(text: string, report: TestReport): Promise<Suspicion | undefined> {
     const skipped = new Set(report.results.filter((r) => r.status === 'timeout').slice(LOCALIZED_TIMEOUTS).map((r) => r.name));
     const tests = (this.options.tests ?? []).filter((t) => !skipped.has(t.name));
     // Never rejects: it runs unawaited beside the model, and the search goes on without it.
