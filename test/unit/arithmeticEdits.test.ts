@@ -4,9 +4,10 @@
 // some judged end to end.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { codeTokens } from '../../server/src/c/lexer';
 import { parseC } from '../../server/src/c/parser';
 import { runTests } from '../../server/src/oracle/testRunner';
-import { floatAbsEdits, floatCastEdits, fractionInputEdits, integerDivisionEdits, moduloEdits, precedenceEdits, truncationEdits, wideningEdits } from '../../server/src/repair/arithmeticEdits';
+import { floatAbsEdits, floatCastEdits, fractionInputEdits, integerDivisionEdits, moduloEdits, precedenceEdits, truncationEdits, wideningEdits, xorSquareEdits } from '../../server/src/repair/arithmeticEdits';
 import { applyEdits } from '../../server/src/repair/edits';
 import { RepairEngine } from '../../server/src/repair/engine';
 import { logicMutations } from '../../server/src/repair/mutationSearch';
@@ -140,6 +141,14 @@ int main() {
   assert.equal(fractionInputEdits(root, everyLine(program), { input: '3 1 2 3' }).length, 0, 'not without a fraction in the input');
   const tests = [{ name: '1', input: '3 1.5 2.7 3', output: '2.40\n' }, { name: '2', input: '2 2 3', output: '2.50\n' }];
   assert.equal((await runTests(num, tests, { compiler: { family: 'gcc', args: [] } })).passed, 2, 'the second repairs it');
+});
+
+test('xor as a power: each `^ 2` of a line squared as a product, all at once and each alone; not of a call', () => {
+  const program = 'int f(int x1, int x2, int y, int a[]) {\n  int d = (x1 - x2)^2 + a[y + 1] ^ 2;\n  return x1 ^ 3 + f(1, 2, 3, a) ^ 2;\n}\n';
+  const found = xorSquareEdits(program, codeTokens(program), everyLine(program)).map((e) => applyEdits(program, e.edits));
+  const first = program.replace('(x1 - x2)^2', '((x1 - x2) * (x1 - x2))');
+  const second = program.replace('a[y + 1] ^ 2', '(a[y + 1] * a[y + 1])');
+  assert.deepEqual(found, [first.replace('a[y + 1] ^ 2', '(a[y + 1] * a[y + 1])'), first, second]);
 });
 
 test('a bitwise operator where another was meant: `n & 10` for `n % 10`, `|` for `||`', () => {

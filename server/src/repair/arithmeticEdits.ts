@@ -12,6 +12,7 @@
 //   factors reduced after the first two.
 // - precedence: parentheses where C groups otherwise than meant (`(n - 1) / 2` for `n - 1 / 2`).
 // Each edit is one candidate, judged by the tests like any other.
+import type { Token } from '../c/lexer';
 import { lineOf, unparenthesized, type SyntaxNode } from '../c/parser';
 import { declarationOf, declaredBy, namesInScope } from '../c/scopes';
 import { isFloatingType, isIntegerVariable } from '../c/types';
@@ -237,6 +238,41 @@ export function moduloEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[]
     }
   }
   return found;
+}
+
+/** The start of the operand that ends with token `k`: a name, a number, an element (`a[i]`) or a group; undefined for a call. */
+function operandStart(tokens: readonly Token[], k: number): number | undefined {
+  const t = tokens[k];
+  if (t?.kind === 'identifier' || t?.kind === 'number') return k;
+  const close = t?.text === ')' ? '(' : t?.text === ']' ? '[' : undefined;
+  if (!close) return undefined;
+  let depth = 0;
+  for (let j = k; j >= 0; j--) {
+    if (tokens[j].text === t.text) depth++;
+    else if (tokens[j].text === close && --depth === 0) {
+      if (close === '[') return operandStart(tokens, j - 1);
+      return tokens[j - 1]?.kind === 'identifier' ? undefined : j;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * `x ^ 2` meant as a square: `^` is C's exclusive or, not a power (and it binds looser than `+`, so
+ * `(a - b)^2 + (c - d)^2` is not even grouped as meant). Each square written as a product of its
+ * operand (a name, an element or a group, not a call), all of a line's at once, then each alone.
+ */
+export function xorSquareEdits(text: string, tokens: readonly Token[], suspicion: Suspicion): LogicEdit[] {
+  const byLine = new Map<number, TextEdit[]>();
+  tokens.forEach((t, k) => {
+    if (t.text !== '^' || tokens[k + 1]?.text !== '2' || !isSuspicious(suspicion, t.line + 1)) return;
+    const from = operandStart(tokens, k - 1);
+    if (from === undefined) return;
+    const operand = text.slice(tokens[from].start, tokens[k - 1].end);
+    byLine.set(t.line, [...(byLine.get(t.line) ?? []), { start: tokens[from].start, end: tokens[k + 1].end, newText: `(${operand} * ${operand})` }]);
+  });
+  const why = '`^` is exclusive or in C, not a power: the square is a product';
+  return [...byLine].flatMap(([line, edits]) => (edits.length > 1 ? [edits, ...edits.map((e) => [e])] : [edits]).map((e) => ({ edits: e, line: line + 1, priority: 10, why })));
 }
 
 /** Operators that bind tighter than the ones they sit under, in the slips `precedenceEdits` looks for. */
