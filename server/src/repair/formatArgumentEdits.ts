@@ -17,6 +17,8 @@ function conversionOf(root: SyntaxNode, argument: SyntaxNode): string | undefine
   return declared && declared.arrayDims === 0 && declared.pointers === 0 ? conversionFor(declared.type, 'printf') : undefined;
 }
 
+const values = (n: number) => `${n} value${n === 1 ? '' : 's'}`;
+
 export function formatArgumentEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
   const found: LogicEdit[] = [];
   for (const call of root.descendantsOfType('call_expression')) {
@@ -31,7 +33,7 @@ export function formatArgumentEdits(root: SyntaxNode, suspicion: Suspicion): Log
         const spaced = format.text[m.index! - 1] === ' ' ? 1 : 0;
         return { start: at - spaced, end: at + m[0].length, newText: '' };
       });
-      found.push({ edits, line: lineOf(call), priority: 2, why: `the format has ${conversions.length} conversions for ${args.length} values: the rest print whatever memory holds` });
+      found.push({ edits, line: lineOf(call), priority: 2, why: `the format has ${conversions.length} conversions for ${values(args.length)}: the rest print whatever memory holds` });
     } else if (conversions.length < args.length) {
       const added = args.slice(conversions.length).map((a) => conversionOf(root, a));
       if (added.some((c) => c === undefined)) continue;
@@ -40,7 +42,7 @@ export function formatArgumentEdits(root: SyntaxNode, suspicion: Suspicion): Log
       const spaced = /\S$/.test(body.replace(/\\n$/, '')) ? ' ' : '';
       found.push({
         edits: [{ start: end, end, newText: spaced + added.map((c) => `%${c}`).join(' ') }], line: lineOf(call), priority: 2,
-        why: `the format has ${conversions.length} conversions for ${args.length} values: the rest are never printed`,
+        why: `the format has ${conversions.length} conversion${conversions.length === 1 ? '' : 's'} for ${values(args.length)}: the rest are never printed`,
       });
     }
   }
