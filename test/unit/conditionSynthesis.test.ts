@@ -8,12 +8,14 @@ import { literalValue, synthesizeConditions, type ProbedTest } from '../../serve
 import { applyEdits } from '../../server/src/repair/edits';
 import { blameDecisions, ochiai } from '../../server/src/repair/faultLocalization';
 import { RepairEngine } from '../../server/src/repair/engine';
-import { instrument, MAX_DECISIONS, probeSites, readProbes } from '../../server/src/repair/valueProbes';
+import { instrument, MAX_DECISIONS, probeCompiler, probeSites, readProbes } from '../../server/src/repair/valueProbes';
 import { everyLine } from '../support/suspicion';
 
 const gcc = { family: 'gcc' as const, args: [] };
 // C-Pack's flags: the probes' prelude must build under C89 too.
 const strict = { family: 'gcc' as const, args: ['-Wall', '-Wextra', '-ansi', '-pedantic'] };
+// And with -Werror: a probe that reads a variable not yet set warns, which must not stop the probed build.
+const strictErrors = { family: 'gcc' as const, args: ['-Wall', '-Wextra', '-Werror', '-ansi', '-pedantic'] };
 
 // Counts the positive even numbers, but counts 0 too (line 8 lacks `&& x > 0`).
 const COUNT = `#include <stdio.h>
@@ -43,14 +45,14 @@ async function probe(text: string, tests: typeof COUNT_TESTS, compiler: { family
   const root = parseC(text).rootNode;
   const plain = await runTests(text, tests, { compiler, coverage: true });
   const sites = probeSites(root, blameDecisions(root, ochiai(plain) ?? everyLine(text)));
-  const probed = await runTests(instrument(text, sites), tests, { compiler, keepStderr: true });
+  const probed = await runTests(instrument(text, sites), tests, { compiler: probeCompiler(compiler), keepStderr: true });
   const firstFailing = plain.results.find((r) => !r.passed)?.name;
   const runs: ProbedTest[] = probed.results.map((r, i) => ({ passed: plain.results[i].passed, target: r.name === firstFailing, sites: readProbes(r.stderr ?? '', sites) }));
   return { root, sites, plain, probed, runs };
 }
 
 test('probes: each condition reports its decisions with the variables in scope and its operands, and the program runs as before', async () => {
-  for (const compiler of [gcc, strict]) {
+  for (const compiler of [gcc, strict, strictErrors]) {
     const { sites, plain, probed, runs } = await probe(COUNT, COUNT_TESTS, compiler);
     assert.ok(probed.compiled, probed.compileOutput);
     assert.deepEqual(probed.results.map((r) => r.actual), plain.results.map((r) => r.actual), 'the same output on every test');

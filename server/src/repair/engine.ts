@@ -24,7 +24,7 @@ import { editOwners } from './provenance';
 import { referenceEdits } from './referenceRepair';
 import { ruleProposals } from './rules';
 import { syntaxCandidates } from './syntaxSearch';
-import { instrument, probeSites, readProbes } from './valueProbes';
+import { instrument, probeCompiler, probeSites, readProbes } from './valueProbes';
 import { parseC } from '../c/parser';
 import type { ExplainedEdit, Repair, RepairSource } from './repair';
 
@@ -619,7 +619,7 @@ export class RepairEngine {
     const root = parseC(text).rootNode;
     const sites = probeSites(root, blameDecisions(root, suspicion ?? everyLineSuspect(text)));
     if (sites.length === 0) return [];
-    const options = { ...candidateRunLimits(report), keepStderr: true, concurrency: PARALLEL_RUNS };
+    const options = { ...candidateRunLimits(report), keepStderr: true, concurrency: PARALLEL_RUNS, compiler: probeCompiler(this.options.compiler) };
     const probed = await this.test(instrument(text, sites), options).catch(() => undefined);
     if (!probed?.compiled) return [];
     const tests: ProbedTest[] = [];

@@ -7,7 +7,7 @@
 import { conditionsOf, lineOf, unparenthesized, type SyntaxNode } from '../c/parser';
 import { enclosingFunction, namesInScope } from '../c/scopes';
 import { isFloatingType, isIntegerType } from '../c/types';
-import type { TextEdit } from '../oracle/compiler';
+import type { CompilerOptions, TextEdit } from '../oracle/compiler';
 import { applyEdits } from './edits';
 import { isSuspicious, type Suspicion } from './faultLocalization';
 
@@ -107,6 +107,16 @@ function comparisonOperands(node: SyntaxNode): SyntaxNode[] {
     .filter((o) => o.type !== 'number_literal' && o.type !== 'char_literal' && isPlainTerm(o));
 }
 
+const READS = /^(scanf|getchar|gets|fgets|getline|fscanf)$/;
+const callsRead = (n: SyntaxNode | null) => !!n && n.descendantsOfType('call_expression').some((c) => READS.test(c.childForFieldName('function')?.text ?? ''));
+
+/** True when the node reads input, or runs in a loop whose condition does (`while ((c = getchar()) != EOF)`). */
+function readsInput(node: SyntaxNode): boolean {
+  if (callsRead(node)) return true;
+  for (let p = node.parent; p; p = p.parent) if (/^(while|for|do)_statement$/.test(p.type) && callsRead(p.childForFieldName('condition'))) return true;
+  return false;
+}
+
 /** A term's text as the probes and the synthesis key it (spacing dropped). */
 export const termKey = (text: string) => text.replace(/\s+/g, '');
 
@@ -120,9 +130,11 @@ export function probeSites(root: SyntaxNode, suspicion: Suspicion): ProbeSite[] 
   // A block is as suspicious as its first statement (coverage does not count the `else {` line).
   const line = (n: SyntaxNode) => lineOf(n.type === 'compound_statement' ? n.namedChildren.find((c) => c.type !== 'comment') ?? n : n);
   const score = (n: SyntaxNode) => suspicion.get(line(n)) ?? 0;
+  // Of statements alike suspicious, those that read input (or run in a loop that does) last: a guard rarely belongs there.
+  const reading = (n: SyntaxNode) => Number(readsInput(n));
   const rank = (nodes: SyntaxNode[]) => nodes
     .filter((n) => isSuspicious(suspicion, line(n)))
-    .sort((a, b) => score(b) - score(a) || a.startIndex - b.startIndex);
+    .sort((a, b) => score(b) - score(a) || reading(a) - reading(b) || a.startIndex - b.startIndex);
   const conditions = rank(conditionsOf(root).map((c) => unparenthesized(c)!));
   // Statements that do something (not a declaration, a jump or an empty `;`), outside any condition,
   // and an `else`'s block (guarded, it becomes an `else if`).
@@ -154,7 +166,9 @@ function siteAt(root: SyntaxNode, kind: ProbeSite['kind'], node: SyntaxNode): Pr
   const names = variables.map((d) => d.name);
   // An `else` block's own: the operands of its `if`'s condition (`else if (b[i] > a[i])`).
   const decider = kind === 'condition' ? node : node.parent?.type === 'else_clause' ? node.parent.parent?.childForFieldName('condition') : undefined;
-  const own = decider ? (conditionOperands(decider) ?? []) : [];
+  // A statement's own: the elements and fields it reads or writes (`s[i]` of `s[i] = s[i] - 32;`).
+  const own = decider ? (conditionOperands(decider) ?? [])
+    : node.type === 'expression_statement' ? node.descendantsOfType(['subscript_expression', 'field_expression']).filter(isPlainTerm) : [];
   // Other comparisons' operands in the function (`y % 100` beside `y % 4 == 0`), of these variables alone and no array.
   const visible = new Set(names);
   const elsewhere = comparisonOperands(enclosingFunction(root, node.startIndex) ?? root).filter((o) => {
@@ -206,6 +220,14 @@ export function instrument(text: string, sites: readonly ProbeSite[]): string {
     else edits.push({ start: at, end: at, newText });
   }
   return prelude + applyEdits(text, edits);
+}
+
+/**
+ * The compiler options the probed program is built with: the user's, but warnings stay warnings (a
+ * probe of a variable not yet set, which `-Wall -Werror` rejects, reports a value no candidate uses).
+ */
+export function probeCompiler(compiler: CompilerOptions): CompilerOptions {
+  return { ...compiler, args: (compiler.args ?? []).filter((a) => !/^-Werror$|^-pedantic-errors$/.test(a)) };
 }
 
 /** Each site's decisions in one run, from what the instrumented program wrote on stderr. */
