@@ -364,7 +364,7 @@ export function unusedCounterEdits(root: SyntaxNode, suspicion: Suspicion): Logi
     const outer = enclosingFor(inner);
     const [outerCounter, counter] = [outer && forCounter(outer), forCounter(inner)];
     const body = inner.childForFieldName('body');
-    if (!outerCounter || !counter || outerCounter === counter || !body || !isSuspicious(suspicion, lineOf(body))) continue;
+    if (!outerCounter || !counter || outerCounter === counter || !body || !isSuspicious(suspicion, lineOf(inner))) continue;
     const reads = body.descendantsOfType('identifier');
     if (reads.some((id) => id.text === counter)) continue;
     const outerReads = reads.filter((id) => id.text === outerCounter);
