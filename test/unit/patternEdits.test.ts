@@ -603,6 +603,27 @@ int main(void) {
   assert.equal(elseChainEdits(root, everyLine(program), { expected: 'Not Valid', actual: 'Valid' }).length, 0, 'not when one answer was printed');
 });
 
+test('a print after an if that prints becomes its else, only when two answers were printed; not after an if that only counts', () => {
+  const program = `#include <stdio.h>
+int main(void) {
+    int year = 1900, n = 3;
+    if (year % 4 == 0) {
+        if (year % 100 == 0 && year % 400 != 0)
+            printf("Not Leap Year");
+        printf("Leap Year");
+    } else
+        printf("Not Leap Year");
+    if (n > 2) n--;
+    printf("%d", n);
+    return 0;
+}
+`;
+  const root = parseC(program).rootNode;
+  const failing = { expected: 'Not Leap Year', actual: 'Not Leap YearLeap Year' };
+  assert.deepEqual(results(program, elseChainEdits(root, everyLine(program), failing)), [program.replace('        printf("Leap Year");', '        else printf("Leap Year");')]);
+  assert.equal(elseChainEdits(root, everyLine(program), { expected: 'Leap Year', actual: 'Not Leap Year' }).length, 0, 'not when one answer was printed');
+});
+
 test('read order: a statement that reads a variable before the scanf after it sets it moves after that scanf', () => {
   const program = `#include <stdio.h>
 int main() {

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseC } from '../../server/src/c/parser';
-import { branchStatementEdits, forgottenElseEdits } from '../../server/src/repair/branchEdits';
+import { branchStatementEdits } from '../../server/src/repair/branchEdits';
 import { applyEdits } from '../../server/src/repair/edits';
 import { hardcodedValueEdits } from '../../server/src/repair/hardcodedEdits';
 import { deadCodeEdits, jumpAfterIfEdits } from '../../server/src/repair/jumpEdits';
@@ -154,25 +154,6 @@ int quiet(int x) {
   ], 'the loop body\'s return and the one before dead code; not main\'s or quiet\'s last return');
   assert.ok(found[0].includes('{ printf("no");\n            return 0; }'));
   assert.equal(jumpAfterIfEdits(parseC(program).rootNode, everyLine(program, 8)).length, 1, 'not on a line no failing test ran');
-});
-
-test('forgotten else: an if that prints, followed by a print, gets that print as its else', () => {
-  const program = `#include <stdio.h>
-int main(void) {
-    int year = 1900, n = 3;
-    if (year % 4 == 0) {
-        if (year % 100 == 0 && year % 400 != 0)
-            printf("Not Leap Year");
-        printf("Leap Year");
-    } else
-        printf("Not Leap Year");
-    if (n > 2) n--;
-    printf("%d", n);
-    return 0;
-}
-`;
-  const found = results(program, forgottenElseEdits(parseC(program).rootNode, everyLine(program)));
-  assert.deepEqual(found, [program.replace('        printf("Leap Year");', '        else printf("Leap Year");')], 'not an if that only counts');
 });
 
 test('dead code: a jump before statements of its block moved after the next one, and after the last', () => {

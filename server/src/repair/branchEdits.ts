@@ -2,7 +2,6 @@
 // escape branch that reads the next character and forgets to print it (`if (c == '\\') { c =
 // getchar(); } else { putchar(c); }`), the branch that forgets to count or to step. The last
 // statement of each branch (a call or a step, the kind a branch forgets) is put last in the other.
-// And an `else` forgotten between two answers: `if (c) printf("no"); printf("yes");` prints both.
 import { lineOf, sourceOf, type SyntaxNode } from '../c/parser';
 import { insertBeforeClose } from './cSyntax';
 import { isSuspicious, type Suspicion } from './faultLocalization';
@@ -35,19 +34,3 @@ export function branchStatementEdits(root: SyntaxNode, suspicion: Suspicion): Lo
   return found;
 }
 
-const PRINT = /^(printf|puts|putchar)$/;
-const printsIn = (node: SyntaxNode) => node.descendantsOfType('call_expression').some((c) => PRINT.test(c.childForFieldName('function')?.text ?? ''));
-
-/** An `if` without `else` on a suspicious line that prints, followed by a print: that print made its `else`. */
-export function forgottenElseEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
-  const found: LogicEdit[] = [];
-  for (const decision of root.descendantsOfType('if_statement')) {
-    const consequence = decision.childForFieldName('consequence');
-    let next = decision.nextNamedSibling;
-    while (next?.type === 'comment') next = next.nextNamedSibling;
-    if (decision.childForFieldName('alternative') || !consequence || !printsIn(consequence) || !isSuspicious(suspicion, lineOf(decision))) continue;
-    if (next?.type !== 'expression_statement' || !printsIn(next)) continue;
-    found.push({ edits: [{ start: next.startIndex, end: next.startIndex, newText: 'else ' }], line: lineOf(next), priority: 8, why: 'both answers were printed: the print after the `if` was meant as its `else`' });
-  }
-  return found;
-}

@@ -5,6 +5,7 @@
 //   number:", "The sum is %d", "%d asj"): every printed literal whose words the expected output
 //   never has, while the program printed them, taken out at once (a student leaves several, and
 //   each one alone still fails the test). Read off the output, so tried first.
+import { PRINTS, readsInput } from '../c/library';
 import { lineOf, sourceOf, type SyntaxNode } from '../c/parser';
 import type { TextEdit } from '../oracle/compiler';
 import { isSuspicious, type Suspicion } from './faultLocalization';
@@ -31,7 +32,7 @@ function removeStatement(text: string, statement: SyntaxNode): TextEdit {
 }
 
 /** The print calls of the program (`printf`, `puts`, `putchar`), optionally only those of one name. */
-const printCalls = (root: SyntaxNode, names = /^(printf|puts|putchar)$/) =>
+const printCalls = (root: SyntaxNode, names = PRINTS) =>
   root.descendantsOfType('call_expression').filter((call) => names.test(call.childForFieldName('function')?.text ?? ''));
 
 /** The statement that is the call alone (`printf(...);`), if it is one. */
@@ -56,14 +57,11 @@ function printedWords(body: string): string[] {
     .filter((part) => /[A-Za-z]/.test(part));
 }
 
-/** Calls that read input: a print just before one is a prompt, whatever values it shows. */
-const READS = /^(scanf|getchar|gets|fgets|getline|fscanf)$/;
-
 /** True when the statement after this one reads input (`printf("%d. number: ", i); scanf(...)`). */
 function promptsForInput(statement: SyntaxNode): boolean {
   let next = statement.nextNamedSibling;
   while (next?.type === 'comment') next = next.nextNamedSibling;
-  return next !== null && next.descendantsOfType('call_expression').some((call) => READS.test(call.childForFieldName('function')?.text ?? ''));
+  return readsInput(next);
 }
 
 /**

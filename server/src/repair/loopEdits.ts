@@ -22,6 +22,7 @@
 // - a nested loop that starts or stops at a constant where the outer loop's counter was meant.
 // - a `while` loop whose body never changes what its test reads (`while (s[i] != '\0') putchar(s[i]);`):
 //   the counter it compares stepped at the end of each pass.
+import { printsOutput, readsInput } from '../c/library';
 import { lineOf, sourceOf, type SyntaxNode } from '../c/parser';
 import type { TextEdit } from '../oracle/compiler';
 import { insertBeforeClose, lineIndent } from './cSyntax';
@@ -33,18 +34,9 @@ import { printsExtra } from './extraOutputEdits';
 import { updates } from './patternEdits';
 import { removeWithLine } from './strictRules';
 
-const OUTPUT = /^(printf|puts|putchar)$/;
-
-/** True when the statement prints something. */
-const prints = (node: SyntaxNode) =>
-  node.descendantsOfType('call_expression').some((call) => OUTPUT.test(call.childForFieldName('function')?.text ?? ''));
-
-const INPUT_OUTPUT = /^(scanf|getchar|gets|fgets|getc|fgetc|printf|puts|putchar)$/;
-
 /** True when evaluating the condition once more changes nothing: no assignment, no ++ or --, no input or output. */
 const pure = (condition: SyntaxNode) =>
-  condition.descendantsOfType(['assignment_expression', 'update_expression']).length === 0
-  && !condition.descendantsOfType('call_expression').some((call) => INPUT_OUTPUT.test(call.childForFieldName('function')?.text ?? ''));
+  condition.descendantsOfType(['assignment_expression', 'update_expression']).length === 0 && !readsInput(condition) && !printsOutput(condition);
 
 /** A flag name the program does not use. */
 function freshName(root: SyntaxNode): string {
@@ -110,7 +102,7 @@ export function loopAnswerEdits(root: SyntaxNode, suspicion: Suspicion): LogicEd
     const elseClause = branch.childForFieldName('alternative');
     const alternative = elseClause?.namedChildren[0];
     if (!loop || !condition || !consequence || !elseClause || !alternative || !isSuspicious(suspicion, lineOf(branch))) continue;
-    if (alternative.type === 'if_statement' || !prints(consequence) || !prints(alternative)) continue;
+    if (alternative.type === 'if_statement' || !printsOutput(consequence) || !printsOutput(alternative)) continue;
     for (const settlesElse of [false, true]) {
       const [settles, otherwise] = settlesElse ? [alternative, consequence] : [consequence, alternative];
       const after = movedText(otherwise);
@@ -433,7 +425,7 @@ export function rowEndEdits(root: SyntaxNode, suspicion: Suspicion, failing?: { 
     const body = loop.childForFieldName('body');
     const inner = body?.type === 'compound_statement' ? body.namedChildren : body ? [body] : [];
     if (!body || !isSuspicious(suspicion, lineOf(loop)) || body.descendantsOfType('expression_statement').some(printsLineEndOnly)) continue;
-    if (!inner.some((s) => /^(for|while|do)_statement$/.test(s.type) && prints(s))) continue;
+    if (!inner.some((s) => /^(for|while|do)_statement$/.test(s.type) && printsOutput(s))) continue;
     const rowIndent = lineIndent(text, inner[0].startIndex);
     let edits: TextEdit[];
     if (body.type === 'compound_statement') {

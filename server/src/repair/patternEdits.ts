@@ -9,6 +9,7 @@
 // that answers again after the `if` before it did (an `else` missing).
 // Like the one-token edits (mutationSearch.ts), only on lines the failing tests point at, and each
 // is judged by the tests; each says in words what it found wrong, for the explanation.
+import { printsOutput, READS } from '../c/library';
 import { enclosingLoop, lineOf, sourceOf, unparenthesized, type SyntaxNode } from '../c/parser';
 import { namesInScope, neverSetBefore, type DeclaredName } from '../c/scopes';
 import { conversionFor, isIntegerVariable } from '../c/types';
@@ -239,23 +240,22 @@ export function missingElseEdits(root: SyntaxNode, suspicion: Suspicion, failing
 }
 
 /**
- * `if (a) printf("No"); if (b) printf("Yes"); else ...`: two answers printed where the test expects
- * one, by an `if` that follows an `if` with no `else`: the second made the first one's `else`.
+ * `if (a) printf("No"); if (b) printf("Yes"); else ...`, or `if (a) printf("No"); printf("Yes");`:
+ * two answers printed where the test expects one, by what follows an `if` with no `else` (another
+ * `if`, or a print after an `if` that prints): it was meant as that `else`.
  */
 export function elseChainEdits(root: SyntaxNode, suspicion: Suspicion, failing?: { expected: string; actual: string }): LogicEdit[] {
   if (!failing || !printsExtra(failing)) return [];
-  return root.descendantsOfType('if_statement')
-    .filter((second) => {
-      const first = second.previousNamedSibling;
-      return first?.type === 'if_statement' && !first.childForFieldName('alternative') && second.parent?.type === 'compound_statement' && isSuspicious(suspicion, lineOf(second));
-    })
-    .map((second) => ({
-      edits: [{ start: second.startIndex, end: second.startIndex, newText: 'else ' }], line: lineOf(second), priority: 10,
-      why: 'two answers were printed: the second `if` runs also when the first one already answered',
-    }));
+  const found: LogicEdit[] = [];
+  for (const second of root.descendantsOfType(['if_statement', 'expression_statement'])) {
+    const first = second.previousNamedSibling;
+    if (first?.type !== 'if_statement' || first.childForFieldName('alternative') || second.parent?.type !== 'compound_statement' || !isSuspicious(suspicion, lineOf(second))) continue;
+    if (second.type === 'expression_statement' && !(printsOutput(second) && printsOutput(first.childForFieldName('consequence')))) continue;
+    const what = second.type === 'if_statement' ? 'the second `if` runs' : 'the print after the `if` runs';
+    found.push({ edits: [{ start: second.startIndex, end: second.startIndex, newText: 'else ' }], line: lineOf(second), priority: 10, why: `two answers were printed: ${what} also when the first one already answered` });
+  }
+  return found;
 }
-
-const READS = /^(scanf|getchar|gets|fgets|getc|fgetc|fscanf|read)$/;
 
 /**
  * A variable declared without a value whose first use reads it, in a program that reads its input

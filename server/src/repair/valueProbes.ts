@@ -4,6 +4,7 @@
 // statement (or `else` block) reports the same every time it runs (a condition that is always true:
 // a guard may stop it). conditionSynthesis.ts reads the reports to find a condition that decides alike wherever the
 // passing tests reach it and otherwise somewhere the failing test does.
+import { readsInput } from '../c/library';
 import { conditionsOf, lineOf, unparenthesized, type SyntaxNode } from '../c/parser';
 import { enclosingFunction, namesInScope } from '../c/scopes';
 import { isFloatingType, isIntegerType } from '../c/types';
@@ -107,13 +108,10 @@ function comparisonOperands(node: SyntaxNode): SyntaxNode[] {
     .filter((o) => o.type !== 'number_literal' && o.type !== 'char_literal' && isPlainTerm(o));
 }
 
-const READS = /^(scanf|getchar|gets|fgets|getline|fscanf)$/;
-const callsRead = (n: SyntaxNode | null) => !!n && n.descendantsOfType('call_expression').some((c) => READS.test(c.childForFieldName('function')?.text ?? ''));
-
 /** True when the node reads input, or runs in a loop whose condition does (`while ((c = getchar()) != EOF)`). */
-function readsInput(node: SyntaxNode): boolean {
-  if (callsRead(node)) return true;
-  for (let p = node.parent; p; p = p.parent) if (/^(while|for|do)_statement$/.test(p.type) && callsRead(p.childForFieldName('condition'))) return true;
+function inReading(node: SyntaxNode): boolean {
+  if (readsInput(node)) return true;
+  for (let p = node.parent; p; p = p.parent) if (/^(while|for|do)_statement$/.test(p.type) && readsInput(p.childForFieldName('condition'))) return true;
   return false;
 }
 
@@ -131,7 +129,7 @@ export function probeSites(root: SyntaxNode, suspicion: Suspicion): ProbeSite[] 
   const line = (n: SyntaxNode) => lineOf(n.type === 'compound_statement' ? n.namedChildren.find((c) => c.type !== 'comment') ?? n : n);
   const score = (n: SyntaxNode) => suspicion.get(line(n)) ?? 0;
   // Of statements alike suspicious, those that read input (or run in a loop that does) last: a guard rarely belongs there.
-  const reading = (n: SyntaxNode) => Number(readsInput(n));
+  const reading = (n: SyntaxNode) => Number(inReading(n));
   const rank = (nodes: SyntaxNode[]) => nodes
     .filter((n) => isSuspicious(suspicion, line(n)))
     .sort((a, b) => score(b) - score(a) || reading(a) - reading(b) || a.startIndex - b.startIndex);
