@@ -22,7 +22,7 @@
 // - a nested loop that starts or stops at a constant where the outer loop's counter was meant.
 // - a `while` loop whose body never changes what its test reads (`while (s[i] != '\0') putchar(s[i]);`):
 //   the counter it compares stepped at the end of each pass.
-import { printsOutput, readsInput } from '../c/library';
+import { PRINTS, printsOutput, readsInput } from '../c/library';
 import { lineOf, sourceOf, type SyntaxNode } from '../c/parser';
 import type { TextEdit } from '../oracle/compiler';
 import { insertBeforeClose, lineIndent } from './cSyntax';
@@ -262,7 +262,7 @@ export function printOnceEdits(root: SyntaxNode, suspicion: Suspicion, failing?:
   const found: LogicEdit[] = [];
   for (const call of root.descendantsOfType('call_expression')) {
     const statement = call.parent;
-    if (!OUTPUT.test(call.childForFieldName('function')?.text ?? '') || statement?.type !== 'expression_statement') continue;
+    if (!PRINTS.test(call.childForFieldName('function')?.text ?? '') || statement?.type !== 'expression_statement') continue;
     const loop = statement.parent?.type === 'compound_statement' ? loopOfBody(statement) : undefined;
     if (!loop || !isSuspicious(suspicion, lineOf(statement))) continue;
     const edits: TextEdit[] = [
