@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { codeTokens } from '../../server/src/c/lexer';
 import { parseC } from '../../server/src/c/parser';
 import { runTests } from '../../server/src/oracle/testRunner';
-import { floatAbsEdits, floatCastEdits, fractionInputEdits, integerDivisionEdits, moduloEdits, precedenceEdits, truncationEdits, wideningEdits, xorSquareEdits } from '../../server/src/repair/arithmeticEdits';
+import { floatAbsEdits, floatCastEdits, fractionInputEdits, integerDivisionEdits, moduloEdits, precedenceEdits, truncationEdits, unsquaredTermEdits, wideningEdits, xorSquareEdits } from '../../server/src/repair/arithmeticEdits';
 import { applyEdits } from '../../server/src/repair/edits';
 import { RepairEngine } from '../../server/src/repair/engine';
 import { logicMutations } from '../../server/src/repair/mutationSearch';
@@ -149,6 +149,12 @@ test('xor as a power: each `^ 2` of a line squared as a product, all at once and
   const first = program.replace('(x1 - x2)^2', '((x1 - x2) * (x1 - x2))');
   const second = program.replace('a[y + 1] ^ 2', '(a[y + 1] * a[y + 1])');
   assert.deepEqual(found, [first.replace('a[y + 1] ^ 2', '(a[y + 1] * a[y + 1])'), first, second]);
+});
+
+test('unsquared term: a plain term of a sum of squares squared; not in a sum with one square', () => {
+  const program = 'float f(float x, float y, float x1, float y1, float r) {\n  float s = (x - x1) * (x - x1) + (y - y1) * (y - y1) - r;\n  return s + x * x + r;\n}\n';
+  const found = unsquaredTermEdits(parseC(program).rootNode, everyLine(program)).map((e) => applyEdits(program, e.edits));
+  assert.deepEqual(found, [program.replace('(y - y1) - r;', '(y - y1) - r * r;')]);
 });
 
 test('a bitwise operator where another was meant: `n & 10` for `n % 10`, `|` for `||`', () => {

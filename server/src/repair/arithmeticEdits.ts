@@ -275,6 +275,37 @@ export function xorSquareEdits(text: string, tokens: readonly Token[], suspicion
   return [...byLine].flatMap(([line, edits]) => (edits.length > 1 ? [edits, ...edits.map((e) => [e])] : [edits]).map((e) => ({ edits: e, line: line + 1, priority: 10, why })));
 }
 
+/** The terms of a sum or difference (`a*a + b*b - r`: `a*a`, `b*b`, `r`), parentheses kept. */
+function additiveTerms(e: SyntaxNode): SyntaxNode[] {
+  return /^[+-]$/.test(operatorOf(e)) ? [...additiveTerms(e.childForFieldName('left')!), ...additiveTerms(e.childForFieldName('right')!)] : [e];
+}
+
+/** True when the term is a square: `x * x` of one operand, or `pow(x, 2)`. */
+function isSquare(term: SyntaxNode): boolean {
+  const t = unparenthesized(term)!;
+  if (operatorOf(t) === '*') return t.childForFieldName('left')!.text.replace(/\s/g, '') === t.childForFieldName('right')!.text.replace(/\s/g, '');
+  const args = t.type === 'call_expression' && t.childForFieldName('function')?.text === 'pow' ? t.childForFieldName('arguments')?.namedChildren : undefined;
+  return args?.length === 2 && args[1].text === '2';
+}
+
+/**
+ * A sum of squares with one term left unsquared (`(x-x1)*(x-x1) + (y-y1)*(y-y1) - r` for the power
+ * of a point, where `r*r` was meant): each such plain term (a name or an element) squared.
+ */
+export function unsquaredTermEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
+  const found: LogicEdit[] = [];
+  for (const e of root.descendantsOfType('binary_expression')) {
+    // The whole sum only: not a part of a larger one.
+    if (!/^[+-]$/.test(operatorOf(e)) || /^[+-]$/.test(operatorOf(e.parent)) || !isSuspicious(suspicion, lineOf(e))) continue;
+    const terms = additiveTerms(e);
+    if (terms.filter(isSquare).length < 2) continue;
+    for (const t of terms.filter((t) => /^(identifier|subscript_expression|field_expression)$/.test(t.type))) {
+      found.push({ edits: [{ start: t.startIndex, end: t.endIndex, newText: `${t.text} * ${t.text}` }], line: lineOf(t), priority: 14, why: `the other terms of the sum are squares: \`${t.text}\` was meant squared too` });
+    }
+  }
+  return found;
+}
+
 /** Operators that bind tighter than the ones they sit under, in the slips `precedenceEdits` looks for. */
 const TIGHTER: Record<string, RegExp> = { '+': /^[*/%]$/, '-': /^[*/%]$/, '&': /^(==|!=|<|>|<=|>=)$/, '|': /^(==|!=|<|>|<=|>=)$/, '^': /^(==|!=|<|>|<=|>=)$/ };
 
