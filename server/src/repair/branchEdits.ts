@@ -33,4 +33,3 @@ export function branchStatementEdits(root: SyntaxNode, suspicion: Suspicion): Lo
   }
   return found;
 }
-

@@ -174,7 +174,8 @@ export function stuckLoopEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdi
       const stepped = step?.type === 'update_expression' ? step.childForFieldName('argument') : step?.type === 'assignment_expression' ? step.childForFieldName('left') : null;
       if (stepped?.type !== 'identifier') continue;
       // The counter the loop starts (`i` of `i = 0`), where it starts one; else each the test reads.
-      const started = counters.filter((name) => loop.childForFieldName('initializer') && sets(loop.childForFieldName('initializer')!, name));
+      const start = loop.childForFieldName('initializer');
+      const started = start ? counters.filter((name) => sets(start, name)) : [];
       for (const name of started.length > 0 ? started : counters) {
         found.push({ edits: [{ start: stepped.startIndex, end: stepped.endIndex, newText: name }], line: lineOf(loop), priority: 4, why: `the loop steps \`${stepped.text}\` where its test reads \`${name}\`, so it never ended` });
       }

@@ -5,7 +5,7 @@
 // a guard may stop it). conditionSynthesis.ts reads the reports to find a condition that decides alike wherever the
 // passing tests reach it and otherwise somewhere the failing test does.
 import { readsInput } from '../c/library';
-import { conditionsOf, lineOf, unparenthesized, type SyntaxNode } from '../c/parser';
+import { conditionsOf, enclosingLoop, lineOf, unparenthesized, type SyntaxNode } from '../c/parser';
 import { enclosingFunction, namesInScope } from '../c/scopes';
 import { isFloatingType, isIntegerType } from '../c/types';
 import type { CompilerOptions, TextEdit } from '../oracle/compiler';
@@ -111,7 +111,7 @@ function comparisonOperands(node: SyntaxNode): SyntaxNode[] {
 /** True when the node reads input, or runs in a loop whose condition does (`while ((c = getchar()) != EOF)`). */
 function inReading(node: SyntaxNode): boolean {
   if (readsInput(node)) return true;
-  for (let p = node.parent; p; p = p.parent) if (/^(while|for|do)_statement$/.test(p.type) && readsInput(p.childForFieldName('condition'))) return true;
+  for (let loop = enclosingLoop(node); loop; loop = enclosingLoop(loop)) if (readsInput(loop.childForFieldName('condition'))) return true;
   return false;
 }
 
@@ -128,7 +128,7 @@ export function probeSites(root: SyntaxNode, suspicion: Suspicion): ProbeSite[] 
   // A block is as suspicious as its first statement (coverage does not count the `else {` line).
   const line = (n: SyntaxNode) => lineOf(n.type === 'compound_statement' ? n.namedChildren.find((c) => c.type !== 'comment') ?? n : n);
   const score = (n: SyntaxNode) => suspicion.get(line(n)) ?? 0;
-  // Of statements alike suspicious, those that read input (or run in a loop that does) last: a guard rarely belongs there.
+  // Of sites alike suspicious, those that read input (or run in a loop that does) last: a guard or a term rarely belongs there.
   const reading = (n: SyntaxNode) => Number(inReading(n));
   const rank = (nodes: SyntaxNode[]) => nodes
     .filter((n) => isSuspicious(suspicion, line(n)))
