@@ -11,7 +11,7 @@ import { runTests } from '../../server/src/oracle/testRunner';
 import { applyEdits } from '../../server/src/repair/edits';
 import { outputDistance, stepDistance, SteppingStones } from '../../server/src/repair/editPairs';
 import { candidateRunLimits, RepairEngine } from '../../server/src/repair/engine';
-import { formatFixits } from '../../server/src/repair/formatFixits';
+import { warningFixits } from '../../server/src/repair/warningFixits';
 import { blameDecisions, ochiai, rankedLines } from '../../server/src/repair/faultLocalization';
 import { logicMutations } from '../../server/src/repair/mutationSearch';
 import { firstDifference } from '../../server/src/repair/outputEdits';
@@ -324,6 +324,49 @@ test('engine: a missing statement no one-token edit can add is taken from a refe
   assert.equal(r.testsAfter?.passed, 3);
   const check = await runTests(r.repaired, tests, { compiler: gcc });
   assert.equal(check.passed, 3, 'independently re-run');
+});
+
+test('the same change is also tried at the places alike on its line, where the program has more elsewhere (a line copied within itself)', () => {
+  const program = `int main() {
+  int x1 = 0, x2 = 3, y1 = 0, y2 = 4, r1 = 2, r2 = 3;
+  int d = (x1-x2)*(x1-x2) + (y1-y2)*(y1-y2);
+  int near = d <= (r1-r2)*(r1-r2);
+  return near;
+}
+`;
+  const texts = logicMutations(program).map((e) => applyEdits(program, e.edits));
+  assert.ok(texts.includes(program.replace('(r1-r2)*(r1-r2)', '(r1+r2)*(r1+r2)')), 'both of the line at once');
+  assert.ok(!texts.some((t) => t.includes('(x1+x2)') && t.includes('(r1+r2)')), 'six places alike in all are too many to take together');
+});
+
+test('warning fix-its: an element passed where the function takes a pointer, hidden by -w, as the array itself and as its address', async () => {
+  const program = '#include <stdio.h>\nvoid swap(char *a, char *b) { char t = *a; *a = *b; *b = t; }\nint count(int *a, int n) { return n > 0 ? a[0] : 0; }\n' +
+    'int main(void) { char s[8] = "ab"; int v[4] = {1}, n = 1; swap(s[0], s[1]); printf("%s %d\\n", s, count(v[n], n)); return 0; }\n';
+  const found = await warningFixits(program, { family: 'gcc', args: ['-w'] });
+  const texts = found.map((fix) => applyEdits(program, fix.edits));
+  assert.deepEqual(texts, [
+    program.replace('swap(s[0], s[1])', 'swap(s, s)').replace('count(v[n], n)', 'count(v, n)'),
+    program.replace('swap(s[0], s[1])', 'swap(&s[0], &s[1])').replace('count(v[n], n)', 'count(&v[n], n)'),
+  ], 'every flagged argument changes together, one candidate per form');
+  assert.ok(found.every((fix) => fix.why?.includes('takes a pointer')), JSON.stringify(found));
+  assert.deepEqual(await warningFixits('int main(void) { int a[2] = {0}; return a[1]; }\n', { family: 'gcc', args: ['-w'] }), [], 'nothing without the warning');
+});
+
+test('engine: a dereferenced string passed where the function takes the string, hidden by -w, is repaired', async () => {
+  const buggy = `#include <stdio.h>
+int same(char *a, char *b) { while (*a && *a == *b) { a++; b++; } return *a == *b; }
+int main(void) {
+    char s[20], t[20];
+    scanf("%19s %19s", s, t);
+    if (same(*s, *t)) printf("Valid"); else printf("Invalid");
+    return 0;
+}
+`;
+  const tests = [{ name: '1', input: 'abc abc', output: 'Valid' }, { name: '2', input: 'abc abd', output: 'Invalid' }];
+  const r = await new RepairEngine({ compiler: { family: 'gcc', args: ['-w'] }, tests }).repair(buggy);
+  assert.equal(r.status, 'repaired');
+  assert.equal(r.repaired, buggy.replace('same(*s, *t)', 'same(s, t)'));
+  assert.ok(r.edits.some((e) => e.explanation.includes('`same` takes a pointer')), JSON.stringify(r.edits));
 });
 
 test('engine: a format that does not match its argument, hidden by -w, is repaired by the compiler\'s own fix-it', async () => {
@@ -852,7 +895,7 @@ test('classic slips: `=+` for `+=`, and a step in a condition before or after it
 
 test('format fix-its: a conversion that lost its `%`, when the format has more arguments than conversions', async () => {
   const program = '#include <stdio.h>\nint main(void) { int n, m, k;\nscanf("%d %d &d", &n, &m, &k);\nprintf("%d d\\n", n, m);\nreturn n; }\n';
-  const found = (await formatFixits(program, { family: 'gcc', args: ['-w'] })).map((edits) => applyEdits(program, edits));
+  const found = (await warningFixits(program, { family: 'gcc', args: ['-w'] })).map((fix) => applyEdits(program, fix.edits));
   assert.ok(found.includes(program.replace('&d"', '%d"')), 'the mark before the conversion as its `%`, the flags hiding the warning dropped');
   assert.ok(found.includes(program.replace('"%d d', '"%d %d')), 'a `%` put before a conversion that has none');
   assert.deepEqual(found.slice(2), [program.replace('&d"', '%d"').replace('"%d d', '"%d %d')], 'then both together; nothing in the conversions that have their `%`');

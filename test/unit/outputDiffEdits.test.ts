@@ -18,9 +18,18 @@ int main(void) {
 
 test('output diff: a blank line missing, a space too many and a line end missing in one prompt, edited together', () => {
   const found = outputDiffEdits(codeTokens(program), { actual: 'Enter an integer >  0, 1, Done!\n', expected: '\nEnter an integer > \n0, 1, Done!\n' });
-  assert.equal(found.length, 1);
-  assert.equal(found[0].guided, true, 'read off the output');
-  assert.equal(applyEdits(program, found[0].edits), program.replace('"Enter an integer >  "', '"\\nEnter an integer > \\n"'));
+  assert.ok(found.every((e) => e.guided), 'read off the output');
+  assert.equal(applyEdits(program, found[0].edits), program.replace('"Enter an integer >  "', '"\\nEnter an integer > \\n"'), 'all three together first');
+  assert.equal(found.length, 1 + found[0].edits.length, 'then each alone');
+  assert.ok(found.slice(1).every((e) => e.edits.length === 1 && e.priority > found[0].priority));
+});
+
+test('output diff: a literal printed once per pass, aligned differently in each pass, edited at one place alone', () => {
+  const items = 'int main(void) { int a[3] = {2, 3, 4}, i; for (i = 0; i < 3; i++) printf(" %d ", a[i]); printf("\\n"); return 0; }';
+  const found = outputDiffEdits(codeTokens(items), { actual: ' 2  3  4 \n', expected: '2 3 4 \n' });
+  const fixed = items.replace('" %d "', '"%d "');
+  assert.notEqual(applyEdits(items, found[0].edits), fixed, 'the places of all passes together remove both spaces');
+  assert.ok(found.some((e) => applyEdits(items, e.edits) === fixed), JSON.stringify(found));
 });
 
 test('output diff: a separator printed after every item edited once in its literal; a value left alone', () => {

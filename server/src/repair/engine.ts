@@ -16,7 +16,7 @@ import { applyEdits, changedLines, changedTokenCount, editsOverlap, TextEdit } f
 import { SteppingStones, stepDistance } from './editPairs';
 import { explainEdit, summarizeEdits } from './explain';
 import { fixitRepairs } from './fixitRepair';
-import { formatFixits } from './formatFixits';
+import { warningFixits } from './warningFixits';
 import { blameDecisions, everyLineSuspect, ochiai, rankedLines, type Suspicion } from './faultLocalization';
 import { synthesizeConditions, type ProbedTest } from './conditionSynthesis';
 import { type LogicEdit, logicMutations } from './mutationSearch';
@@ -461,7 +461,7 @@ export class RepairEngine {
     // Started now, so that it runs while the model proposes; the editor and the CLI show the first one.
     const suspicion = this.localize(text, report);
     // Also started now: a compile beside the localization's runs, on the other core.
-    const formats = o.onlyModel ? Promise.resolve([]) : formatFixits(text, o.compiler, o.signal).catch(() => []);
+    const warned = o.onlyModel ? Promise.resolve([]) : warningFixits(text, o.compiler, o.signal).catch(() => []);
     let found: Promise<LogicEdit[]> | undefined;
     // Without coverage (a program that floods its output is killed before it writes any), every line is a suspect.
     const mutations = () => (found ??= suspicion.then((s) => logicMutations(text, { suspicion: s ?? everyLineSuspect(text), failing: problem })));
@@ -490,11 +490,11 @@ export class RepairEngine {
           },
         },
         {
-          // The compiler's fix-its for formats that do not match their arguments, hidden by the flags or not.
+          // Edits for the warnings the flags may hide: formats that do not match their arguments, elements passed for pointers.
           when: 'until-enough' as const,
           independent: true,
           async *proposals() {
-            for (const edits of await formats) yield { candidate: logicCandidate(edits, 'logic-search') };
+            for (const fix of await warned) yield { candidate: logicCandidate(fix.edits, 'logic-search', fix.why) };
           },
         },
         {

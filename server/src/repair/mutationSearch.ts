@@ -161,8 +161,8 @@ const MAX_SIBLINGS = 4;
 
 /**
  * Each one-token edit, and also the same change at every place that stands alike (the same slip made
- * consistently: both loop bounds `m-1` and `n-1`), ranked just after the edit alone (its priority
- * plus a half).
+ * consistently: both loop bounds `m-1` and `n-1`) and at those of its line, ranked just after the
+ * edit alone (its priority plus a half).
  */
 function withSiblings(tokens: readonly Token[], edits: LogicEdit[]): LogicEdit[] {
   const at = new Map(tokens.map((t, i) => [t.start, i]));
@@ -176,9 +176,14 @@ function withSiblings(tokens: readonly Token[], edits: LogicEdit[]): LogicEdit[]
     found.push(e);
     const i = at.get(e.edits[0].start)!;
     const alike = places.get(siblingKey(tokens, i))!;
-    if (alike.length < 2 || alike.length > MAX_SIBLINGS) continue;
+    // A line copied within itself carries its slip along (`abs(a-b)*abs(a-b)`): the places alike on
+    // the edit's line take the change together too, where the program has more of them elsewhere.
+    const onLine = alike.filter((j) => tokens[j].line === tokens[i].line);
     const newText = e.edits[0].newText;
-    found.push({ ...e, edits: alike.map((j) => ({ start: tokens[j].start, end: tokens[j].end, newText })), priority: e.priority + 0.5, sibling: true });
+    for (const group of [alike, onLine]) {
+      if (group.length < 2 || group.length > MAX_SIBLINGS || (group === onLine && onLine.length === alike.length)) continue;
+      found.push({ ...e, edits: group.map((j) => ({ start: tokens[j].start, end: tokens[j].end, newText })), priority: e.priority + 0.5, sibling: true });
+    }
   }
   return found;
 }

@@ -22,6 +22,8 @@ const MAX_EDIT_LENGTH = 60;
 const LATE = 40;
 /** More differences than this are not slips of literals. */
 const MAX_DIFFERENCES = 12;
+/** Places edited alone, besides all of them together. */
+const MAX_SINGLES = 6;
 
 
 /** A run of printed text of a literal: what it prints, and where each printed character sits in the source. */
@@ -116,7 +118,10 @@ export function outputDiffEdits(tokens: readonly Token[], failing: { expected: s
   }
   // Places that overlap (a removal over another difference's spot): the first is kept.
   const kept = [...edits.values()].sort((a, b) => a.start - b.start).filter((e, k, all) => k === 0 || all[k - 1].end <= e.start);
-  return [...literalEdits(tokens, kept, fitsValues), ...(padded || width > 0 ? zeroPaddingEdits(tokens, padded, width) : [])];
+  // A literal printed once per pass of a loop (`" %d "`) differs from the test at every pass, and
+  // the places aligned in different passes need not all be edited: each place alone is a candidate too.
+  const singles = kept.length > 1 ? kept.slice(0, MAX_SINGLES).flatMap((e) => literalEdits(tokens, [e], /\d/.test(e.newText), 3)) : [];
+  return [...literalEdits(tokens, kept, fitsValues), ...singles, ...(padded || width > 0 ? zeroPaddingEdits(tokens, padded, width) : [])];
 }
 
 /**
@@ -141,7 +146,7 @@ function zeroPaddingEdits(tokens: readonly Token[], padded: boolean, width: numb
  * The differences placed in literals, as one candidate (none that turns a literal into another the
  * program prints); one that writes digits into a literal is a late guess, not a lead.
  */
-function literalEdits(tokens: readonly Token[], kept: TextEdit[], fitsValues: boolean): LogicEdit[] {
+function literalEdits(tokens: readonly Token[], kept: TextEdit[], fitsValues: boolean, priority = 2): LogicEdit[] {
   if (kept.length === 0) return [];
   // A literal turned into one the program prints elsewhere ("yes" into the "no" of the else) makes
   // both paths print alike: the test wants the other path taken (outputEdits.ts tries it late).
@@ -154,5 +159,5 @@ function literalEdits(tokens: readonly Token[], kept: TextEdit[], fitsValues: bo
   });
   if (echoes) return [];
   const line = tokens.find((t) => t.start <= kept[0].start && kept[0].start < t.end)?.line ?? 0;
-  return [{ edits: kept, line: line + 1, priority: fitsValues ? LATE : 2, guided: !fitsValues, why: 'the program printed text other than the test expects' }];
+  return [{ edits: kept, line: line + 1, priority: fitsValues ? LATE : priority, guided: !fitsValues, why: 'the program printed text other than the test expects' }];
 }

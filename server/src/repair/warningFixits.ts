@@ -1,17 +1,20 @@
-// The compiler's fix-its for printf and scanf formats that do not match their arguments (`%d` for a
-// `long long`, `%d` read into a `double`, a scanf argument without its `&`): a wrong output with a
-// known cause, which course and contest flags often hide (`-w`). Used as logic candidates, judged
-// by the tests like any other. The mismatch can also sit in the declaration (`char a[n]` read with
-// `%d`), so the variable declared with the format's type is proposed too.
+// Edits for the warnings that course and contest flags often hide (`-w`), each a wrong output with a
+// known cause: the compiler's fix-its for printf and scanf formats that do not match their
+// arguments (`%d` for a `long long`, `%d` read into a `double`, a scanf argument without its `&`),
+// and an element passed where a pointer is taken (pointerArgumentEdits.ts). Used as logic
+// candidates, judged by the tests like any other. A format's mismatch can also sit in the
+// declaration (`char a[n]` read with `%d`), so the variable declared with the format's type is
+// proposed too.
 import { codeTokens, Token } from '../c/lexer';
 import { parseC } from '../c/parser';
 import { declarationOf, namesInScope } from '../c/scopes';
 import { compile, CompilerDiagnostic, CompilerOptions, TextEdit } from '../oracle/compiler';
 import { editsOverlap } from './edits';
+import { pointerArgumentFixes } from './pointerArgumentEdits';
 import { formatArgument, formatMismatch } from './strictRules';
 
-/** Flags that would hide the format warnings. */
-const HIDING = new Set(['-w', '-Wno-format']);
+/** Flags that would hide the warnings read here. */
+const HIDING = new Set(['-w', '-Wno-format', '-Wno-int-conversion']);
 
 /** The arithmetic types a declaration may take from a format: gcc's spelling in its messages, and C's. */
 const DECLARABLE: Record<string, string> = {
@@ -22,13 +25,19 @@ const DECLARABLE: Record<string, string> = {
 /** The declared types such a proposal replaces (never a struct, a typedef or a pointer's target). */
 const ARITHMETIC_TYPE = /^(char|signed char|unsigned char|short|int|long|long long|unsigned|unsigned int|float|double)$/;
 
+/** A candidate's edits, and what it mends where that is more than the edit says. */
+export interface WarningFix {
+  edits: TextEdit[];
+  why?: string;
+}
+
 /**
  * Each format warning's fix-its, in the program's order; where the compiler gives none, the strict
  * rules' rewrite of the mismatch (a scanf argument without its `&`, a printf of `&x`); then the
- * declarations that would match the formats instead.
+ * declarations that would match the formats instead; then the elements passed for pointers.
  */
-export async function formatFixits(text: string, compiler: CompilerOptions, signal?: AbortSignal): Promise<TextEdit[][]> {
-  const args = [...(compiler.args ?? []).filter((a) => !HIDING.has(a)), '-Wformat'];
+export async function warningFixits(text: string, compiler: CompilerOptions, signal?: AbortSignal): Promise<WarningFix[]> {
+  const args = [...(compiler.args ?? []).filter((a) => !HIDING.has(a)), '-Wformat', '-Wint-conversion'];
   const result = await compile(text, { ...compiler, args }, signal);
   const tokens = codeTokens(text);
   const warnings = result.diagnostics.filter((d) => /^-Wformat/.test(d.option ?? ''));
@@ -39,7 +48,8 @@ export async function formatFixits(text: string, compiler: CompilerOptions, sign
   const firsts = [...new Map(each.map((edits) => [edits[0].start, edits])).values()];
   const together = firsts.flat();
   const declarations = warnings.length > 0 ? declarationFixes(text, tokens, warnings) : [];
-  return [...each, ...(firsts.length > 1 && !editsOverlap(together) ? [together] : []), ...declarations];
+  const formats = [...each, ...(firsts.length > 1 && !editsOverlap(together) ? [together] : []), ...declarations];
+  return [...formats.map((edits) => ({ edits })), ...pointerArgumentFixes(text, result.diagnostics)];
 }
 
 /** A conversion written with another character for its `%` (`"%d %d &d"`), or without one (`"%d d"`): a mark or a space, then the conversion, then no letter. */
