@@ -201,6 +201,29 @@ test('output that differs only in spacing moves or adds the separator of the for
   assert.ok(markTexts('*-\n-*\n\n2\n', '* -\n- *\n\n2\n').includes(marks.replace("putchar('*')", 'printf("* ")').replace("putchar('-')", 'printf("- ")')),
     'every mark of the row spaced at once');
   assert.ok(markTexts('* -\n- *\n\n2\n', '* -\n- *\n2\n').includes(marks.replace('"\\n%d\\n"', '"%d\\n"')), 'the blank line before the answer dropped');
+  const sorted = 'int main() { int a = 1, b = 2, c = 6; printf("%d%d%d\\n", a, b, c); return 0; }';
+  const spaced = logicMutations(sorted, { failing: { actual: '126\n', expected: '1 2 6\n' } }).filter((e) => e.guided).map((e) => applyEdits(sorted, e.edits));
+  assert.ok(spaced.includes(sorted.replace('"%d%d%d\\n"', '"%d %d %d\\n"')), 'the values of one format glued together: a space between each');
+});
+
+test('a literal edit that writes the failing test\'s own numbers is a last guess, taken only when every test passes', async () => {
+  const program = `#include <stdio.h>
+int main(void) {
+    int a, b;
+    printf("Give 2 numbers:\\n");
+    scanf("%d %d", &a, &b);
+    printf("%d%d\\n", a < b ? a : b, a < b ? b : a);
+    return 0;
+}
+`;
+  const found = logicMutations(program, { failing: { actual: 'Give 2 numbers:\n12\n', expected: '1 2\n' } });
+  const fitted = found.find((e) => applyEdits(program, e.edits).includes('printf("1 2")'));
+  assert.ok(fitted && !fitted.guided && fitted.fitsTest, JSON.stringify(fitted));
+  const tests = [{ name: '1', input: '2 1', output: '1 2\n' }, { name: '2', input: '5 3', output: '3 5\n' }];
+  const r = await new RepairEngine({ compiler: gcc, tests }).repair(program);
+  assert.equal(r.status, 'repaired');
+  assert.ok(!r.repaired.includes('"1 2"'), r.repaired);
+  assert.ok(r.repaired.includes('"%d %d\\n"') && !r.repaired.includes('Give'), r.repaired);
 });
 
 test('a reference program aligned with the student\'s, names mapped, gives the differing token as an edit', () => {

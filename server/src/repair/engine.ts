@@ -88,6 +88,8 @@ export interface Candidate {
   reason: CompilerDiagnostic | string;
   /** Edits for several errors at once, as one step per error (each explained by its own). */
   steps?: Candidate[];
+  /** Fitted to the failing test (its expected digits written into a literal): taken only when it passes every test. */
+  onlyIfAllPass?: boolean;
 }
 
 export interface Judged extends Candidate {
@@ -466,12 +468,13 @@ export class RepairEngine {
     // Without coverage (a program that floods its output is killed before it writes any), every line is a suspect.
     const mutations = () => (found ??= suspicion.then((s) => logicMutations(text, { suspicion: s ?? everyLineSuspect(text), failing: problem })));
     const stones = new SteppingStones(problem);
-    const logicCandidate = (edits: TextEdit[], source: 'reference' | 'logic-search', pattern?: string): Candidate => {
+    const logicCandidate = (edits: TextEdit[], source: 'reference' | 'logic-search', pattern?: string, fitsTest?: boolean): Candidate => {
       const candidateText = applyEdits(text, edits);
-      stones.propose(candidateText, edits);
+      // Fitted to this test, it is no step toward a repair either (nor half of a pair).
+      if (!fitsTest) stones.propose(candidateText, edits);
       const cause = source === 'reference' ? 'a correct program for this assignment does it so' : pattern;
       const why = cause ? `${cause}, and ${reason}` : reason;
-      return { text: candidateText, source, changedTokens: changedTokenCount(text, candidateText), reason: why };
+      return { text: candidateText, source, changedTokens: changedTokenCount(text, candidateText), reason: why, ...(fitsTest ? { onlyIfAllPass: true } : {}) };
     };
     const sources: CandidateSource[] = [
       {
@@ -486,7 +489,7 @@ export class RepairEngine {
           when: 'until-enough' as const,
           independent: true,
           async *proposals() {
-            for (const e of (await mutations()).filter((m) => m.guided)) yield { candidate: logicCandidate(e.edits, 'logic-search', e.why) };
+            for (const e of (await mutations()).filter((m) => m.guided)) yield { candidate: logicCandidate(e.edits, 'logic-search', e.why, e.fitsTest) };
           },
         },
         {
@@ -517,7 +520,7 @@ export class RepairEngine {
             let withinBudget = true;
             for (const e of (await mutations()).filter((m) => !m.guided)) {
               if (!e.sibling && !e.pattern) withinBudget = budget-- > 0;
-              if (withinBudget || e.pattern) yield { candidate: logicCandidate(e.edits, 'logic-search', e.why) };
+              if (withinBudget || e.pattern) yield { candidate: logicCandidate(e.edits, 'logic-search', e.why, e.fitsTest) };
             }
           },
         },
@@ -556,7 +559,7 @@ export class RepairEngine {
       stones.record(c.text, first.results[0]);
       if (first.passed <= report.passed) return undefined;
       const tests = screen ? await this.test(c.text, run, targetFirst) : first;
-      if (!tests.compiled || tests.passed <= report.passed) return undefined;
+      if (!tests.compiled || tests.passed <= report.passed || (c.onlyIfAllPass && tests.passed < tests.total)) return undefined;
       const compiled = await compile(c.text, o.compiler, o.signal);
       const after = { ...verdictOf(c.text, compiled), tests };
       return isProgress('tests', before, after) ? { ...c, compiled, tests } : undefined;

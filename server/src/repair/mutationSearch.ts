@@ -68,6 +68,8 @@ export interface LogicEdit {
   pattern?: boolean;
   /** What the pattern found wrong, in words, for the edit's explanation. */
   why?: string;
+  /** Digits of the failing test's expected output written into a literal: fitted to that test, so taken only when it passes every test. */
+  fitsTest?: boolean;
 }
 
 export interface LogicSearchContext {

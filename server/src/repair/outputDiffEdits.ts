@@ -159,5 +159,5 @@ function literalEdits(tokens: readonly Token[], kept: TextEdit[], fitsValues: bo
   });
   if (echoes) return [];
   const line = tokens.find((t) => t.start <= kept[0].start && kept[0].start < t.end)?.line ?? 0;
-  return [{ edits: kept, line: line + 1, priority: fitsValues ? LATE : priority, guided: !fitsValues, why: 'the program printed text other than the test expects' }];
+  return [{ edits: kept, line: line + 1, priority: fitsValues ? LATE : priority, guided: !fitsValues, ...(fitsValues ? { fitsTest: true } : {}), why: 'the program printed text other than the test expects' }];
 }

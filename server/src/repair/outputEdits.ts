@@ -34,23 +34,29 @@ const CONVERSION_AT_END = /%[-+ #0]*\d*(?:\.\d+)?[hlLjzt]*[diouxXeEfgGcs]$/;
 const isItem = (core: string) => !core.includes('\\') && (core.startsWith('%') || CONVERSION_AT_END.test(core) || (core.length <= 3 && !/\s/.test(core)));
 
 /** Where an item's separator goes: moved to its other side, or added after or before it; a line end printed first. */
-type SeparatorKind = 'moved' | 'after' | 'before' | 'line end';
+type SeparatorKind = 'moved' | 'after' | 'before' | 'between' | 'line end';
+
+/** A conversion right before another, with nothing printed between them (`%d%d`). */
+const GLUED = new RegExp(`(${CONVERSION.source})(?=${CONVERSION.source})`, 'g');
 
 /**
  * The separator of an item, for output that differs only in spacing ("234" for "2 3 4", " 1 2" for
  * "1 2"): a leading space moved to the end, a trailing one moved to the front, a space added after
- * or before an item that has none. A line end that starts a literal is moved to its end, or dropped
+ * or before an item that has none, or between the values of one format. A line end that starts a literal is moved to its end, or dropped
  * where it ends with one already (`"\n%d"`, `"\n%d\n"`: a blank line before the answer).
  */
 function separatorEdits(body: string): { body: string; kind: SeparatorKind }[] {
   const first = /^((?:\\n)+)(.+)$/.exec(body);
   if (first) return [{ body: first[2].endsWith('\\n') ? first[2] : first[2] + first[1], kind: 'line end' }];
+  // Values of one format printed glued together (`"%d%d%d"` for "1 2 6"): a space between each.
+  const spaced = body.replace(GLUED, '$1 ');
+  const between: { body: string; kind: SeparatorKind }[] = spaced !== body ? [{ body: spaced, kind: 'between' }] : [];
   const m = /^( *)(\S(?:.*\S)?)( *)$/.exec(body);
-  if (!m || !isItem(m[2])) return [];
+  if (!m || !isItem(m[2])) return between;
   const [, leading, core, trailing] = m;
-  if (leading && !trailing) return [{ body: `${core}${leading}`, kind: 'moved' }];
-  if (trailing && !leading) return [{ body: `${trailing}${core}`, kind: 'moved' }];
-  return leading || trailing ? [] : [{ body: `${core} `, kind: 'after' }, { body: ` ${core}`, kind: 'before' }];
+  if (leading && !trailing) return [...between, { body: `${core}${leading}`, kind: 'moved' }];
+  if (trailing && !leading) return [...between, { body: `${trailing}${core}`, kind: 'moved' }];
+  return leading || trailing ? between : [...between, { body: `${core} `, kind: 'after' }, { body: ` ${core}`, kind: 'before' }];
 }
 
 const SPACING = 'the program printed what the test expects, spaced otherwise';
@@ -111,7 +117,7 @@ export function firstDifference(actual: string, expected: string): { before: str
 export function outputLiteralEdits(tokens: readonly Token[], failing: { expected: string; actual: string }): LogicEdit[] {
   const literals = tokens.filter((t) => t.kind === 'string' && t.text.startsWith('"') && t.text.endsWith('"') && t.text.length >= 2);
   const found: LogicEdit[] = [];
-  const at = (t: Token, offset: number, removeLength: number, newText: string, priority: number, guided = false) => {
+  const at = (t: Token, offset: number, removeLength: number, newText: string, priority: number, guided = false, fitsValue = false) => {
     const body = t.text.slice(1, -1);
     const result = `"${body.slice(0, offset)}${newText}${body.slice(offset + removeLength)}"`;
     // A literal turned into one the program prints elsewhere ("yes" into the "no" of the else) makes
@@ -120,38 +126,43 @@ export function outputLiteralEdits(tokens: readonly Token[], failing: { expected
     found.push({
       edits: [{ start: t.start + 1 + offset, end: t.start + 1 + offset + removeLength, newText }],
       line: t.line + 1,
-      priority: echoes ? ECHO_PRIORITY : priority,
-      guided: guided && !echoes,
+      priority: echoes || fitsValue ? ECHO_PRIORITY : priority,
+      guided: guided && !echoes && !fitsValue,
+      ...(fitsValue ? { fitsTest: true } : {}),
     });
   };
   const diff = firstDifference(failing.actual, failing.expected);
   if (diff && diff.removed.length <= MAX_DIFFERENCE && diff.inserted.length <= MAX_DIFFERENCE) {
     const removed = escapeC(diff.removed);
     const inserted = escapeC(diff.inserted);
+    // Numbers the literal did not print are most often a value the program computes (a prompt
+    // replaced by "1 2 6", this test's answer): fitted to this test, a last guess too.
+    const fitted = numbersIn(inserted).some((n) => !numbersIn(removed).includes(n));
+    const lead = (t: Token, offset: number, removeLength: number, priority: number) => at(t, offset, removeLength, inserted, priority, true, fitted);
     for (const t of literals) {
       const body = t.text.slice(1, -1);
       if (removed) {
-        for (let i = body.indexOf(removed), k = 0; i >= 0 && k < MAX_OCCURRENCES; i = body.indexOf(removed, i + 1), k++) at(t, i, removed.length, inserted, 0, true);
+        for (let i = body.indexOf(removed), k = 0; i >= 0 && k < MAX_OCCURRENCES; i = body.indexOf(removed, i + 1), k++) lead(t, i, removed.length, 0);
         continue;
       }
       // Words or a sentence's mark missing at the end of a line that ends with a printed value ("is
       // 0.5000" for "is 0.5000."): after the last conversion of a literal that ends with one.
       const closesLine = /^\n?$/.test(diff.after) && /\d$/.test(diff.before) && /^[.!?:;,]$|[A-Za-z]{2}/.test(diff.inserted);
       const ending = closesLine ? new RegExp(`(?:${CONVERSION.source})(?:\\\\n)?$`).exec(body) : null;
-      if (ending) at(t, ending.index + ending[0].replace(/\\n$/, '').length, 0, inserted, 1, true);
+      if (ending) lead(t, ending.index + ending[0].replace(/\\n$/, '').length, 0, 1);
       // Text is missing: put it after the printed text that comes before it, or before what follows.
       const before = longestSuffixIn(escapeC(diff.before.slice(-CONTEXT)), body);
-      if (before) at(t, body.indexOf(before) + before.length, 0, inserted, 1, true);
+      if (before) lead(t, body.indexOf(before) + before.length, 0, 1);
       const after = longestPrefixIn(escapeC(diff.after.slice(0, CONTEXT)), body);
-      if (after) at(t, body.indexOf(after), 0, inserted, 1, true);
+      if (after) lead(t, body.indexOf(after), 0, 1);
       if (before || after) continue;
       // Neither is in the literal: a value printed by a conversion ("5" where "Answer is 5" is
       // expected) takes the words before its first conversion, or after its last one.
       // Only words (a label the task prints): a lone mark there is more often the program's structure printed wrong.
       const conversions = [...body.matchAll(CONVERSION)];
       if (conversions.length === 0 || !/[A-Za-z]{2}/.test(diff.inserted) || readsInput(tokens, t)) continue;
-      if (/^\S/.test(diff.after)) at(t, conversions[0].index!, 0, inserted, 1, true);
-      else if (/\S$/.test(diff.before)) at(t, conversions.at(-1)!.index! + conversions.at(-1)![0].length, 0, inserted, 1, true);
+      if (/^\S/.test(diff.after)) lead(t, conversions[0].index!, 0, 1);
+      else if (/\S$/.test(diff.before)) lead(t, conversions.at(-1)!.index! + conversions.at(-1)![0].length, 0, 1);
     }
   }
   // Not an echo when the program prints the new text elsewhere: another loop spacing its items so is a lead.
@@ -173,6 +184,9 @@ export function outputLiteralEdits(tokens: readonly Token[], failing: { expected
   }
   return found;
 }
+
+/** The numbers written in a literal's text (its escapes left out). */
+const numbersIn = (literalText: string): string[] => literalText.replace(/\\./g, ' ').match(/\d+/g) ?? [];
 
 /** How many decimals the output's numbers with a decimal point have (each count once). */
 const decimals = (output: string) => new Set([...output.matchAll(/\d\.(\d+)/g)].map((m) => m[1].length));
