@@ -6,7 +6,7 @@ import { runTests } from '../../server/src/oracle/testRunner';
 import { applyEdits } from '../../server/src/repair/edits';
 import { RepairEngine } from '../../server/src/repair/engine';
 import { type LogicEdit, logicMutations } from '../../server/src/repair/mutationSearch';
-import { doWhileEdits, firstPassEdits, innerCounterEdits, loopAnswerEdits, printOnceEdits, rowEndEdits, searchExitEdits, sentinelEdits, stuckLoopEdits, unusedCounterEdits } from '../../server/src/repair/loopEdits';
+import { doWhileEdits, firstPassEdits, innerCounterEdits, loopAnswerEdits, printOnceEdits, rowEndEdits, sameElementEdits, searchExitEdits, sentinelEdits, stuckLoopEdits, unusedCounterEdits } from '../../server/src/repair/loopEdits';
 import {
   elseChainEdits, forgottenReadEdits, formatlessPrintEdits, lostSwapEdits, missingElseEdits, newlineOnceEdits, printedIndexEdits, printedNameEdits,
   readOrderEdits, renameEdits, resetEdits, scanfFormatEdits, readLoopEdits,
@@ -261,6 +261,31 @@ int main(void) {
     'sum = sum + a[p] * a[p];', 'sum = sum + a[p] * a[j];', 'sum = sum + a[j] * a[p];',
     'printf("%d ", q);',
   ], 'all reads of j, then each alone; a loop that prints j twice too (the tests judge); not the loop that reads its own counter');
+});
+
+test('same element: a loop that never reads its counter but reaches one element every pass reaches the counter\'s', () => {
+  const program = `#include <stdio.h>
+struct point { int x, y; };
+int main(void) {
+  int a[5], m = 4, i, k, x;
+  struct point pts[2];
+  for (i = 1; i <= m; i++)
+    a[m] = 0;
+  for (i = 0; i < 2; i++)
+    scanf("%d %d", &(*pts).x, &pts->y);
+  for (i = 0; i < 3; i++)
+    scanf("%d", &x);
+  for (i = 0, k = 0; i < 3; i++)
+    a[k++] = x;
+  return a[1] + pts[1].x;
+}
+`;
+  const found = results(program, sameElementEdits(parseC(program).rootNode, everyLine(program)));
+  const changed = found.map((t) => t.split('\n').filter((l, k) => l !== program.split('\n')[k]).map((l) => l.trim()).join(' | '));
+  assert.deepEqual(changed, [
+    'a[i] = 0;',
+    'scanf("%d %d", &(pts[i]).x, &pts[i].y);', 'scanf("%d %d", &(pts[i]).x, &pts->y);', 'scanf("%d %d", &(*pts).x, &pts[i].y);',
+  ], 'all places, then each alone; not a loop that only repeats a read, nor an index the body steps');
 });
 
 test('search exit: a loop that goes on after it found what the if after it tests, left when that test holds', () => {

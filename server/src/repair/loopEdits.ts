@@ -22,6 +22,8 @@
 // - a nested loop that starts or stops at a constant where the outer loop's counter was meant.
 // - a `while` loop whose body never changes what its test reads (`while (s[i] != '\0') putchar(s[i]);`):
 //   the counter it compares stepped at the end of each pass.
+// - a `for` whose body never reads its counter but reaches one element every pass (`a[m] = 0;`):
+//   the element the counter indexes.
 import { PRINTS, printsOutput, readsInput } from '../c/library';
 import { lineOf, sourceOf, type SyntaxNode } from '../c/parser';
 import type { TextEdit } from '../oracle/compiler';
@@ -367,6 +369,46 @@ export function unusedCounterEdits(root: SyntaxNode, suspicion: Suspicion): Logi
     for (const ids of choices) {
       found.push({ edits: ids.map((id) => ({ start: id.startIndex, end: id.endIndex, newText: counter })), line: lineOf(ids[0]), priority: 14, why });
     }
+  }
+  return found;
+}
+
+/** Places one loop's elements are tried at, at most: more is no single slip. */
+const MAX_SAME_ELEMENTS = 4;
+
+/**
+ * A `for` whose body never reads its counter but reaches one element every pass (`for (i = 1; i <=
+ * m; i++) a[m] = 0;`, `scanf("%d", &(*pts).x)` for `pts[i]`): the element the counter indexes, at
+ * all those places and at each alone. A subscript whose index the body changes walks on its own,
+ * and a loop that only repeats a read (`scanf("%d", &x)`) reaches no element.
+ */
+export function sameElementEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
+  const found: LogicEdit[] = [];
+  for (const loop of root.descendantsOfType('for_statement')) {
+    const counter = forCounter(loop);
+    const body = loop.childForFieldName('body');
+    if (!counter || !body || !isSuspicious(suspicion, lineOf(loop))) continue;
+    if (body.descendantsOfType('identifier').some((id) => id.text === counter)) continue;
+    const places: { edit: TextEdit; line: number }[] = [];
+    const place = (from: SyntaxNode, to: SyntaxNode, newText: string) => places.push({ edit: { start: from.startIndex, end: to.endIndex, newText }, line: lineOf(from) });
+    for (const node of body.descendantsOfType(['subscript_expression', 'pointer_expression', 'field_expression'])) {
+      const base = node.childForFieldName('argument');
+      if (base?.type !== 'identifier') continue;
+      if (node.type === 'subscript_expression') {
+        const index = node.childForFieldName('index');
+        const fixed = index?.type === 'identifier' && updates(body, index.text).length === 0 && !sets(body, index.text);
+        if (fixed) place(index, index, counter);
+      } else if (node.type === 'pointer_expression' && node.childForFieldName('operator')?.text === '*') {
+        place(node, node, `${base.text}[${counter}]`);
+      } else if (node.type === 'field_expression') {
+        const arrow = node.childForFieldName('operator');
+        if (arrow?.text === '->') place(base, arrow, `${base.text}[${counter}].`);
+      }
+    }
+    if (places.length === 0 || places.length > MAX_SAME_ELEMENTS) continue;
+    const why = `the loop steps \`${counter}\` but reaches the same element on every pass`;
+    const choices = places.length > 1 ? [places, ...places.map((p) => [p])] : [places];
+    for (const chosen of choices) found.push({ edits: chosen.map((p) => p.edit), line: chosen[0].line, priority: 14, why });
   }
   return found;
 }
