@@ -15,6 +15,7 @@ import type { TextEdit } from '../oracle/compiler';
 import { floatAbsEdits, floatCastEdits, fractionInputEdits, integerDivisionEdits, moduloEdits, precedenceEdits, truncationEdits, unsquaredTermEdits, wideningEdits, xorSquareEdits } from './arithmeticEdits';
 import { arraySizeEdits } from './arraySizeEdits';
 import { branchStatementEdits } from './branchEdits';
+import { branchOrderEdits } from './branchOrderEdits';
 import { enclosingParen } from './cSyntax';
 import { commentedCodeEdits } from './commentedCodeEdits';
 import { leftoverPrintEdits, unwantedTextEdits } from './extraOutputEdits';
@@ -24,7 +25,7 @@ import { formatArgumentEdits } from './formatArgumentEdits';
 import { hardcodedValueEdits } from './hardcodedEdits';
 import { deadCodeEdits, jumpAfterIfEdits } from './jumpEdits';
 import { unbracedBodyEdits } from './layoutEdits';
-import { doWhileEdits, firstPassEdits, hoistedResetEdits, innerCounterEdits, loopAnswerEdits, nestBoundEdits, printOnceEdits, rowEndEdits, searchExitEdits, sentinelEdits, stuckLoopEdits, sameElementEdits, unusedCounterEdits } from './loopEdits';
+import { doWhileEdits, firstPassEdits, hoistedResetEdits, innerCounterEdits, loopAnswerEdits, nestBoundEdits, printOnceEdits, rowEndEdits, sameElementEdits, searchExitEdits, sentinelEdits, stuckLoopEdits, unusedCounterEdits } from './loopEdits';
 import { operandShiftEdits } from './operandShiftEdits';
 import { outputDiffEdits } from './outputDiffEdits';
 import { outputLiteralEdits } from './outputEdits';
@@ -111,7 +112,7 @@ export function logicMutations(text: string, context: LogicSearchContext = {}): 
       ...scanfFormatEdits(root, suspicion), ...missingElseEdits(root, suspicion, context.failing),
       ...leftoverPrintEdits(root, suspicion, context.failing), ...unwantedTextEdits(root, context.failing), ...forgottenReadEdits(root, suspicion, context.failing), ...readOrderEdits(root, suspicion), ...forgottenCallEdits(root, suspicion), ...formatlessPrintEdits(root, suspicion),
       ...printedNameEdits(root, suspicion), ...lostSwapEdits(root, suspicion), ...missingReturnEdits(root, suspicion), ...droppedResultEdits(root, suspicion), ...printedResultEdits(root, suspicion), ...readLoopEdits(root, suspicion),
-      ...elseChainEdits(root, suspicion, context.failing), ...redirectedStreamEdits(root), ...xorSquareEdits(text, tokens, suspicion), ...unsquaredTermEdits(root, suspicion), ...commentedCodeEdits(root, suspicion), ...formatArgumentEdits(root, suspicion), ...argumentStepEdits(root, suspicion),
+      ...elseChainEdits(root, suspicion, context.failing), ...branchOrderEdits(root, suspicion, context.failing), ...redirectedStreamEdits(root), ...xorSquareEdits(text, tokens, suspicion), ...unsquaredTermEdits(root, suspicion), ...commentedCodeEdits(root, suspicion), ...formatArgumentEdits(root, suspicion), ...argumentStepEdits(root, suspicion),
       ...loopAnswerEdits(root, suspicion), ...searchExitEdits(root, suspicion), ...sentinelEdits(root, suspicion), ...doWhileEdits(root, suspicion), ...stuckLoopEdits(root, suspicion), ...unusedCounterEdits(root, suspicion), ...sameElementEdits(root, suspicion), ...unbracedBodyEdits(root, suspicion), ...usedUpValueEdits(root, suspicion), ...deadCodeEdits(root, suspicion), ...jumpAfterIfEdits(root, suspicion),
       ...hoistedResetEdits(root, suspicion), ...nestBoundEdits(root, suspicion), ...printOnceEdits(root, suspicion, context.failing), ...rowEndEdits(root, suspicion, context.failing), ...firstPassEdits(root, suspicion),
       ...integerDivisionEdits(root, suspicion), ...wideningEdits(root, suspicion), ...truncationEdits(root, suspicion), ...fractionInputEdits(root, suspicion, context.failing), ...floatAbsEdits(root, suspicion), ...floatCastEdits(root, suspicion), ...moduloEdits(root, suspicion), ...extremeStartEdits(root, suspicion), ...arraySizeEdits(root, suspicion), ...unterminatedStringEdits(root, suspicion),
