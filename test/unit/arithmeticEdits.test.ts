@@ -7,11 +7,13 @@ import { test } from 'node:test';
 import { codeTokens } from '../../server/src/c/lexer';
 import { parseC } from '../../server/src/c/parser';
 import { runTests } from '../../server/src/oracle/testRunner';
-import { floatAbsEdits, floatCastEdits, fractionInputEdits, integerDivisionEdits, moduloEdits, precedenceEdits, truncationEdits, unsquaredTermEdits, wideningEdits, xorSquareEdits } from '../../server/src/repair/arithmeticEdits';
+import { alphabetWrapEdits, floatAbsEdits, floatCastEdits, fractionInputEdits, integerDivisionEdits, moduloEdits, precedenceEdits, truncationEdits, unsquaredTermEdits, wideningEdits, xorSquareEdits } from '../../server/src/repair/arithmeticEdits';
 import { applyEdits } from '../../server/src/repair/edits';
 import { RepairEngine } from '../../server/src/repair/engine';
 import { logicMutations } from '../../server/src/repair/mutationSearch';
 import { everyLine } from '../support/suspicion';
+
+const results = (program: string, edits: { edits: import('../../server/src/oracle/compiler').TextEdit[] }[]) => edits.map((e) => applyEdits(program, e.edits));
 
 
 test('integer division: a quotient of integers that goes to a double or a %f is divided as doubles', () => {
@@ -195,4 +197,27 @@ test('a cast to float becomes a cast to double; a cast to int stays', () => {
   const program = '#include <stdio.h>\nint main(void) { int a = 7, b = 3; printf("%.12f %d\\n", (float)(a + b) / b, (int)(a / 2.0)); return 0; }\n';
   const found = floatCastEdits(parseC(program).rootNode, everyLine(program)).map((e) => applyEdits(program, e.edits));
   assert.deepEqual(found, [program.replace('(float)', '(double)')]);
+});
+
+test('alphabet wrap: a letter shifted past z taken modulo 26 from a; not a char the program never names an alphabet for', () => {
+  const program = `#include <stdio.h>
+int main(void) {
+  char s[100];
+  int i, n, m;
+  scanf("%s %d", s, &n);
+  for (i = 0; s[i] != '\\0'; i++) {
+    if (s[i] + n <= 'z') s[i] = s[i] + n;
+    else { m = n - ('z' - s[i]) - 1; s[i] = 'a' + m; }
+  }
+  printf("%s", s);
+  return 0;
+}
+`;
+  const found = results(program, alphabetWrapEdits(parseC(program).rootNode, everyLine(program)));
+  assert.deepEqual(found, [
+    program.replace('s[i] = s[i] + n;', "s[i] = 'a' + (s[i] + n - 'a') % 26;"),
+    program.replace("s[i] = 'a' + m;", "s[i] = 'a' + m % 26;"),
+  ]);
+  const digits = 'int main(void) { char c = 0; int k = 3; c = c + k; return c; }';
+  assert.deepEqual(alphabetWrapEdits(parseC(digits).rootNode, everyLine(digits)), []);
 });

@@ -11,6 +11,7 @@
 // - remainders modulo a large number: a difference's remainder made positive, a product of three
 //   factors reduced after the first two.
 // - precedence: parentheses where C groups otherwise than meant (`(n - 1) / 2` for `n - 1 / 2`).
+// - a letter shifted past `'z'` where the task wraps around the alphabet: the shift modulo 26.
 // Each edit is one candidate, judged by the tests like any other.
 import type { Token } from '../c/lexer';
 import { lineOf, unparenthesized, type SyntaxNode } from '../c/parser';
@@ -235,6 +236,42 @@ export function moduloEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[]
     const inner = operatorOf(product) === '*' ? product!.childForFieldName('left') : null;
     if (inner && operatorOf(unparenthesized(inner)) === '*') {
       found.push({ edits: [{ start: inner.startIndex, end: inner.endIndex, newText: `(${inner.text} % ${m})` }], line: lineOf(e), priority: 24, why: `a product of three factors overflows before its remainder is taken` });
+    }
+  }
+  return found;
+}
+
+/** The letter an alphabet the program names starts at: `'a'` where it writes `'a'` or `'z'`, `'A'` likewise. */
+function alphabetsOf(root: SyntaxNode): string[] {
+  const letters = new Set(root.descendantsOfType('char_literal').map((c) => c.text));
+  return [...(letters.has("'a'") || letters.has("'z'") ? ["'a'"] : []), ...(letters.has("'A'") || letters.has("'Z'") ? ["'A'"] : [])];
+}
+
+/** True when `node` names a `char` (a variable, or an element of a `char` array). */
+function isChar(root: SyntaxNode, node: SyntaxNode): boolean {
+  const name = node.type === 'subscript_expression' ? node.childForFieldName('argument') : node;
+  if (name?.type !== 'identifier') return false;
+  const declared = namesInScope(root, name.startIndex).find((n) => n.name === name.text);
+  return declared?.type === 'char' && declared.arrayDims + declared.pointers === (node === name ? 0 : 1);
+}
+
+/**
+ * A letter shifted past the end of the alphabet (`s[i] = s[i] + k`, `c = 'a' + m`) where the task
+ * wraps around to its start: the shift taken modulo 26 from the alphabet's first letter
+ * (`'a' + m % 26`, `'a' + (s[i] + k - 'a') % 26`), for each alphabet the program names.
+ */
+export function alphabetWrapEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
+  const alphabets = alphabetsOf(root);
+  if (alphabets.length === 0) return [];
+  const found: LogicEdit[] = [];
+  for (const e of root.descendantsOfType('assignment_expression')) {
+    const [left, right] = [e.childForFieldName('left'), unparenthesized(e.childForFieldName('right'))];
+    if (e.childForFieldName('operator')?.text !== '=' || !left || !right || operatorOf(right) !== '+' || !isSuspicious(suspicion, lineOf(e)) || !isChar(root, left)) continue;
+    for (const first of alphabets) {
+      const [from, by] = [right.childForFieldName('left'), right.childForFieldName('right')];
+      const operand = by && /^(identifier|number_literal|subscript_expression|parenthesized_expression)$/.test(by.type) ? by.text : `(${by?.text})`;
+      const wrapped = from?.text === first && by ? `${first} + ${operand} % 26` : `${first} + (${right.text} - ${first}) % 26`;
+      found.push({ edits: [{ start: right.startIndex, end: right.endIndex, newText: wrapped }], line: lineOf(e), priority: 24, why: `a letter shifted past the end of the alphabet wraps around to ${first}` });
     }
   }
   return found;
