@@ -120,6 +120,21 @@ int main() {
   assert.equal(missingElseEdits(root, everyLine(program), { expected: 'yes\n', actual: '' }).length, 0, 'a line the program has');
   assert.equal(missingElseEdits(root, everyLine(program), { expected: 'no\nmore\n', actual: '' }).length, 0, 'one line only');
   assert.equal(missingElseEdits(root, everyLine(program), { expected: '1 2 6\n', actual: '' }).length, 0, 'a line of numbers fits one test only');
+  const leap = `#include <stdio.h>
+int main() {
+  int y;
+  scanf("%d", &y);
+  if (y % 4 == 0) {
+    if (y % 400 == 0) printf("Leap Year");
+    else if (y % 100 != 0) printf("Leap Year");
+  } else printf("Not Leap Year");
+  return 0;
+}
+`;
+  const leapRoot = parseC(leap).rootNode;
+  const answered = results(leap, missingElseEdits(leapRoot, everyLine(leap), { expected: 'Not Leap Year', actual: '' }));
+  assert.ok(answered.includes(leap.replace('printf("Leap Year");\n  }', 'printf("Leap Year"); else printf("Not Leap Year");\n  }')), 'a line the program has elsewhere, when no branch of the chain printed anything');
+  assert.equal(missingElseEdits(leapRoot, everyLine(leap), { expected: 'Not Leap Year', actual: 'Leap Year' }).length, 0, 'not when the program printed something');
 });
 
 test('forgotten read: a variable whose first use reads it, read from the input after its declaration', () => {

@@ -215,21 +215,33 @@ export function scanfFormatEdits(root: SyntaxNode, suspicion: Suspicion): LogicE
   return found;
 }
 
+/** The first `if` of the `else if` chain that `branch` ends. */
+function chainHead(branch: SyntaxNode): SyntaxNode {
+  let head = branch;
+  while (head.parent?.type === 'else_clause' && head.parent.parent?.type === 'if_statement') head = head.parent.parent;
+  return head;
+}
+
 /** `text` as the body of a C string literal for printf. */
 const cString = (text: string) => text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/%/g, '%%');
 
 /**
  * An `if` that prints but has no `else`, when the failing test expects one line the program never
  * printed and no literal of the program holds: that line printed in an `else` (the "no" of a yes/no task).
+ * Where a literal holds it, only when the program printed nothing at all: no branch of a chain
+ * answered (`if (y % 400 == 0) ... else if (y % 100 != 0) ...` inside `if (y % 4 == 0)`).
  * Not a line with a number: that depends on the input, and printing it as a constant fits one test only.
  */
 export function missingElseEdits(root: SyntaxNode, suspicion: Suspicion, failing?: { expected: string; actual: string }): LogicEdit[] {
   const wanted = failing?.expected.trim() ?? '';
   if (!wanted || wanted.includes('\n') || /\d/.test(wanted) || failing!.actual.includes(wanted)) return [];
-  if (root.descendantsOfType('string_literal').some((s) => s.text.includes(cString(wanted)))) return [];
+  const silent = failing!.actual.trim() === '';
+  if (!silent && root.descendantsOfType('string_literal').some((s) => s.text.includes(cString(wanted)))) return [];
   const found: LogicEdit[] = [];
   for (const branch of root.descendantsOfType('if_statement')) {
     if (branch.childForFieldName('alternative') || !isSuspicious(suspicion, lineOf(branch))) continue;
+    // A chain that prints the line itself takes the other path, not a new one.
+    if (silent && chainHead(branch).text.includes(cString(wanted))) continue;
     const prints = branch.childForFieldName('consequence')?.descendantsOfType('call_expression')
       .find((c) => c.childForFieldName('function')?.text === 'printf');
     if (!prints) continue;
