@@ -765,6 +765,28 @@ int main() {
   assert.match(call?.why ?? '', /wrong way round/);
 });
 
+test('reads one after the other with the same format: any two of them exchanged, only in a row', () => {
+  const program = `#include <stdio.h>
+int main() {
+  float a1, a2, b1, b2;
+  int n;
+  scanf("%f", &a1);
+  scanf("%f", &a2);
+  scanf("%f", &b1);
+  scanf("%d", &n);
+  scanf("%f", &b2);
+  printf("%f\\n", (a1 - b1) / (a2 - b2) * n);
+  return 0;
+}
+`;
+  const found = logicMutations(program, { suspicion: everyLine(program) }).filter((e) => e.why === 'the values were read in the wrong order');
+  const texts = found.map((e) => applyEdits(program, e.edits));
+  assert.ok(texts.includes(program.replace('&a2);', '&B);').replace('&b1);', '&a2);').replace('&B);', '&b1);')), 'neighbours');
+  assert.ok(texts.includes(program.replace('&a1);', '&B);').replace('&b1);', '&a1);').replace('&B);', '&b1);')), 'two apart in the row');
+  assert.equal(texts.length, 3, 'the three pairs of the row of %f reads; not across the %d read');
+  assert.ok(found.every((e) => e.pattern));
+});
+
 test('engine: parameters declared the wrong way round are swapped back', async () => {
   // Prints base^exp, but the definition names its parameters in the other order than the call passes them.
   const program = `#include <stdio.h>

@@ -1,5 +1,5 @@
-// Two things the right way round: novices write `scanf("%d%d", &m, &n)` for a task that gives n
-// first, declare `void f(int n, int close, int open)` and call it `f(n, open, close)`, test the two
+// Two things the right way round: novices write `scanf("%d%d", &m, &n)` (or one read after the
+// other) for a task that gives n first, declare `void f(int n, int close, int open)` and call it `f(n, open, close)`, test the two
 // cases of an if/else-if chain in each other's branch, or write `b - a` for `a - b`. Each swap is
 // one candidate on a suspicious line, judged by the tests. A program has few parameter lists, reads
 // and else-if chains: those swaps are patterns, tried past the search's budget (a read runs on every
@@ -21,7 +21,39 @@ const exchanged = (a: SyntaxNode, b: SyntaxNode): TextEdit[] => [
 
 /** Candidate swaps on the suspicious lines: call arguments, parameters, else-if conditions, operands. */
 export function swapEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
-  return [...argumentSwaps(root, suspicion), ...parameterSwaps(root, suspicion), ...conditionSwaps(root, suspicion), ...operandSwaps(root, suspicion)];
+  return [...argumentSwaps(root, suspicion), ...readSwaps(root, suspicion), ...parameterSwaps(root, suspicion), ...conditionSwaps(root, suspicion), ...operandSwaps(root, suspicion)];
+}
+
+/** Reads in a row this long at most are tried two by two. */
+const MAX_READ_RUN = 6;
+
+/** The one variable a `scanf("%f", &x);` statement reads into, with its format; undefined for other statements. */
+function singleRead(statement: SyntaxNode): { format: string; target: SyntaxNode } | undefined {
+  const call = statement.type === 'expression_statement' ? statement.namedChildren[0] : undefined;
+  const args = call?.type === 'call_expression' && call.childForFieldName('function')?.text === 'scanf' ? call.childForFieldName('arguments')?.namedChildren ?? [] : [];
+  return args.length === 2 && args[0].type === 'string_literal' ? { format: args[0].text, target: args[1] } : undefined;
+}
+
+/** Statements in a row that each read one value with the same format (`scanf("%f", &a2); scanf("%f", &b1);`): any two targets exchanged. */
+function readSwaps(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
+  const found: LogicEdit[] = [];
+  for (const block of root.descendantsOfType('compound_statement')) {
+    const statements = block.namedChildren;
+    for (let start = 0; start < statements.length; ) {
+      const first = singleRead(statements[start]);
+      let end = start + 1;
+      while (first && end < statements.length && singleRead(statements[end])?.format === first.format) end++;
+      const run = first ? statements.slice(start, end).map((s) => singleRead(s)!.target) : [];
+      start = end;
+      if (run.length < 2 || run.length > MAX_READ_RUN || !isSuspicious(suspicion, lineOf(run[0]))) continue;
+      for (let i = 0; i < run.length; i++) {
+        for (let j = i + 1; j < run.length; j++) {
+          if (run[i].text !== run[j].text) found.push({ edits: exchanged(run[i], run[j]), line: lineOf(run[i]), priority: 29, pattern: true, why: 'the values were read in the wrong order' });
+        }
+      }
+    }
+  }
+  return found;
 }
 
 /** Neighbouring arguments of a call that are alike (`&m, &n`; `a, b`), never a format string. */
