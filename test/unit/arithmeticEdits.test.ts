@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { codeTokens } from '../../server/src/c/lexer';
 import { parseC } from '../../server/src/c/parser';
 import { runTests } from '../../server/src/oracle/testRunner';
-import { alphabetWrapEdits, floatAbsEdits, floatCastEdits, fractionInputEdits, integerDivisionEdits, moduloEdits, precedenceEdits, truncationEdits, unsquaredTermEdits, wideningEdits, xorSquareEdits } from '../../server/src/repair/arithmeticEdits';
+import { absoluteValueEdits, alphabetWrapEdits, floatAbsEdits, floatCastEdits, fractionInputEdits, integerDivisionEdits, moduloEdits, precedenceEdits, truncationEdits, unsquaredTermEdits, wideningEdits, xorSquareEdits } from '../../server/src/repair/arithmeticEdits';
 import { applyEdits } from '../../server/src/repair/edits';
 import { RepairEngine } from '../../server/src/repair/engine';
 import { logicMutations } from '../../server/src/repair/mutationSearch';
@@ -220,4 +220,23 @@ int main(void) {
   ]);
   const digits = 'int main(void) { char c = 0; int k = 3; c = c + k; return c; }';
   assert.deepEqual(alphabetWrapEdits(parseC(digits).rootNode, everyLine(digits)), []);
+});
+
+test('absolute value: a value printed negative where the test expects it without its sign, each printed value, its header included', () => {
+  const program = `#include <stdio.h>
+int main(void) {
+  float a, b, area;
+  int d;
+  scanf("%f %f %d", &a, &b, &d);
+  area = a * b / 2;
+  printf("(%.1f,%.1f) %.2f%% %d\\n", a, b, area, d);
+  return 0;
+}
+`;
+  const found = absoluteValueEdits(parseC(program).rootNode, everyLine(program), { actual: '(-1.0,2.0) -1.00% 3\n', expected: '(-1.0,2.0) 1.00% 3\n' });
+  const texts = found.map((e) => applyEdits(program, e.edits));
+  assert.ok(texts.includes('#include <math.h>\n' + program.replace('a, b, area, d)', 'a, b, fabs(area), d)')), 'the area, math.h included');
+  assert.ok(texts.includes('#include <stdlib.h>\n' + program.replace('a, b, area, d)', 'a, b, area, abs(d))')), 'an int with abs, after %% which prints no value');
+  assert.ok(found.every((e) => e.guided));
+  assert.deepEqual(absoluteValueEdits(parseC(program).rootNode, everyLine(program), { actual: '(-1.0,2.0) -1.00% 3\n', expected: '(-1.0,2.0) 2.00% 3\n' }), [], 'not another number');
 });

@@ -12,9 +12,10 @@
 //   factors reduced after the first two.
 // - precedence: parentheses where C groups otherwise than meant (`(n - 1) / 2` for `n - 1 / 2`).
 // - a letter shifted past `'z'` where the task wraps around the alphabet: the shift modulo 26.
+// - a value printed negative where the test expects its size (an area): printed without its sign.
 // Each edit is one candidate, judged by the tests like any other.
 import type { Token } from '../c/lexer';
-import { lineOf, unparenthesized, type SyntaxNode } from '../c/parser';
+import { lineOf, sourceOf, unparenthesized, type SyntaxNode } from '../c/parser';
 import { declarationOf, declaredBy, namesInScope } from '../c/scopes';
 import { isFloatingType, isIntegerVariable } from '../c/types';
 import type { TextEdit } from '../oracle/compiler';
@@ -273,6 +274,40 @@ export function alphabetWrapEdits(root: SyntaxNode, suspicion: Suspicion): Logic
       const wrapped = from?.text === first && by ? `${first} + ${operand} % 26` : `${first} + (${right.text} - ${first}) % 26`;
       found.push({ edits: [{ start: right.startIndex, end: right.endIndex, newText: wrapped }], line: lineOf(e), priority: 24, why: `a letter shifted past the end of the alphabet wraps around to ${first}` });
     }
+  }
+  return found;
+}
+
+/** The numbers an output prints, in order, with their signs. */
+const numbersPrinted = (output: string) => output.match(/-?\d+(?:\.\d+)?/g) ?? [];
+
+/** The call that takes a printf conversion's value without its sign, and the header it is declared in. */
+function absoluteOf(conversion: string): { call: string; header: string } | undefined {
+  if (/[eEfgG]$/.test(conversion)) return { call: 'fabs', header: 'math.h' };
+  if (!/[di]$/.test(conversion)) return undefined;
+  return { call: /ll[di]$/.test(conversion) ? 'llabs' : /l[di]$/.test(conversion) ? 'labs' : 'abs', header: 'stdlib.h' };
+}
+
+/**
+ * A value printed with a minus sign where the failing test expects the same number without it (an
+ * area or a distance from coordinates in another order): each value a suspicious printf prints,
+ * taken without its sign (`fabs(c)`, `abs(d)`), its header included where the program lacks it.
+ */
+export function absoluteValueEdits(root: SyntaxNode, suspicion: Suspicion, failing?: { expected: string; actual: string }): LogicEdit[] {
+  const [printed, wanted] = [numbersPrinted(failing?.actual ?? ''), numbersPrinted(failing?.expected ?? '')];
+  if (printed.length !== wanted.length || !printed.some((n, k) => n === `-${wanted[k]}`)) return [];
+  const text = sourceOf(root);
+  const found: LogicEdit[] = [];
+  for (const call of root.descendantsOfType('call_expression')) {
+    const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+    if (call.childForFieldName('function')?.text !== 'printf' || args[0]?.type !== 'string_literal' || !isSuspicious(suspicion, lineOf(call))) continue;
+    const conversions = [...args[0].text.matchAll(CONVERSION)].map((m) => m[0]).filter((c) => c !== '%%');
+    args.slice(1).forEach((arg, k) => {
+      const absolute = conversions[k] && absoluteOf(conversions[k]);
+      if (!absolute || arg.type === 'number_literal') return;
+      const include = new RegExp(`#\\s*include\\s*<${absolute.header.replace('.', '\\.')}>`).test(text) ? [] : [{ start: 0, end: 0, newText: `#include <${absolute.header}>\n` }];
+      found.push({ edits: [...include, { start: arg.startIndex, end: arg.endIndex, newText: `${absolute.call}(${arg.text})` }], line: lineOf(call), priority: 6, guided: true, why: 'the test expects the value without its minus sign' });
+    });
   }
   return found;
 }
