@@ -187,6 +187,14 @@ test('text missing before or after a printed value goes next to the conversion t
   assert.ok(texts('5\n', '5.\n').includes(program.replace('printf("%d\\n", c)', 'printf("%d.\\n", c)')), 'but a sentence\'s full stop after the value that ends it');
 });
 
+test('a value printed where the test expects words: its conversion replaced by them, its argument dropped', () => {
+  const program = 'int main() { float a = 0; int n = 2; if (a == 0) printf("%f is zero\\n", a); printf("%d: %d\\n", n, n + 1); return 0; }';
+  const texts = (actual: string, expected: string) => logicMutations(program, { failing: { actual, expected } }).filter((e) => e.guided).map((e) => applyEdits(program, e.edits));
+  assert.ok(texts('0.000000 is zero\n2: 3\n', 'input is zero\n2: 3\n').includes(program.replace('printf("%f is zero\\n", a)', 'printf("input is zero\\n")')));
+  assert.ok(!texts('0.000000 is zero\n2: 3\n', '0.000000 is zero\n2: three\n').some((t) => !t.includes('n + 1')), 'not where the literal holds other text before the value');
+  assert.ok(!texts('0.000000 is zero\n2: 3\n', '7 is zero\n2: 3\n').some((t) => t.includes('"7 is zero')), 'words, not another number');
+});
+
 test('output that differs only in spacing moves or adds the separator of the formats that print items', () => {
   const program = 'int main() { int i; for (i = 1; i <= 3; i++) printf(" %d", i); for (i = 1; i <= 3; i++) printf("%d", i); printf("Total: %d\\n", 6); return 0; }';
   const texts = (actual: string, expected: string) => logicMutations(program, { failing: { actual, expected } }).map((e) => applyEdits(program, e.edits));

@@ -143,6 +143,7 @@ export function outputLiteralEdits(tokens: readonly Token[], failing: { expected
       const body = t.text.slice(1, -1);
       if (removed) {
         for (let i = body.indexOf(removed), k = 0; i >= 0 && k < MAX_OCCURRENCES; i = body.indexOf(removed, i + 1), k++) lead(t, i, removed.length, 0);
+        if (!body.includes(removed)) found.push(...wordsForValue(tokens, t, diff));
         continue;
       }
       // Words or a sentence's mark missing at the end of a line that ends with a printed value ("is
@@ -182,6 +183,51 @@ export function outputLiteralEdits(tokens: readonly Token[], failing: { expected
       }
     }
   }
+  return found;
+}
+
+/** The tokens of each argument of the call whose first argument is the literal at `tokens[i]`. */
+function argumentsAfter(tokens: readonly Token[], i: number): Token[][] {
+  const args: Token[][] = [];
+  let depth = 0;
+  for (let j = i + 1; j < tokens.length; j++) {
+    const text = tokens[j].text;
+    if (depth === 0 && (text === ')' || text === ';')) break;
+    if (depth === 0 && text === ',') {
+      args.push([]);
+      continue;
+    }
+    if (/^[([{]$/.test(text)) depth++;
+    if (/^[)\]}]$/.test(text)) depth--;
+    args.at(-1)?.push(tokens[j]);
+  }
+  return args;
+}
+
+/**
+ * A value printed where the test expects words ("0.000000 is zero" for "input is zero"): the
+ * printf conversion that printed it, where its literal goes on with the text that followed the
+ * value, replaced by the words, and its argument dropped.
+ */
+function wordsForValue(tokens: readonly Token[], literal: Token, diff: { before: string; removed: string; inserted: string; after: string }): LogicEdit[] {
+  const i = tokens.indexOf(literal);
+  if (tokens[i - 1]?.text !== '(' || tokens[i - 2]?.text !== 'printf') return [];
+  if (!/^-?\d+(\.\d+)?$/.test(diff.removed) || !/[A-Za-z]{2}/.test(diff.inserted) || /\d/.test(diff.inserted)) return [];
+  const body = literal.text.slice(1, -1);
+  const following = escapeC(diff.after.slice(0, CONTEXT));
+  const args = argumentsAfter(tokens, i);
+  const found: LogicEdit[] = [];
+  [...body.matchAll(CONVERSION)].forEach((m, k) => {
+    const rest = body.slice(m.index! + m[0].length);
+    const continues = following.length > 0 ? rest.startsWith(following) || following.startsWith(rest) : rest === '' || rest === '\\n';
+    const arg = args[k];
+    if (!continues || !arg?.length || !body.slice(0, m.index).endsWith(escapeC(diff.before.slice(-CONTEXT)))) return;
+    const comma = tokens[tokens.indexOf(arg[0]) - 1];
+    found.push({
+      edits: [{ start: literal.start + 1 + m.index!, end: literal.start + 1 + m.index! + m[0].length, newText: escapeC(diff.inserted) }, { start: comma.start, end: arg.at(-1)!.end, newText: '' }],
+      line: literal.line + 1, priority: 1, guided: true, why: 'the test expects words where the program printed a value',
+    });
+  });
   return found;
 }
 
