@@ -1,6 +1,6 @@
 // An integer operand one off where no literal is there to change: a nested loop that starts at the
-// outer counter where it meant the next one (`for (j = i; ...)` for `j = i + 1`), a pointer read one
-// place off (`*(s + l - i)` for `*(s + l - i - 1)`). Guesses within the search's budget.
+// outer counter where it meant the next one (`for (j = i; ...)` for `j = i + 1`), a loop that runs
+// one place too far (`j < n` for `j < n - 1`), a pointer read one place off (`*(s + l - i)` for `*(s + l - i - 1)`). Guesses within the search's budget.
 import { lineOf, unparenthesized, type SyntaxNode } from '../c/parser';
 import { isSuspicious, type Suspicion } from './faultLocalization';
 import type { LogicEdit } from './mutationSearch';
@@ -24,6 +24,24 @@ function loopStartShifts(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
   });
 }
 
+/** A `for` whose counter runs to a variable or an expression (`j < n` where `j + 1` must stay inside: `j < n - 1`). */
+function loopBoundShifts(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
+  return root.descendantsOfType('for_statement').flatMap((loop) => {
+    const test = unparenthesized(loop.childForFieldName('condition'));
+    const bound = test?.type === 'binary_expression' && /^[<>]=?$/.test(test.childForFieldName('operator')?.text ?? '') ? test.childForFieldName('right') : undefined;
+    if (!bound || bound.type === 'number_literal' || endsInLiteral(bound) || bound.descendantsOfType('identifier').length === 0 || !isSuspicious(suspicion, lineOf(loop))) return [];
+    // A body that reads the element after the counter's (`a[j + 1]`) past the end of a `j < n` loop:
+    // reading past the end is a defect, not a guess (tried first, as a read of a value never set is).
+    const counter = test!.childForFieldName('left')?.text;
+    const readsNext = test!.childForFieldName('operator')?.text === '<' && (loop.childForFieldName('body')?.descendantsOfType('subscript_expression') ?? [])
+      .some((s) => s.childForFieldName('index')?.text.replace(/\s/g, '') === `${counter}+1`);
+    const inward = { ...shifted(bound, 24, 'the loop ends one place off')[test!.childForFieldName('operator')?.text === '<' ? 1 : 0] };
+    if (readsNext) return [{ ...inward, priority: 14, pattern: true, guided: true, why: 'the loop reads the element after the last one' }];
+    // One place outward is the operator edits' (`<` to `<=`); one place inward is not.
+    return /^[<>]$/.test(test!.childForFieldName('operator')?.text ?? '') ? [inward] : [];
+  });
+}
+
 /** `*(p + offset)`: the offset one place off (a pointer walked like an array, from the end). */
 function pointerOffsetShifts(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
   return root.descendantsOfType('pointer_expression').flatMap((deref) => {
@@ -34,5 +52,5 @@ function pointerOffsetShifts(root: SyntaxNode, suspicion: Suspicion): LogicEdit[
 }
 
 export function operandShiftEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
-  return [...loopStartShifts(root, suspicion), ...pointerOffsetShifts(root, suspicion)];
+  return [...loopStartShifts(root, suspicion), ...loopBoundShifts(root, suspicion), ...pointerOffsetShifts(root, suspicion)];
 }
