@@ -36,3 +36,19 @@ int main() {
   const other = 'int main() { int a = 1, b = 2, m = 0; if (a < b) m = b; else m = a; return m; }\n';
   assert.equal(extremeStartEdits(parseC(other).rootNode, everyLine(other)).length, 0, 'not a value chosen between two others');
 });
+
+test('extreme start: a maximum that starts past every value never updates, so the tests point at its if, not at the update', () => {
+  const program = `int main() {
+    int s[3] = {-4, -2, -5}, i, best = 0;
+    for (i = 0; i < 3; i++)
+        if (s[i] > best)
+            best = s[i];
+    return best;
+}
+`;
+  const updateNeverRan = everyLine(program, 5);
+  const found = extremeStartEdits(parseC(program).rootNode, updateNeverRan);
+  assert.deepEqual(found.map((e) => applyEdits(program, e.edits)), [program.replace('best = 0;', 'best = (-2147483647 - 1);')]);
+  assert.equal(found[0].line, 4, 'the line of the if, which the tests ran');
+  assert.equal(extremeStartEdits(parseC(program).rootNode, new Map([...everyLine(program)].map(([line, score]) => [line, line === 4 || line === 5 ? 0 : score]))).length, 0, 'not where the tests ran neither');
+});

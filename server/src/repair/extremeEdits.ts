@@ -24,13 +24,15 @@ function direction(condition: SyntaxNode | undefined, m: string, value: string):
 }
 
 /** The running extremes the program keeps: `if (x < m) m = x;` and `m = x < m ? x : m;`, by variable. */
-function runningExtremes(root: SyntaxNode, suspicion: Suspicion): Map<string, { kind: 'min' | 'max'; update: SyntaxNode }> {
-  const found = new Map<string, { kind: 'min' | 'max'; update: SyntaxNode }>();
+function runningExtremes(root: SyntaxNode, suspicion: Suspicion): Map<string, { kind: 'min' | 'max'; update: SyntaxNode; line: number }> {
+  const found = new Map<string, { kind: 'min' | 'max'; update: SyntaxNode; line: number }>();
   for (const a of root.descendantsOfType('assignment_expression')) {
     const m = a.childForFieldName('left');
     const right = unparenthesized(a.childForFieldName('right'));
-    if (m?.type !== 'identifier' || a.child(1)?.text !== '=' || !right || !isSuspicious(suspicion, lineOf(a))) continue;
+    if (m?.type !== 'identifier' || a.child(1)?.text !== '=' || !right) continue;
     let kind: 'min' | 'max' | undefined;
+    // The line the tests judge: the update's own, or its `if`'s, which a start past every value never lets the update run.
+    let line = lineOf(a);
     if (right.type === 'conditional_expression' && unparenthesized(right.childForFieldName('alternative'))?.text === m.text) {
       kind = direction(right.childForFieldName('condition') ?? undefined, m.text, unparenthesized(right.childForFieldName('consequence'))?.text ?? '');
     } else {
@@ -39,9 +41,10 @@ function runningExtremes(root: SyntaxNode, suspicion: Suspicion): Map<string, { 
       // In the `if`'s own branch, not its `else`.
       if (owner?.type === 'if_statement' && a.startIndex < (owner.childForFieldName('alternative')?.startIndex ?? Infinity)) {
         kind = direction(owner.childForFieldName('condition') ?? undefined, m.text, right.text);
+        if (!isSuspicious(suspicion, line)) line = lineOf(owner);
       }
     }
-    if (kind && !found.has(m.text)) found.set(m.text, { kind, update: a });
+    if (kind && isSuspicious(suspicion, line) && !found.has(m.text)) found.set(m.text, { kind, update: a, line });
   }
   return found;
 }
@@ -79,13 +82,13 @@ function startOf(root: SyntaxNode, m: string, update: SyntaxNode): TextEdit | un
 /** Each running extreme started from its type's far end, then all of them together. */
 export function extremeStartEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
   const found: LogicEdit[] = [];
-  for (const [m, { kind, update }] of runningExtremes(root, suspicion)) {
+  for (const [m, { kind, update, line }] of runningExtremes(root, suspicion)) {
     const type = namesInScope(root, update.startIndex).find((d) => d.name === m);
     const value = type && type.arrayDims === 0 && type.pointers === 0 ? farEnd(type.type, kind) : undefined;
     const start = value && startOf(root, m, update);
     if (!start) continue;
     found.push({
-      edits: [{ ...start, newText: start.newText + value }], line: lineOf(update), priority: 20,
+      edits: [{ ...start, newText: start.newText + value }], line, priority: 20,
       why: `the ${kind === 'min' ? 'smallest' : 'largest'} value so far, \`${m}\`, starts inside the values' range`,
     });
   }
