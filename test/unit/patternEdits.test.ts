@@ -6,7 +6,7 @@ import { runTests } from '../../server/src/oracle/testRunner';
 import { applyEdits } from '../../server/src/repair/edits';
 import { RepairEngine } from '../../server/src/repair/engine';
 import { type LogicEdit, logicMutations } from '../../server/src/repair/mutationSearch';
-import { doWhileEdits, firstPassEdits, innerCounterEdits, loopAnswerEdits, printOnceEdits, rowEndEdits, sameElementEdits, searchExitEdits, sentinelEdits, stuckLoopEdits, unusedCounterEdits } from '../../server/src/repair/loopEdits';
+import { doWhileEdits, firstPassEdits, innerCounterEdits, loopAnswerEdits, printOnceEdits, rowEndEdits, sameElementEdits, searchExitEdits, shiftBackEdits, sentinelEdits, stuckLoopEdits, unusedCounterEdits } from '../../server/src/repair/loopEdits';
 import {
   elseChainEdits, forgottenReadEdits, formatlessPrintEdits, lostSwapEdits, missingElseEdits, newlineOnceEdits, printedIndexEdits, printedNameEdits,
   readOrderEdits, renameEdits, resetEdits, scanfFormatEdits, readLoopEdits,
@@ -301,6 +301,29 @@ int main(void) {
     'a[i] = 0;',
     'scanf("%d %d", &(pts[i]).x, &pts[i].y);', 'scanf("%d %d", &(pts[i]).x, &pts->y);', 'scanf("%d %d", &(*pts).x, &pts[i].y);',
   ], 'all places, then each alone; not a loop that only repeats a read, nor an index the body steps');
+});
+
+test('shift back: an element removed by shifting the rest left, the outer counter stepped back after the shift', () => {
+  const program = `void drop(char s[], char c, int n) {
+  int i, j;
+  for (i = 0; i < n; i++)
+    if (s[i] == c)
+      for (j = i; j < n - 1; j++)
+        s[j] = s[j + 1];
+  for (i = 0; i < n; i++) {
+    if (s[i] == ' ') {
+      for (j = i; j < n - 1; j++) s[j] = s[j + 1];
+    }
+  }
+  for (i = 0; i < n; i++)
+    for (j = i; j < n - 1; j++) s[j] = s[i];
+}
+`;
+  const found = results(program, shiftBackEdits(parseC(program).rootNode, everyLine(program)));
+  assert.deepEqual(found, [
+    program.replace('      for (j = i; j < n - 1; j++)\n        s[j] = s[j + 1];', '      { for (j = i; j < n - 1; j++)\n        s[j] = s[j + 1]; i--; }'),
+    program.replace('for (j = i; j < n - 1; j++) s[j] = s[j + 1];\n', 'for (j = i; j < n - 1; j++) s[j] = s[j + 1];\n      i--;\n'),
+  ], 'braced where the shift is an if\'s whole body; not a loop that copies one element');
 });
 
 test('search exit: a loop that goes on after it found what the if after it tests, left when that test holds', () => {

@@ -24,6 +24,8 @@
 //   the counter it compares stepped at the end of each pass.
 // - a `for` whose body never reads its counter but reaches one element every pass (`a[m] = 0;`):
 //   the element the counter indexes.
+// - an element removed by shifting the rest left, in a loop that then steps past the element shifted
+//   into its place: the counter stepped back.
 import { PRINTS, printsOutput, readsInput } from '../c/library';
 import { lineOf, sourceOf, type SyntaxNode } from '../c/parser';
 import type { TextEdit } from '../oracle/compiler';
@@ -369,6 +371,41 @@ export function unusedCounterEdits(root: SyntaxNode, suspicion: Suspicion): Logi
     for (const ids of choices) {
       found.push({ edits: ids.map((id) => ({ start: id.startIndex, end: id.endIndex, newText: counter })), line: lineOf(ids[0]), priority: 14, why });
     }
+  }
+  return found;
+}
+
+/** True when `loop` steps its counter up by one (`i++`, `++i`, `i += 1`, `i = i + 1`). */
+function stepsUp(loop: SyntaxNode, counter: string): boolean {
+  const step = loop.childForFieldName('update')?.text.replace(/\s/g, '') ?? '';
+  return [`${counter}++`, `++${counter}`, `${counter}+=1`, `${counter}=${counter}+1`].includes(step);
+}
+
+/**
+ * An element removed by shifting the rest left (`for (j = i; j < n - 1; j++) s[j] = s[j + 1];`)
+ * inside a loop over `i` that then steps on: the element shifted into place `i` is never looked at,
+ * so of two alike in a row one stays. The outer counter stepped back after the shift (`i--;`).
+ */
+export function shiftBackEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
+  const text = sourceOf(root);
+  const found: LogicEdit[] = [];
+  for (const inner of root.descendantsOfType('for_statement')) {
+    const outer = enclosingFor(inner);
+    const [outerCounter, counter] = [outer && forCounter(outer), forCounter(inner)];
+    const start = inner.childForFieldName('initializer')?.childForFieldName('right')?.text;
+    if (!outer || !outerCounter || !counter || start !== outerCounter || !stepsUp(outer, outerCounter) || !isSuspicious(suspicion, lineOf(inner))) continue;
+    const shifts = inner.childForFieldName('body')?.descendantsOfType('assignment_expression').some((a) => {
+      const [to, from] = [a.childForFieldName('left'), a.childForFieldName('right')];
+      return to?.type === 'subscript_expression' && from?.type === 'subscript_expression' && to.childForFieldName('index')?.text === counter &&
+        from.childForFieldName('index')?.text.replace(/\s/g, '') === `${counter}+1` && to.childForFieldName('argument')?.text === from.childForFieldName('argument')?.text;
+    });
+    if (!shifts) continue;
+    const back = `${outerCounter}--;`;
+    // The shift alone as an `if`'s body: braced with the step, so that it stays in that branch.
+    const edit = inner.parent?.type === 'compound_statement'
+      ? { start: inner.endIndex, end: inner.endIndex, newText: `\n${lineIndent(text, inner.startIndex)}${back}` }
+      : { start: inner.startIndex, end: inner.endIndex, newText: `{ ${inner.text} ${back} }` };
+    found.push({ edits: [edit], line: lineOf(inner), priority: 14, why: `after the shift, place \`${outerCounter}\` holds an element not yet looked at` });
   }
   return found;
 }

@@ -25,7 +25,7 @@ import { formatArgumentEdits } from './formatArgumentEdits';
 import { hardcodedValueEdits } from './hardcodedEdits';
 import { deadCodeEdits, jumpAfterIfEdits } from './jumpEdits';
 import { unbracedBodyEdits } from './layoutEdits';
-import { doWhileEdits, firstPassEdits, hoistedResetEdits, innerCounterEdits, loopAnswerEdits, nestBoundEdits, printOnceEdits, rowEndEdits, sameElementEdits, searchExitEdits, sentinelEdits, stuckLoopEdits, unusedCounterEdits } from './loopEdits';
+import { doWhileEdits, firstPassEdits, hoistedResetEdits, innerCounterEdits, loopAnswerEdits, nestBoundEdits, printOnceEdits, rowEndEdits, sameElementEdits, searchExitEdits, shiftBackEdits, sentinelEdits, stuckLoopEdits, unusedCounterEdits } from './loopEdits';
 import { operandShiftEdits } from './operandShiftEdits';
 import { outputDiffEdits } from './outputDiffEdits';
 import { outputLiteralEdits } from './outputEdits';
@@ -113,7 +113,7 @@ export function logicMutations(text: string, context: LogicSearchContext = {}): 
       ...leftoverPrintEdits(root, suspicion, context.failing), ...unwantedTextEdits(root, context.failing), ...forgottenReadEdits(root, suspicion, context.failing), ...readOrderEdits(root, suspicion), ...forgottenCallEdits(root, suspicion), ...formatlessPrintEdits(root, suspicion),
       ...printedNameEdits(root, suspicion), ...lostSwapEdits(root, suspicion), ...missingReturnEdits(root, suspicion), ...droppedResultEdits(root, suspicion), ...printedResultEdits(root, suspicion), ...readLoopEdits(root, suspicion),
       ...elseChainEdits(root, suspicion, context.failing), ...branchOrderEdits(root, suspicion, context.failing), ...redirectedStreamEdits(root), ...xorSquareEdits(text, tokens, suspicion), ...unsquaredTermEdits(root, suspicion), ...commentedCodeEdits(root, suspicion), ...formatArgumentEdits(root, suspicion), ...argumentStepEdits(root, suspicion),
-      ...loopAnswerEdits(root, suspicion), ...searchExitEdits(root, suspicion), ...sentinelEdits(root, suspicion), ...doWhileEdits(root, suspicion), ...stuckLoopEdits(root, suspicion), ...unusedCounterEdits(root, suspicion), ...sameElementEdits(root, suspicion), ...unbracedBodyEdits(root, suspicion), ...usedUpValueEdits(root, suspicion), ...deadCodeEdits(root, suspicion), ...jumpAfterIfEdits(root, suspicion),
+      ...loopAnswerEdits(root, suspicion), ...searchExitEdits(root, suspicion), ...sentinelEdits(root, suspicion), ...doWhileEdits(root, suspicion), ...stuckLoopEdits(root, suspicion), ...unusedCounterEdits(root, suspicion), ...sameElementEdits(root, suspicion), ...shiftBackEdits(root, suspicion), ...unbracedBodyEdits(root, suspicion), ...usedUpValueEdits(root, suspicion), ...deadCodeEdits(root, suspicion), ...jumpAfterIfEdits(root, suspicion),
       ...hoistedResetEdits(root, suspicion), ...nestBoundEdits(root, suspicion), ...printOnceEdits(root, suspicion, context.failing), ...rowEndEdits(root, suspicion, context.failing), ...firstPassEdits(root, suspicion),
       ...integerDivisionEdits(root, suspicion), ...wideningEdits(root, suspicion), ...truncationEdits(root, suspicion), ...fractionInputEdits(root, suspicion, context.failing), ...floatAbsEdits(root, suspicion), ...floatCastEdits(root, suspicion), ...moduloEdits(root, suspicion), ...alphabetWrapEdits(root, suspicion), ...absoluteValueEdits(root, suspicion, context.failing), ...extremeStartEdits(root, suspicion), ...arraySizeEdits(root, suspicion), ...unterminatedStringEdits(root, suspicion),
     ];
