@@ -195,6 +195,15 @@ test('a value printed where the test expects words: its conversion replaced by t
   assert.ok(!texts('0.000000 is zero\n2: 3\n', '7 is zero\n2: 3\n').some((t) => t.includes('"7 is zero')), 'words, not another number');
 });
 
+test('a line printed without the marks around it: the marks put around the format that prints it', () => {
+  const program = 'int main() { float x = 0, y = 0; int n = 3; printf("%d\\n", n); if (n == 0) printf("INF"); else printf("%.3f,%.3f", x, y); return 0; }';
+  const texts = (actual: string, expected: string) => logicMutations(program, { failing: { actual, expected } }).filter((e) => e.guided).map((e) => applyEdits(program, e.edits));
+  const wrapped = texts('3\n0.000,0.000', '3\n(0.000,0.000)\n');
+  assert.ok(wrapped.includes(program.replace('"%.3f,%.3f"', '"(%.3f,%.3f)"')), JSON.stringify(wrapped));
+  assert.ok(!wrapped.some((t) => t.includes('(%d')), 'not a format of one value for a line of several');
+  assert.ok(!texts('3\n0.000,0.000', '3\nx0.000,0.000y\n').some((t) => t.includes('"x%')), 'marks, not words');
+});
+
 test('output that differs only in spacing moves or adds the separator of the formats that print items', () => {
   const program = 'int main() { int i; for (i = 1; i <= 3; i++) printf(" %d", i); for (i = 1; i <= 3; i++) printf("%d", i); printf("Total: %d\\n", 6); return 0; }';
   const texts = (actual: string, expected: string) => logicMutations(program, { failing: { actual, expected } }).map((e) => applyEdits(program, e.edits));

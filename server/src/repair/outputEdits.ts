@@ -168,6 +168,7 @@ export function outputLiteralEdits(tokens: readonly Token[], failing: { expected
   }
   // Not an echo when the program prints the new text elsewhere: another loop spacing its items so is a lead.
   if (spacingOnly(failing.actual, failing.expected)) found.push(...spacingEdits(tokens, literals));
+  found.push(...wrappedLineEdits(tokens, literals, failing));
   // Every number the test expects has as many decimals, and the program printed others: that many.
   const wanted = decimals(failing.expected);
   const precise = wanted.size === 1 && !sameSet(wanted, decimals(failing.actual)) ? `.${[...wanted][0]}` : undefined;
@@ -184,6 +185,33 @@ export function outputLiteralEdits(tokens: readonly Token[], failing: { expected
     }
   }
   return found;
+}
+
+/** Formats tried for a line printed without its marks, at most. */
+const MAX_WRAPPED = 4;
+
+/**
+ * A line printed without the marks around it ("1.000,2.000" for "(1.000,2.000)"): the marks put
+ * around each printf format whose values and text could have printed that line.
+ */
+function wrappedLineEdits(tokens: readonly Token[], literals: readonly Token[], failing: { expected: string; actual: string }): LogicEdit[] {
+  const [printed, wanted] = [normalizeOutput(failing.actual).split('\n'), normalizeOutput(failing.expected).split('\n')];
+  const k = printed.findIndex((line, i) => line !== wanted[i]);
+  const [line, want] = [printed[k] ?? '', wanted[k] ?? ''];
+  const at = line ? want.indexOf(line) : -1;
+  const [open, close] = at < 0 ? ['', ''] : [want.slice(0, at), want.slice(at + line.length)];
+  if (printed.length !== wanted.length || (!open && !close) || /[\w\s]/.test(open + close) || open.length > 2 || close.length > 2) return [];
+  return literals.filter((t) => {
+    const core = t.text.slice(1, -1).replace(/\\n$/, '');
+    const text = core.split(CONVERSION);
+    // Its text all in the line; a format of values alone only for a line of one value.
+    const fits = text.every((piece) => line.includes(piece)) && (text.some(Boolean) || /^[\w.+-]+$/.test(line));
+    return text.length > 1 && !core.includes('\\') && !readsInput(tokens, t) && fits;
+  }).slice(0, MAX_WRAPPED).map((t) => {
+    const end = t.start + 1 + t.text.slice(1, -1).replace(/\\n$/, '').length;
+    const edits = [{ start: t.start + 1, end: t.start + 1, newText: escapeC(open) }, { start: end, end, newText: escapeC(close) }].filter((e) => e.newText);
+    return { edits, line: t.line + 1, priority: 2, guided: true, why: `the test prints the line between ${JSON.stringify(open + close)}` };
+  });
 }
 
 /** The tokens of each argument of the call whose first argument is the literal at `tokens[i]`. */
