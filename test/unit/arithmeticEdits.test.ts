@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { codeTokens } from '../../server/src/c/lexer';
 import { parseC } from '../../server/src/c/parser';
 import { runTests } from '../../server/src/oracle/testRunner';
-import { absoluteValueEdits, alphabetWrapEdits, floatAbsEdits, floatCastEdits, fractionInputEdits, integerDivisionEdits, moduloEdits, precedenceEdits, truncationEdits, unsquaredTermEdits, wideningEdits, xorSquareEdits } from '../../server/src/repair/arithmeticEdits';
+import { absoluteValueEdits, alphabetWrapEdits, shortPiEdits, floatAbsEdits, floatCastEdits, fractionInputEdits, integerDivisionEdits, moduloEdits, precedenceEdits, truncationEdits, unsquaredTermEdits, wideningEdits, xorSquareEdits } from '../../server/src/repair/arithmeticEdits';
 import { applyEdits } from '../../server/src/repair/edits';
 import { RepairEngine } from '../../server/src/repair/engine';
 import { logicMutations } from '../../server/src/repair/mutationSearch';
@@ -239,4 +239,11 @@ int main(void) {
   assert.ok(texts.includes('#include <stdlib.h>\n' + program.replace('a, b, area, d)', 'a, b, area, abs(d))')), 'an int with abs, after %% which prints no value');
   assert.ok(found.every((e) => e.guided));
   assert.deepEqual(absoluteValueEdits(parseC(program).rootNode, everyLine(program), { actual: '(-1.0,2.0) -1.00% 3\n', expected: '(-1.0,2.0) 2.00% 3\n' }), [], 'not another number');
+});
+
+test('short pi: every pi written short, to a double\'s precision at once; not another number', () => {
+  const program = 'int main(void) { double r = 2, a = 3.14 * r * r, c = 2 * 3.1416f * r, e = 2.71; return (int)(a + c + e + 3.2); }\n';
+  const found = shortPiEdits(parseC(program).rootNode, everyLine(program));
+  assert.deepEqual(found.map((e) => applyEdits(program, e.edits)), [program.replace('3.14 *', '3.14159265358979323846 *').replace('3.1416f', '3.14159265358979323846')]);
+  assert.deepEqual(shortPiEdits(parseC('int main(void) { return 3.2 > 2.71; }').rootNode, everyLine('int main(void) { return 3.2 > 2.71; }')), []);
 });

@@ -13,6 +13,7 @@
 // - precedence: parentheses where C groups otherwise than meant (`(n - 1) / 2` for `n - 1 / 2`).
 // - a letter shifted past `'z'` where the task wraps around the alphabet: the shift modulo 26.
 // - a value printed negative where the test expects its size (an area): printed without its sign.
+// - π written short (`3.14`): to a double's precision.
 // Each edit is one candidate, judged by the tests like any other.
 import type { Token } from '../c/lexer';
 import { lineOf, sourceOf, unparenthesized, type SyntaxNode } from '../c/parser';
@@ -276,6 +277,17 @@ export function alphabetWrapEdits(root: SyntaxNode, suspicion: Suspicion): Logic
     }
   }
   return found;
+}
+
+/** π to more digits than a double holds. */
+const PI = '3.14159265358979323846';
+
+/** π written short (`3.14`, `3.1416`), every such literal of the program at once: a task's answers often need its full precision. */
+export function shortPiEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
+  const short = root.descendantsOfType('number_literal').filter((n) => /^3\.14\d{0,8}[fFlL]?$/.test(n.text));
+  if (short.length === 0 || !short.some((n) => isSuspicious(suspicion, lineOf(n)))) return [];
+  const edits = short.map((n) => ({ start: n.startIndex, end: n.endIndex, newText: PI }));
+  return [{ edits, line: lineOf(short.find((n) => isSuspicious(suspicion, lineOf(n)))!), priority: 24, why: `π written as ${short[0].text} is too short for the answers' precision` }];
 }
 
 /** The numbers an output prints, in order, with their signs. */
