@@ -33,7 +33,8 @@ function loopBoundShifts(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
     // A body that reads the element after the counter's (`a[j + 1]`) past the end of a `j < n` loop:
     // reading past the end is a defect, not a guess (tried first, as a read of a value never set is).
     const counter = test!.childForFieldName('left')?.text;
-    const readsNext = test!.childForFieldName('operator')?.text === '<' && (loop.childForFieldName('body')?.descendantsOfType('subscript_expression') ?? [])
+    const lessened = bound.type === 'binary_expression' && bound.childForFieldName('operator')?.text === '-';
+    const readsNext = test!.childForFieldName('operator')?.text === '<' && !lessened && (loop.childForFieldName('body')?.descendantsOfType('subscript_expression') ?? [])
       .some((s) => s.childForFieldName('index')?.text.replace(/\s/g, '') === `${counter}+1`);
     const inward = { ...shifted(bound, 24, 'the loop ends one place off')[test!.childForFieldName('operator')?.text === '<' ? 1 : 0] };
     if (readsNext) return [{ ...inward, priority: 14, pattern: true, guided: true, why: 'the loop reads the element after the last one' }];
