@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { codeTokens } from '../../server/src/c/lexer';
 import { parseC } from '../../server/src/c/parser';
 import { runTests } from '../../server/src/oracle/testRunner';
-import { absoluteValueEdits, alphabetWrapEdits, shortPiEdits, floatAbsEdits, floatCastEdits, fractionInputEdits, integerDivisionEdits, moduloEdits, precedenceEdits, truncationEdits, unsquaredTermEdits, wideningEdits, xorSquareEdits } from '../../server/src/repair/arithmeticEdits';
+import { absoluteValueEdits, alphabetWrapEdits, moduloOffsetEdits, shortPiEdits, floatAbsEdits, floatCastEdits, fractionInputEdits, integerDivisionEdits, moduloEdits, precedenceEdits, truncationEdits, unsquaredTermEdits, wideningEdits, xorSquareEdits } from '../../server/src/repair/arithmeticEdits';
 import { applyEdits } from '../../server/src/repair/edits';
 import { RepairEngine } from '../../server/src/repair/engine';
 import { logicMutations } from '../../server/src/repair/mutationSearch';
@@ -246,4 +246,14 @@ test('short pi: every pi written short, to a double\'s precision at once; not an
   const found = shortPiEdits(parseC(program).rootNode, everyLine(program));
   assert.deepEqual(found.map((e) => applyEdits(program, e.edits)), [program.replace('3.14 *', '3.14159265358979323846 *').replace('3.1416f', '3.14159265358979323846')]);
   assert.deepEqual(shortPiEdits(parseC('int main(void) { return 3.2 > 2.71; }').rootNode, everyLine('int main(void) { return 3.2 > 2.71; }')), []);
+});
+
+test('modulo offset: an offset moved across its remainder, either way, in the student\'s spacing', () => {
+  const program = 'int main(void) { int x = 1, t = 2; int a = (x+t)%12-1; int b = x % 7 + 2; int d = (x + 1) % 5; int e = (x * t) % 3; return a + b + d + e; }\n';
+  const found = moduloOffsetEdits(parseC(program).rootNode, everyLine(program)).map((e) => applyEdits(program, e.edits));
+  assert.deepEqual(found, [
+    program.replace('(x+t)%12-1', '(x+t-1)%12'),
+    program.replace('x % 7 + 2', '(x + 2) % 7'),
+    program.replace('(x + 1) % 5', '(x) % 5 + 1'),
+  ], 'not a remainder with no offset');
 });

@@ -14,6 +14,7 @@
 // - a letter shifted past `'z'` where the task wraps around the alphabet: the shift modulo 26.
 // - a value printed negative where the test expects its size (an area): printed without its sign.
 // - π written short (`3.14`): to a double's precision.
+// - an offset on the wrong side of a remainder (`(x + t) % 12 - 1` for `(x + t - 1) % 12`).
 // Each edit is one candidate, judged by the tests like any other.
 import type { Token } from '../c/lexer';
 import { lineOf, sourceOf, unparenthesized, type SyntaxNode } from '../c/parser';
@@ -274,6 +275,37 @@ export function alphabetWrapEdits(root: SyntaxNode, suspicion: Suspicion): Logic
       const operand = by && /^(identifier|number_literal|subscript_expression|parenthesized_expression)$/.test(by.type) ? by.text : `(${by?.text})`;
       const wrapped = from?.text === first && by ? `${first} + ${operand} % 26` : `${first} + (${right.text} - ${first}) % 26`;
       found.push({ edits: [{ start: right.startIndex, end: right.endIndex, newText: wrapped }], line: lineOf(e), priority: 24, why: `a letter shifted past the end of the alphabet wraps around to ${first}` });
+    }
+  }
+  return found;
+}
+
+/**
+ * An offset on the wrong side of a remainder: `(x + t) % 12 - 1` where the index wraps after the
+ * step (`(x + t - 1) % 12`), and `(c - 'a' + k) % 26` the other way round; each moved across.
+ */
+export function moduloOffsetEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
+  const text = sourceOf(root);
+  const found: LogicEdit[] = [];
+  const why = 'the offset belongs on the other side of the remainder';
+  for (const e of root.descendantsOfType('binary_expression')) {
+    const [rawLeft, right, op] = [e.childForFieldName('left'), e.childForFieldName('right'), operatorOf(e)];
+    const left = unparenthesized(rawLeft);
+    if (!rawLeft || !left || !right || !isSuspicious(suspicion, lineOf(e))) continue;
+    if (/^[-+]$/.test(op) && operatorOf(left) === '%' && right.type === 'number_literal') {
+      // `A % m - k` to `(A - k) % m`, in the student's spacing.
+      const a = left.childForFieldName('left')!;
+      const offset = text.slice(rawLeft.endIndex, e.endIndex);
+      const into = a.type === 'parenthesized_expression'
+        ? [{ start: a.endIndex - 1, end: a.endIndex - 1, newText: offset }]
+        : [{ start: a.startIndex, end: a.startIndex, newText: '(' }, { start: a.endIndex, end: a.endIndex, newText: `${offset})` }];
+      found.push({ edits: [...into, { start: rawLeft.endIndex, end: e.endIndex, newText: '' }], line: lineOf(e), priority: 24, why });
+    }
+    const offset = left.childForFieldName('right');
+    if (op === '%' && rawLeft.type === 'parenthesized_expression' && /^[-+]$/.test(operatorOf(left)) && offset?.type === 'number_literal') {
+      // `(A - k) % m` to `(A) % m - k`.
+      const a = left.childForFieldName('left')!;
+      found.push({ edits: [{ start: a.endIndex, end: offset.endIndex, newText: '' }, { start: e.endIndex, end: e.endIndex, newText: text.slice(a.endIndex, offset.endIndex) }], line: lineOf(e), priority: 24, why });
     }
   }
   return found;
