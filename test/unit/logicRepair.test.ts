@@ -221,6 +221,9 @@ test('output that differs only in spacing moves or adds the separator of the for
   const sorted = 'int main() { int a = 1, b = 2, c = 6; printf("%d%d%d\\n", a, b, c); return 0; }';
   const spaced = logicMutations(sorted, { failing: { actual: '126\n', expected: '1 2 6\n' } }).filter((e) => e.guided).map((e) => applyEdits(sorted, e.edits));
   assert.ok(spaced.includes(sorted.replace('"%d%d%d\\n"', '"%d %d %d\\n"')), 'the values of one format glued together: a space between each');
+  const padded = 'int main() { int i; for (i = 1; i <= 3; i++) printf("%3d", i); return 0; }';
+  const separated = logicMutations(padded, { failing: { actual: '  1  2  3', expected: '1 2 3\n' } }).filter((e) => e.guided).map((e) => applyEdits(padded, e.edits));
+  assert.ok(separated.includes(padded.replace('"%3d"', '"%d "')), 'a width that spaced the items: dropped, a space after each');
 });
 
 test('a literal edit that writes the failing test\'s own numbers is a last guess, taken only when every test passes', async () => {

@@ -34,7 +34,7 @@ const CONVERSION_AT_END = /%[-+ #0]*\d*(?:\.\d+)?[hlLjzt]*[diouxXeEfgGcs]$/;
 const isItem = (core: string) => !core.includes('\\') && (core.startsWith('%') || CONVERSION_AT_END.test(core) || (core.length <= 3 && !/\s/.test(core)));
 
 /** Where an item's separator goes: moved to its other side, or added after or before it; a line end printed first. */
-type SeparatorKind = 'moved' | 'after' | 'before' | 'between' | 'line end';
+type SeparatorKind = 'moved' | 'after' | 'before' | 'between' | 'unpadded after' | 'unpadded before' | 'line end';
 
 /** A conversion right before another, with nothing printed between them (`%d%d`). */
 const GLUED = new RegExp(`(${CONVERSION.source})(?=${CONVERSION.source})`, 'g');
@@ -56,7 +56,11 @@ function separatorEdits(body: string): { body: string; kind: SeparatorKind }[] {
   const [, leading, core, trailing] = m;
   if (leading && !trailing) return [...between, { body: `${core}${leading}`, kind: 'moved' }];
   if (trailing && !leading) return [...between, { body: `${trailing}${core}`, kind: 'moved' }];
-  return leading || trailing ? between : [...between, { body: `${core} `, kind: 'after' }, { body: ` ${core}`, kind: 'before' }];
+  if (leading || trailing) return between;
+  // A width that spaces the items (`%3d` for "  1  2"), where the test separates them by one space: the width dropped too.
+  const unpadded = core.replace(/^%(\d+)(?=[a-zA-Z])/, '%');
+  const separated = unpadded !== core ? [{ body: `${unpadded} `, kind: 'unpadded after' as const }, { body: ` ${unpadded}`, kind: 'unpadded before' as const }] : [];
+  return [...between, { body: `${core} `, kind: 'after' }, { body: ` ${core}`, kind: 'before' }, ...separated];
 }
 
 const SPACING = 'the program printed what the test expects, spaced otherwise';
