@@ -6,7 +6,7 @@ import { runTests } from '../../server/src/oracle/testRunner';
 import { applyEdits } from '../../server/src/repair/edits';
 import { RepairEngine } from '../../server/src/repair/engine';
 import { type LogicEdit, logicMutations } from '../../server/src/repair/mutationSearch';
-import { doWhileEdits, firstPassEdits, innerCounterEdits, loopAnswerEdits, printOnceEdits, rowEndEdits, sameElementEdits, searchExitEdits, shiftBackEdits, sentinelEdits, stuckLoopEdits, unusedCounterEdits } from '../../server/src/repair/loopEdits';
+import { doWhileEdits, firstPassEdits, innerCounterEdits, loopAnswerEdits, printOnceEdits, rowEndEdits, sameElementEdits, searchExitEdits, shiftBackEdits, sentinelEdits, stuckLoopEdits, unboundedWalkEdits, unusedCounterEdits } from '../../server/src/repair/loopEdits';
 import {
   elseChainEdits, forgottenReadEdits, formatlessPrintEdits, lostSwapEdits, missingElseEdits, newlineOnceEdits, printedIndexEdits, printedNameEdits,
   readOrderEdits, renameEdits, resetEdits, scanfFormatEdits, readLoopEdits,
@@ -324,6 +324,27 @@ test('shift back: an element removed by shifting the rest left, the outer counte
     program.replace('      for (j = i; j < n - 1; j++)\n        s[j] = s[j + 1];', '      { for (j = i; j < n - 1; j++)\n        s[j] = s[j + 1]; i--; }'),
     program.replace('for (j = i; j < n - 1; j++) s[j] = s[j + 1];\n', 'for (j = i; j < n - 1; j++) s[j] = s[j + 1];\n      i--;\n'),
   ], 'braced where the shift is an if\'s whole body; not a loop that copies one element');
+});
+
+test('unbounded walk: an inner while that walks an index over an array gets the bound of the loop around it', () => {
+  const program = `int partition(int *a, int n) {
+  int beg = 0, end = n - 1, pivot = a[0], i = 0;
+  while (beg <= n - 1 && end >= 0) {
+    while (a[beg] <= pivot)
+      beg = beg + 1;
+    while (a[end] >= pivot) end--;
+    while (i < n && a[i] == 0) i++;
+    if (beg >= end) break;
+  }
+  return beg;
+}
+`;
+  const found = results(program, unboundedWalkEdits(parseC(program).rootNode, everyLine(program)));
+  assert.deepEqual(found, [
+    program.replace('while (a[beg] <= pivot)', 'while (beg <= n - 1 && a[beg] <= pivot)'),
+    program.replace('while (a[end] >= pivot)', 'while (end >= 0 && a[end] >= pivot)'),
+    program.replace('while (a[beg] <= pivot)', 'while (beg <= n - 1 && a[beg] <= pivot)').replace('while (a[end] >= pivot)', 'while (end >= 0 && a[end] >= pivot)'),
+  ], 'each alone, then both; not a walk with a bound of its own, nor one the loop around does not bound');
 });
 
 test('search exit: a loop that goes on after it found what the if after it tests, left when that test holds', () => {

@@ -26,8 +26,9 @@
 //   the element the counter indexes.
 // - an element removed by shifting the rest left, in a loop that then steps past the element shifted
 //   into its place: the counter stepped back.
+// - an inner `while` that walks an index over an array without the bound of the loop around it.
 import { PRINTS, printsOutput, readsInput } from '../c/library';
-import { lineOf, sourceOf, type SyntaxNode } from '../c/parser';
+import { enclosingLoop, lineOf, sourceOf, unparenthesized, type SyntaxNode } from '../c/parser';
 import type { TextEdit } from '../oracle/compiler';
 import { insertBeforeClose, lineIndent } from './cSyntax';
 import { editsOverlap } from './edits';
@@ -406,6 +407,49 @@ export function shiftBackEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdi
       ? { start: inner.endIndex, end: inner.endIndex, newText: `\n${lineIndent(text, inner.startIndex)}${back}` }
       : { start: inner.startIndex, end: inner.endIndex, newText: `{ ${inner.text} ${back} }` };
     found.push({ edits: [edit], line: lineOf(inner), priority: 14, why: `after the shift, place \`${outerCounter}\` holds an element not yet looked at` });
+  }
+  return found;
+}
+
+/** The comparisons joined by `&&` in a loop's condition. */
+function conjuncts(condition: SyntaxNode | null | undefined): SyntaxNode[] {
+  const c = unparenthesized(condition);
+  if (!c) return [];
+  if (c.type === 'binary_expression' && c.childForFieldName('operator')?.text === '&&') return [...conjuncts(c.childForFieldName('left')), ...conjuncts(c.childForFieldName('right'))];
+  return [c];
+}
+
+/**
+ * An inner `while` that walks an index over an array with no bound of its own (`while (a[beg] <=
+ * pivot) beg++;` inside `while (beg <= n - 1 && ...)`): it runs off the array's end where every
+ * element passes its test. The enclosing loop's bound on that index put first in its condition,
+ * each inner loop alone and all of one enclosing loop's together.
+ */
+export function unboundedWalkEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
+  const found: LogicEdit[] = [];
+  const byOuter = new Map<number, TextEdit[]>();
+  for (const inner of root.descendantsOfType('while_statement')) {
+    const condition = inner.childForFieldName('condition');
+    const body = inner.childForFieldName('body');
+    const outer = body && enclosingLoop(inner);
+    if (!condition || !body || !outer || !isSuspicious(suspicion, lineOf(inner))) continue;
+    const index = condition.descendantsOfType('subscript_expression').map((s) => s.childForFieldName('index')).find((i) => i?.type === 'identifier' && updates(body, i.text).length + Number(sets(body, i.text)) > 0);
+    if (!index) continue;
+    // A comparison of the index itself (`beg <= n - 1`), not of the element it reaches (`a[beg] <= pivot`).
+    const itself = (id: SyntaxNode, top: SyntaxNode) => {
+      for (let n = id.parent; n && n !== top; n = n.parent) if (n.type === 'subscript_expression') return false;
+      return id.text === index.text;
+    };
+    const compares = (t: SyntaxNode) => /^[<>]=?$/.test(t.childForFieldName('operator')?.text ?? '') && t.descendantsOfType('identifier').some((id) => itself(id, t));
+    const bound = conjuncts(outer.childForFieldName('condition')).find((t) => t.type === 'binary_expression' && compares(t));
+    if (!bound || conjuncts(condition).some((t) => t.type === 'binary_expression' && compares(t))) continue;
+    const inside = unparenthesized(condition)!;
+    const edit = { start: inside.startIndex, end: inside.startIndex, newText: `${bound.text} && ` };
+    found.push({ edits: [edit], line: lineOf(inner), priority: 16, why: `the loop walks \`${index.text}\` past the array's end, where the loop around it stops` });
+    byOuter.set(outer.startIndex, [...(byOuter.get(outer.startIndex) ?? []), edit]);
+  }
+  for (const edits of byOuter.values()) {
+    if (edits.length > 1) found.push({ edits, line: found.find((e) => e.edits[0] === edits[0])!.line, priority: 16, why: 'the loops walk their indexes past the array\'s end, where the loop around them stops' });
   }
   return found;
 }
