@@ -807,6 +807,23 @@ int main() {
   assert.ok(found.every((e) => e.pattern));
 });
 
+test('parameters declared in another order than the function\'s own recursive calls pass them: declared in that order, the prototype too', () => {
+  const program = `#include <stdio.h>
+void paren(int pos, int open, int close, int n);
+void paren(int pos, int open, int close, int n) {
+  static char a[100];
+  if (close == n) { printf("%s\\n", a); return; }
+  if (open > close) { a[pos] = '}'; paren(pos + 1, n, open, close + 1); }
+  if (open < n) { a[pos] = '{'; paren(pos + 1, n, open + 1, close); }
+}
+int main(void) { paren(0, 2, 0, 0); return 0; }
+`;
+  const found = logicMutations(program, { suspicion: everyLine(program) }).filter((e) => e.why?.includes('own calls'));
+  assert.deepEqual(found.map((e) => applyEdits(program, e.edits)), [program.replaceAll('(int pos, int open, int close, int n)', '(int pos, int n, int open, int close)')]);
+  const plain = 'int f(int a, int b) { return a > 0 ? f(a - 1, b + 1) : b; }\nint main(void) { return f(2, 3); }\n';
+  assert.equal(logicMutations(plain, { suspicion: everyLine(plain) }).filter((e) => e.why?.includes('own calls')).length, 0, 'not where the calls keep the order');
+});
+
 test('engine: parameters declared the wrong way round are swapped back', async () => {
   // Prints base^exp, but the definition names its parameters in the other order than the call passes them.
   const program = `#include <stdio.h>

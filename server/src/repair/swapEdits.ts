@@ -5,7 +5,7 @@
 // and else-if chains: those swaps are patterns, tried past the search's budget (a read runs on every
 // test, so the tests barely point at it). Other calls' arguments and operands are many: guesses
 // within the budget, after the likelier slips (a wrong variable, an extra statement).
-import { lineOf, type SyntaxNode } from '../c/parser';
+import { lineOf, sourceOf, type SyntaxNode } from '../c/parser';
 import type { TextEdit } from '../oracle/compiler';
 import { isSuspicious, type Suspicion } from './faultLocalization';
 import type { LogicEdit } from './mutationSearch';
@@ -21,7 +21,7 @@ const exchanged = (a: SyntaxNode, b: SyntaxNode): TextEdit[] => [
 
 /** Candidate swaps on the suspicious lines: call arguments, parameters, else-if conditions, operands. */
 export function swapEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
-  return [...argumentSwaps(root, suspicion), ...readSwaps(root, suspicion), ...parameterSwaps(root, suspicion), ...conditionSwaps(root, suspicion), ...operandSwaps(root, suspicion)];
+  return [...argumentSwaps(root, suspicion), ...readSwaps(root, suspicion), ...parameterSwaps(root, suspicion), ...recursiveOrderEdits(root, suspicion), ...conditionSwaps(root, suspicion), ...operandSwaps(root, suspicion)];
 }
 
 /** Reads in a row this long at most are tried two by two. */
@@ -72,15 +72,20 @@ function argumentSwaps(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
   return found;
 }
 
+/** The function ran on a failing test when the first of its lines that ran is suspicious (its entry): that line. */
+function entryLine(definition: SyntaxNode, suspicion: Suspicion): number | undefined {
+  const lastLine = definition.endPosition.row + 1;
+  let entry = lineOf(definition);
+  while (entry <= lastLine && !suspicion.has(entry)) entry++;
+  return entry <= lastLine && isSuspicious(suspicion, entry) ? entry : undefined;
+}
+
 /** Neighbouring parameters of one type in a function's definition, their names exchanged. */
 function parameterSwaps(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
   const found: LogicEdit[] = [];
   for (const definition of root.descendantsOfType('function_definition')) {
-    // The function ran on a failing test: the first of its lines that ran is suspicious (its entry).
-    const lastLine = definition.endPosition.row + 1;
-    let entry = lineOf(definition);
-    while (entry <= lastLine && !suspicion.has(entry)) entry++;
-    if (entry > lastLine || !isSuspicious(suspicion, entry)) continue;
+    const entry = entryLine(definition, suspicion);
+    if (entry === undefined) continue;
     const parameters = definition.descendantsOfType('parameter_list')[0]?.namedChildren.filter((p) => p.type === 'parameter_declaration') ?? [];
     for (let k = 0; k + 1 < parameters.length; k++) {
       const [a, b] = [parameters[k], parameters[k + 1]];
@@ -90,6 +95,49 @@ function parameterSwaps(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
     }
   }
   return found;
+}
+
+/**
+ * Parameters declared in another order than the function's own recursive calls pass them
+ * (`void paren(int pos, int open, int close, int n)` called as `paren(pos + 1, n, open, close + 1)`):
+ * where each argument of such a call names one parameter, all different, the parameters declared
+ * in that order (the prototype too).
+ */
+function recursiveOrderEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
+  const text = sourceOf(root);
+  const found: LogicEdit[] = [];
+  for (const definition of root.descendantsOfType('function_definition')) {
+    const declarator = definition.childForFieldName('declarator');
+    const name = declarator?.childForFieldName('declarator')?.text;
+    const list = declarator?.childForFieldName('parameters');
+    const parameters = list?.namedChildren.filter((p) => p.type === 'parameter_declaration') ?? [];
+    const names = parameters.map((p) => p.childForFieldName('declarator')?.text ?? '');
+    const entry = entryLine(definition, suspicion);
+    if (!name || !list || parameters.length < 2 || names.some((n) => !/^\w+$/.test(n)) || entry === undefined) continue;
+    for (const call of definition.descendantsOfType('call_expression').filter((c) => c.childForFieldName('function')?.text === name)) {
+      const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+      if (args.length !== names.length) continue;
+      const order = args.map((a) => [...new Set(a.descendantsOfType('identifier').map((id) => id.text).filter((n) => names.includes(n)))]);
+      if (order.some((o) => o.length !== 1) || new Set(order.map((o) => o[0])).size !== names.length || order.every((o, k) => o[0] === names[k])) continue;
+      // Each place takes the parameter the calls pass there, the separators as they were.
+      const reordered = (l: SyntaxNode) => {
+        const slots = l.namedChildren.filter((p) => p.type === 'parameter_declaration');
+        return slots.map((slot, k) => ({ start: slot.startIndex, end: slot.endIndex, newText: slots[names.indexOf(order[k][0])].text }));
+      };
+      const edits = [list, ...prototypesOf(root, name, parameters.length)].flatMap(reordered).filter((e) => e.newText !== text.slice(e.start, e.end));
+      found.push({ edits, line: entry, priority: 28, pattern: true, why: `\`${name}\`'s own calls pass its parameters in another order than it declares them` });
+      break;
+    }
+  }
+  return found;
+}
+
+/** The parameter lists of the declarations (prototypes) of function `name` with `count` parameters. */
+function prototypesOf(root: SyntaxNode, name: string, count: number): SyntaxNode[] {
+  return root.descendantsOfType('function_declarator')
+    .filter((d) => d.parent?.type !== 'function_definition' && d.childForFieldName('declarator')?.text === name)
+    .map((d) => d.childForFieldName('parameters')!)
+    .filter((l) => l && l.namedChildren.filter((p) => p.type === 'parameter_declaration').length === count);
 }
 
 /** An `if` and the `else if` right after it, their conditions exchanged (each case tested in the other's branch). */
