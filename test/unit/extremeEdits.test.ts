@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseC } from '../../server/src/c/parser';
 import { applyEdits } from '../../server/src/repair/edits';
-import { extremeStartEdits } from '../../server/src/repair/extremeEdits';
+import { extremeIndexEdits, extremeStartEdits } from '../../server/src/repair/extremeEdits';
 import { everyLine } from '../support/suspicion';
 
 test('extreme start: a minimum and a maximum that start at 0 start from the far ends, alone and together', () => {
@@ -51,4 +51,20 @@ test('extreme start: a maximum that starts past every value never updates, so th
   assert.deepEqual(found.map((e) => applyEdits(program, e.edits)), [program.replace('best = 0;', 'best = (-2147483647 - 1);')]);
   assert.equal(found[0].line, 4, 'the line of the if, which the tests ran');
   assert.equal(extremeStartEdits(parseC(program).rootNode, new Map([...everyLine(program)].map(([line, score]) => [line, line === 4 || line === 5 ? 0 : score]))).length, 0, 'not where the tests ran neither');
+});
+
+test('extreme index: the position of a minimum set from another index than the one its test compares is set from that one', () => {
+  const program = `void sort(int a[], int n) {
+  int i, j, min, t;
+  for (i = 0; i < n - 1; i++) {
+    min = i;
+    for (j = i + 1; j < n; j++)
+      if (a[min] > a[j]) min = i;
+    if (a[i] < a[j - 1]) t = i;
+    t = a[i]; a[i] = a[min]; a[min] = t;
+  }
+}
+`;
+  const found = extremeIndexEdits(parseC(program).rootNode, everyLine(program));
+  assert.deepEqual(found.map((e) => applyEdits(program, e.edits)), [program.replace('min = i;\n    if', 'min = j;\n    if')], 'not an assignment of a variable the test does not compare');
 });

@@ -1,7 +1,8 @@
 // A running minimum or maximum that starts inside the data's range: `min = 0` before a loop that
 // keeps `if (x < min) min = x;` never sees a positive minimum. It starts from the type's far end
 // instead (the largest value for a minimum, the smallest for a maximum), each alone and all the
-// program's together, since a student who starts one so starts the other so too.
+// program's together, since a student who starts one so starts the other so too. And the position
+// of an extreme set from another index than the one its test compares (`min = i` for `min = j`).
 import { lineOf, unparenthesized, type SyntaxNode } from '../c/parser';
 import { namesInScope } from '../c/scopes';
 import { isFloatingType, isSignedIntegerType } from '../c/types';
@@ -93,5 +94,31 @@ export function extremeStartEdits(root: SyntaxNode, suspicion: Suspicion): Logic
     });
   }
   if (found.length > 1) found.push({ edits: found.flatMap((e) => e.edits), line: found[0].line, priority: 21, why: 'the smallest and largest values so far start inside the values\' range' });
+  return found;
+}
+
+/**
+ * The position of a running extreme set from another index than the one its test compares
+ * (`if (a[min] > a[j]) min = i;` for `min = j`, selection sort's classic slip): set from the
+ * compared one.
+ */
+export function extremeIndexEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
+  const found: LogicEdit[] = [];
+  for (const decision of root.descendantsOfType('if_statement')) {
+    const test = unparenthesized(decision.childForFieldName('condition'));
+    if (test?.type !== 'binary_expression' || !/^[<>]=?$/.test(test.childForFieldName('operator')?.text ?? '') || !isSuspicious(suspicion, lineOf(decision))) continue;
+    const [l, r] = [unparenthesized(test.childForFieldName('left')), unparenthesized(test.childForFieldName('right'))];
+    if (l?.type !== 'subscript_expression' || r?.type !== 'subscript_expression' || l.childForFieldName('argument')?.text !== r.childForFieldName('argument')?.text) continue;
+    const indexes = [l, r].map((s) => s.childForFieldName('index')?.text ?? '');
+    const consequence = decision.childForFieldName('consequence');
+    for (const a of consequence?.descendantsOfType('assignment_expression') ?? []) {
+      const [m, value] = [a.childForFieldName('left'), unparenthesized(a.childForFieldName('right'))];
+      if (a.childForFieldName('operator')?.text !== '=' || m?.type !== 'identifier' || value?.type !== 'identifier') continue;
+      const k = indexes.indexOf(m.text);
+      const compared = indexes[1 - k];
+      if (k < 0 || !/^\w+$/.test(compared) || value.text === compared) continue;
+      found.push({ edits: [{ start: value.startIndex, end: value.endIndex, newText: compared }], line: lineOf(a), priority: 14, why: `\`${m.text}\` keeps the position of the element compared, \`${compared}\`` });
+    }
+  }
   return found;
 }

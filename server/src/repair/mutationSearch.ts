@@ -19,7 +19,7 @@ import { branchOrderEdits } from './branchOrderEdits';
 import { enclosingParen } from './cSyntax';
 import { commentedCodeEdits } from './commentedCodeEdits';
 import { leftoverPrintEdits, unwantedTextEdits } from './extraOutputEdits';
-import { extremeStartEdits } from './extremeEdits';
+import { extremeIndexEdits, extremeStartEdits } from './extremeEdits';
 import { blameDecisions, isSuspicious, suspicionStep, type Suspicion } from './faultLocalization';
 import { formatArgumentEdits } from './formatArgumentEdits';
 import { hardcodedValueEdits } from './hardcodedEdits';
@@ -116,7 +116,7 @@ export function logicMutations(text: string, context: LogicSearchContext = {}): 
       ...elseChainEdits(root, suspicion, context.failing), ...branchOrderEdits(root, suspicion, context.failing), ...redirectedStreamEdits(root), ...xorSquareEdits(text, tokens, suspicion), ...unsquaredTermEdits(root, suspicion), ...commentedCodeEdits(root, suspicion), ...formatArgumentEdits(root, suspicion), ...argumentStepEdits(root, suspicion),
       ...loopAnswerEdits(root, suspicion), ...searchExitEdits(root, suspicion), ...sentinelEdits(root, suspicion), ...doWhileEdits(root, suspicion), ...stuckLoopEdits(root, suspicion), ...unusedCounterEdits(root, suspicion), ...sameElementEdits(root, suspicion), ...shiftBackEdits(root, suspicion), ...unboundedWalkEdits(root, suspicion), ...unbracedBodyEdits(root, suspicion), ...usedUpValueEdits(root, suspicion), ...deadCodeEdits(root, suspicion), ...jumpAfterIfEdits(root, suspicion),
       ...hoistedResetEdits(root, suspicion), ...nestBoundEdits(root, suspicion), ...printOnceEdits(root, suspicion, context.failing), ...rowEndEdits(root, suspicion, context.failing), ...firstPassEdits(root, suspicion),
-      ...integerDivisionEdits(root, suspicion), ...wideningEdits(root, suspicion), ...truncationEdits(root, suspicion), ...fractionInputEdits(root, suspicion, context.failing), ...floatAbsEdits(root, suspicion), ...floatCastEdits(root, suspicion), ...moduloEdits(root, suspicion), ...alphabetWrapEdits(root, suspicion), ...absoluteValueEdits(root, suspicion, context.failing), ...shortPiEdits(root, suspicion), ...indexElementEdits(root, suspicion), ...moduloOffsetEdits(root, suspicion), ...extremeStartEdits(root, suspicion), ...arraySizeEdits(root, suspicion), ...unterminatedStringEdits(root, suspicion),
+      ...integerDivisionEdits(root, suspicion), ...wideningEdits(root, suspicion), ...truncationEdits(root, suspicion), ...fractionInputEdits(root, suspicion, context.failing), ...floatAbsEdits(root, suspicion), ...floatCastEdits(root, suspicion), ...moduloEdits(root, suspicion), ...alphabetWrapEdits(root, suspicion), ...absoluteValueEdits(root, suspicion, context.failing), ...shortPiEdits(root, suspicion), ...indexElementEdits(root, suspicion), ...moduloOffsetEdits(root, suspicion), ...extremeStartEdits(root, suspicion), ...extremeIndexEdits(root, suspicion), ...arraySizeEdits(root, suspicion), ...unterminatedStringEdits(root, suspicion),
     ];
     found.push(...patterns.map((e) => ({ ...e, pattern: true })));
   }
