@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { codeTokens } from '../../server/src/c/lexer';
 import { parseC } from '../../server/src/c/parser';
 import { runTests } from '../../server/src/oracle/testRunner';
-import { absoluteValueEdits, alphabetWrapEdits, moduloOffsetEdits, shortPiEdits, floatAbsEdits, floatCastEdits, fractionInputEdits, integerDivisionEdits, moduloEdits, precedenceEdits, truncationEdits, unsquaredTermEdits, wideningEdits, xorSquareEdits } from '../../server/src/repair/arithmeticEdits';
+import { absoluteValueEdits, alphabetWrapEdits, dereferenceEdits, moduloOffsetEdits, shortPiEdits, floatAbsEdits, floatCastEdits, fractionInputEdits, integerDivisionEdits, moduloEdits, precedenceEdits, truncationEdits, unsquaredTermEdits, wideningEdits, xorSquareEdits } from '../../server/src/repair/arithmeticEdits';
 import { applyEdits } from '../../server/src/repair/edits';
 import { RepairEngine } from '../../server/src/repair/engine';
 import { logicMutations } from '../../server/src/repair/mutationSearch';
@@ -256,4 +256,10 @@ test('modulo offset: an offset moved across its remainder, either way, in the st
     program.replace('x % 7 + 2', '(x + 2) % 7'),
     program.replace('(x + 1) % 5', '(x) % 5 + 1'),
   ], 'not a remainder with no offset');
+});
+
+test('dereference: `*p + i` as the element `*(p + i)`, and `*p++;` that drops its value as `(*p)++;`; not a plain int', () => {
+  const program = 'int main(void) { int a[3] = {1, 5, 9}, i, s = 0, *p = a, n = 2; for (i = 0; i < 3; i++) s += *p + i; *p++; s = *p++; return s - n * 2 + *&n; }\n';
+  const found = dereferenceEdits(parseC(program).rootNode, everyLine(program)).map((e) => applyEdits(program, e.edits));
+  assert.deepEqual(found, [program.replace('*p + i', '*(p + i)'), program.replace('*p++; s', '(*p)++; s')], 'not `*p++` whose value is used');
 });

@@ -14,6 +14,7 @@
 // - a letter shifted past `'z'` where the task wraps around the alphabet: the shift modulo 26.
 // - a value printed negative where the test expects its size (an area): printed without its sign.
 // - π written short (`3.14`): to a double's precision.
+// - a dereference that binds tighter than meant (`*p + i` for `*(p + i)`, `*p++;` for `(*p)++;`).
 // - an offset on the wrong side of a remainder (`(x + t) % 12 - 1` for `(x + t - 1) % 12`).
 // Each edit is one candidate, judged by the tests like any other.
 import type { Token } from '../c/lexer';
@@ -307,6 +308,35 @@ export function moduloOffsetEdits(root: SyntaxNode, suspicion: Suspicion): Logic
       const a = left.childForFieldName('left')!;
       found.push({ edits: [{ start: a.endIndex, end: offset.endIndex, newText: '' }, { start: e.endIndex, end: e.endIndex, newText: text.slice(a.endIndex, offset.endIndex) }], line: lineOf(e), priority: 24, why });
     }
+  }
+  return found;
+}
+
+/**
+ * A dereference that binds tighter than meant: `*p + i` for the element `*(p + i)` (an array
+ * walked through a pointer), and `*p++;` as a statement, which steps the pointer and drops the
+ * value, for `(*p)++;`.
+ */
+export function dereferenceEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
+  const found: LogicEdit[] = [];
+  const addressable = (n: SyntaxNode | null | undefined) => {
+    const d = n?.type === 'identifier' ? namesInScope(root, n.startIndex).find((x) => x.name === n.text) : undefined;
+    return d !== undefined && d.pointers + d.arrayDims > 0;
+  };
+  for (const e of root.descendantsOfType('binary_expression')) {
+    const [left, right] = [e.childForFieldName('left'), e.childForFieldName('right')];
+    if (!/^[-+]$/.test(operatorOf(e)) || left?.type !== 'pointer_expression' || left.childForFieldName('operator')?.text !== '*' || !right || !isSuspicious(suspicion, lineOf(e))) continue;
+    const pointer = left.childForFieldName('argument');
+    if (!addressable(pointer)) continue;
+    found.push({ edits: [{ start: e.startIndex, end: e.endIndex, newText: `*(${pointer!.text} ${operatorOf(e)} ${right.text})` }], line: lineOf(e), priority: 22, why: `\`*\` binds tighter than \`${operatorOf(e)}\`: the element at \`${pointer!.text} ${operatorOf(e)} ${right.text}\` was meant` });
+  }
+  for (const statement of root.descendantsOfType('expression_statement')) {
+    const deref = statement.namedChildren[0];
+    const step = deref?.type === 'pointer_expression' && deref.childForFieldName('operator')?.text === '*' ? deref.childForFieldName('argument') : undefined;
+    const operand = step?.type === 'update_expression' ? step.childForFieldName('argument') : undefined;
+    if (!operand || !addressable(operand) || !isSuspicious(suspicion, lineOf(statement))) continue;
+    const op = step!.text.endsWith('++') ? '++' : step!.text.endsWith('--') ? '--' : undefined;
+    if (op) found.push({ edits: [{ start: deref!.startIndex, end: deref!.endIndex, newText: `(*${operand.text})${op}` }], line: lineOf(statement), priority: 22, why: `\`*${operand.text}${op}\` steps the pointer, not the value it points at` });
   }
   return found;
 }

@@ -12,7 +12,7 @@ import { codeTokens, Token } from '../c/lexer';
 import { conditionsOf, enclosingLoop, lineOf, parseC, SyntaxNode } from '../c/parser';
 import { declaredBy, namesInScope } from '../c/scopes';
 import type { TextEdit } from '../oracle/compiler';
-import { absoluteValueEdits, alphabetWrapEdits, floatAbsEdits, floatCastEdits, fractionInputEdits, integerDivisionEdits, moduloEdits, moduloOffsetEdits, precedenceEdits, shortPiEdits, truncationEdits, unsquaredTermEdits, wideningEdits, xorSquareEdits } from './arithmeticEdits';
+import { absoluteValueEdits, alphabetWrapEdits, dereferenceEdits, floatAbsEdits, floatCastEdits, fractionInputEdits, integerDivisionEdits, moduloEdits, moduloOffsetEdits, precedenceEdits, shortPiEdits, truncationEdits, unsquaredTermEdits, wideningEdits, xorSquareEdits } from './arithmeticEdits';
 import { arraySizeEdits } from './arraySizeEdits';
 import { branchStatementEdits } from './branchEdits';
 import { branchOrderEdits } from './branchOrderEdits';
@@ -116,7 +116,7 @@ export function logicMutations(text: string, context: LogicSearchContext = {}): 
       ...elseChainEdits(root, suspicion, context.failing), ...branchOrderEdits(root, suspicion, context.failing), ...redirectedStreamEdits(root), ...xorSquareEdits(text, tokens, suspicion), ...unsquaredTermEdits(root, suspicion), ...commentedCodeEdits(root, suspicion), ...formatArgumentEdits(root, suspicion), ...argumentStepEdits(root, suspicion),
       ...loopAnswerEdits(root, suspicion), ...searchExitEdits(root, suspicion), ...sentinelEdits(root, suspicion), ...doWhileEdits(root, suspicion), ...stuckLoopEdits(root, suspicion), ...unusedCounterEdits(root, suspicion), ...sameElementEdits(root, suspicion), ...shiftBackEdits(root, suspicion), ...unboundedWalkEdits(root, suspicion), ...unbracedBodyEdits(root, suspicion), ...usedUpValueEdits(root, suspicion), ...deadCodeEdits(root, suspicion), ...jumpAfterIfEdits(root, suspicion),
       ...hoistedResetEdits(root, suspicion), ...nestBoundEdits(root, suspicion), ...printOnceEdits(root, suspicion, context.failing), ...rowEndEdits(root, suspicion, context.failing), ...firstPassEdits(root, suspicion),
-      ...integerDivisionEdits(root, suspicion), ...wideningEdits(root, suspicion), ...truncationEdits(root, suspicion), ...fractionInputEdits(root, suspicion, context.failing), ...floatAbsEdits(root, suspicion), ...floatCastEdits(root, suspicion), ...moduloEdits(root, suspicion), ...alphabetWrapEdits(root, suspicion), ...absoluteValueEdits(root, suspicion, context.failing), ...shortPiEdits(root, suspicion), ...indexElementEdits(root, suspicion), ...moduloOffsetEdits(root, suspicion), ...extremeStartEdits(root, suspicion), ...extremeIndexEdits(root, suspicion), ...arraySizeEdits(root, suspicion), ...unterminatedStringEdits(root, suspicion),
+      ...integerDivisionEdits(root, suspicion), ...wideningEdits(root, suspicion), ...truncationEdits(root, suspicion), ...fractionInputEdits(root, suspicion, context.failing), ...floatAbsEdits(root, suspicion), ...floatCastEdits(root, suspicion), ...moduloEdits(root, suspicion), ...alphabetWrapEdits(root, suspicion), ...absoluteValueEdits(root, suspicion, context.failing), ...shortPiEdits(root, suspicion), ...dereferenceEdits(root, suspicion), ...indexElementEdits(root, suspicion), ...moduloOffsetEdits(root, suspicion), ...extremeStartEdits(root, suspicion), ...extremeIndexEdits(root, suspicion), ...arraySizeEdits(root, suspicion), ...unterminatedStringEdits(root, suspicion),
     ];
     found.push(...patterns.map((e) => ({ ...e, pattern: true })));
   }
