@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { codeTokens } from '../../server/src/c/lexer';
 import { parseC } from '../../server/src/c/parser';
 import { runTests } from '../../server/src/oracle/testRunner';
-import { absoluteValueEdits, alphabetWrapEdits, dereferenceEdits, moduloOffsetEdits, shortPiEdits, floatAbsEdits, floatCastEdits, fractionInputEdits, integerDivisionEdits, moduloEdits, precedenceEdits, truncationEdits, unsquaredTermEdits, wideningEdits, xorSquareEdits } from '../../server/src/repair/arithmeticEdits';
+import { absoluteValueEdits, alphabetWrapEdits, characterValueEdits, dereferenceEdits, moduloOffsetEdits, shortPiEdits, floatAbsEdits, floatCastEdits, fractionInputEdits, integerDivisionEdits, moduloEdits, precedenceEdits, truncationEdits, unsquaredTermEdits, wideningEdits, xorSquareEdits } from '../../server/src/repair/arithmeticEdits';
 import { applyEdits } from '../../server/src/repair/edits';
 import { RepairEngine } from '../../server/src/repair/engine';
 import { logicMutations } from '../../server/src/repair/mutationSearch';
@@ -262,4 +262,14 @@ test('dereference: `*p + i` as the element `*(p + i)`, and `*p++;` that drops it
   const program = 'int main(void) { int a[3] = {1, 5, 9}, i, s = 0, *p = a, n = 2; for (i = 0; i < 3; i++) s += *p + i; *p++; s = *p++; return s - n * 2 + *&n; }\n';
   const found = dereferenceEdits(parseC(program).rootNode, everyLine(program)).map((e) => applyEdits(program, e.edits));
   assert.deepEqual(found, [program.replace('*p + i', '*(p + i)'), program.replace('*p++; s', '(*p)++; s')], 'not `*p++` whose value is used');
+});
+
+test('character values: a digit\'s character added without - \'0\', and strings compared with == as strcmp, its header included', () => {
+  const program = '#include <stdio.h>\nint main(void) { char s[9] = "123", t[9] = "12", c = s[0]; int sum = 0, n = 0, i; for (i = 0; s[i]; i++) sum += s[i]; n = n * 10 + c; if (s == t) return 1; sum = sum + i; return sum + n; }\n';
+  const found = characterValueEdits(parseC(program).rootNode, everyLine(program)).map((e) => applyEdits(program, e.edits));
+  assert.deepEqual(found, [
+    program.replace('sum += s[i]', "sum += (s[i] - '0')"),
+    program.replace('n * 10 + c', "n * 10 + (c - '0')"),
+    '#include <string.h>\n' + program.replace('s == t', 'strcmp(s, t) == 0'),
+  ], 'not an int added to an int');
 });

@@ -15,6 +15,7 @@
 // - a value printed negative where the test expects its size (an area): printed without its sign.
 // - π written short (`3.14`): to a double's precision.
 // - a dereference that binds tighter than meant (`*p + i` for `*(p + i)`, `*p++;` for `(*p)++;`).
+// - characters used as numbers: a digit's character added without `- '0'`; strings compared with `==`.
 // - an offset on the wrong side of a remainder (`(x + t) % 12 - 1` for `(x + t - 1) % 12`).
 // Each edit is one candidate, judged by the tests like any other.
 import type { Token } from '../c/lexer';
@@ -337,6 +338,40 @@ export function dereferenceEdits(root: SyntaxNode, suspicion: Suspicion): LogicE
     if (!operand || !addressable(operand) || !isSuspicious(suspicion, lineOf(statement))) continue;
     const op = step!.text.endsWith('++') ? '++' : step!.text.endsWith('--') ? '--' : undefined;
     if (op) found.push({ edits: [{ start: deref!.startIndex, end: deref!.endIndex, newText: `(*${operand.text})${op}` }], line: lineOf(statement), priority: 22, why: `\`*${operand.text}${op}\` steps the pointer, not the value it points at` });
+  }
+  return found;
+}
+
+/**
+ * Characters used as numbers: a digit character added into an integer without `- '0'` (`sum +=
+ * s[i]` for the digit's value, `n = n * 10 + c`), and two strings compared with `==` or `!=`,
+ * which compares their addresses, as `strcmp` (its header included where the program lacks it).
+ */
+export function characterValueEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
+  const text = sourceOf(root);
+  const found: LogicEdit[] = [];
+  const declared = (n: SyntaxNode | null | undefined) => {
+    const name = n?.type === 'subscript_expression' ? n.childForFieldName('argument') : n;
+    const d = name?.type === 'identifier' ? namesInScope(root, name.startIndex).find((x) => x.name === name.text) : undefined;
+    return d && { type: d.type, depth: d.pointers + d.arrayDims - (n === name ? 0 : 1) };
+  };
+  const isCharValue = (n: SyntaxNode | null | undefined) => { const d = declared(unparenthesized(n)); return d?.type === 'char' && d.depth === 0; };
+  const isString = (n: SyntaxNode | null | undefined) => { const d = declared(unparenthesized(n)); return d?.type === 'char' && d.depth === 1; };
+  for (const a of root.descendantsOfType('assignment_expression')) {
+    const [left, right, op] = [a.childForFieldName('left'), a.childForFieldName('right'), a.childForFieldName('operator')?.text];
+    const target = declared(left);
+    if (!right || !target || target.depth !== 0 || !/^(int|long|long long|unsigned)$/.test(target.type) || !isSuspicious(suspicion, lineOf(a))) continue;
+    // `sum += c`, or the last term of `sum = sum + c` and `n = n * 10 + c`.
+    const added = op === '+=' ? right : op === '=' && operatorOf(unparenthesized(right)) === '+' ? unparenthesized(right)!.childForFieldName('right') : undefined;
+    if (added && isCharValue(added)) {
+      found.push({ edits: [{ start: added.startIndex, end: added.endIndex, newText: `(${added.text} - '0')` }], line: lineOf(a), priority: 22, why: `\`${added.text}\` is a digit's character, not its value` });
+    }
+  }
+  const include = /#\s*include\s*<string\.h>/.test(text) ? [] : [{ start: 0, end: 0, newText: '#include <string.h>\n' }];
+  for (const e of root.descendantsOfType('binary_expression')) {
+    const [l, r, op] = [e.childForFieldName('left'), e.childForFieldName('right'), operatorOf(e)];
+    if (!/^[!=]=$/.test(op) || !isString(l) || !(isString(r) || r?.type === 'string_literal') || !isSuspicious(suspicion, lineOf(e))) continue;
+    found.push({ edits: [...include, { start: e.startIndex, end: e.endIndex, newText: `strcmp(${l!.text}, ${r!.text}) ${op} 0` }], line: lineOf(e), priority: 22, why: `\`${op}\` compares where the strings are, not what they hold` });
   }
   return found;
 }
