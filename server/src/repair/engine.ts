@@ -16,7 +16,6 @@ import { applyEdits, changedLines, changedTokenCount, editsOverlap, TextEdit } f
 import { SteppingStones, stepDistance } from './editPairs';
 import { explainEdit, summarizeEdits } from './explain';
 import { fixitRepairs } from './fixitRepair';
-import { warningFixits } from './warningFixits';
 import { blameDecisions, everyLineSuspect, ochiai, rankedLines, type Suspicion } from './faultLocalization';
 import { synthesizeConditions, type ProbedTest } from './conditionSynthesis';
 import { type LogicEdit, logicMutations } from './mutationSearch';
@@ -25,6 +24,7 @@ import { referenceEdits } from './referenceRepair';
 import { ruleProposals } from './rules';
 import { syntaxCandidates } from './syntaxSearch';
 import { instrument, probeCompiler, probeSites, readProbes } from './valueProbes';
+import { warningFixits } from './warningFixits';
 import { parseC } from '../c/parser';
 import type { ExplainedEdit, Repair, RepairSource } from './repair';
 

@@ -5,7 +5,8 @@
 // header, `=` for `==`, two arguments, parameters, conditions or operands the wrong way round:
 // swapEdits.ts; an operand one off: operandShiftEdits.ts), and the whole-statement patterns of
 // patternEdits.ts, loopEdits.ts, returnEdits.ts, extraOutputEdits.ts, extremeEdits.ts,
-// arraySizeEdits.ts, stringEdits.ts, jumpEdits.ts and arithmeticEdits.ts.
+// arraySizeEdits.ts, stringEdits.ts, jumpEdits.ts, branchOrderEdits.ts, indexEdits.ts and
+// arithmeticEdits.ts.
 // Each candidate is one small edit; the tests judge them. With a fault localization the most
 // suspicious lines go first, and lines no failing test ran are left out.
 import { codeTokens, Token } from '../c/lexer';
