@@ -204,7 +204,8 @@ function wrappedLineEdits(tokens: readonly Token[], literals: readonly Token[], 
   const [line, want] = [printed[k] ?? '', wanted[k] ?? ''];
   const at = line ? want.indexOf(line) : -1;
   const [open, close] = at < 0 ? ['', ''] : [want.slice(0, at), want.slice(at + line.length)];
-  if (printed.length !== wanted.length || (!open && !close) || /[\w\s]/.test(open + close) || open.length > 2 || close.length > 2) return [];
+  // Marks on both sides (a lone mark added is more often the program's structure printed wrong).
+  if (printed.length !== wanted.length || !open || !close || /[\w\s]/.test(open + close) || open.length > 2 || close.length > 2) return [];
   return literals.filter((t) => {
     const core = t.text.slice(1, -1).replace(/\\n$/, '');
     const text = core.split(CONVERSION);
