@@ -64,6 +64,24 @@ export function conditionsOf(root: SyntaxNode): SyntaxNode[] {
     .filter((c): c is SyntaxNode => c !== null);
 }
 
+/** The `if`s of an `else if` chain, in order: `first`, then each `else if` after it. */
+export function elseIfChain(first: SyntaxNode): SyntaxNode[] {
+  const chain: SyntaxNode[] = [];
+  for (let s: SyntaxNode | null | undefined = first; s?.type === 'if_statement'; ) {
+    chain.push(s);
+    const alternative = s.childForFieldName('alternative');
+    s = alternative?.type === 'else_clause' ? alternative.namedChildren[0] : alternative;
+  }
+  return chain;
+}
+
+/** The first `if` of the `else if` chain that `branch` belongs to. */
+export function chainHead(branch: SyntaxNode): SyntaxNode {
+  let head = branch;
+  while (head.parent?.type === 'else_clause' && head.parent.parent?.type === 'if_statement') head = head.parent.parent;
+  return head;
+}
+
 /** The innermost loop statement around `node`, if any (C has no nested functions). */
 export function enclosingLoop(node: SyntaxNode): SyntaxNode | undefined {
   for (let n = node.parent; n; n = n.parent) if (/^(for|while|do)_statement$/.test(n.type)) return n;

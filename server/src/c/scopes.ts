@@ -33,6 +33,11 @@ export function namesInScope(root: SyntaxNode, offset: number): DeclaredName[] {
   return names;
 }
 
+/** The variable in scope that identifier `name` refers to, if any. */
+export function declaredNameOf(root: SyntaxNode, name: SyntaxNode): DeclaredName | undefined {
+  return namesInScope(root, name.startIndex).find((n) => n.name === name.text);
+}
+
 /** The names one declaration (or parameter, or struct member) declares. */
 export function declaredBy(declaration: SyntaxNode): DeclaredName[] {
   const type = declaration.childForFieldName('type')?.text ?? 'int';

@@ -20,7 +20,7 @@
 // Each edit is one candidate, judged by the tests like any other.
 import type { Token } from '../c/lexer';
 import { lineOf, sourceOf, unparenthesized, type SyntaxNode } from '../c/parser';
-import { declarationOf, declaredBy, namesInScope } from '../c/scopes';
+import { declarationOf, declaredBy, declaredNameOf, namesInScope } from '../c/scopes';
 import { isFloatingType, isIntegerVariable } from '../c/types';
 import type { TextEdit } from '../oracle/compiler';
 import { isSuspicious, type Suspicion } from './faultLocalization';
@@ -31,7 +31,7 @@ function isInteger(root: SyntaxNode, node: SyntaxNode): boolean {
   if (node.type === 'parenthesized_expression' && node.namedChildren[0]) return isInteger(root, node.namedChildren[0]);
   if (node.type === 'number_literal') return /^\d+$/.test(node.text);
   if (node.type !== 'identifier') return false;
-  const declared = namesInScope(root, node.startIndex).find((n) => n.name === node.text);
+  const declared = declaredNameOf(root, node);
   return declared !== undefined && isIntegerVariable(declared, true);
 }
 
@@ -123,7 +123,7 @@ function floatingTypeIn(root: SyntaxNode, e: SyntaxNode): string | undefined {
     if (n.type === 'number_literal' && /[.eE]/.test(n.text) && !/^0[xX]/.test(n.text)) return 'double';
     if (n.type === 'call_expression' && MATH.test(n.childForFieldName('function')?.text ?? '')) return 'double';
     if (n.type !== 'identifier' || n.parent?.type === 'call_expression') continue;
-    const declared = namesInScope(root, n.startIndex).find((d) => d.name === n.text);
+    const declared = declaredNameOf(root, n);
     if (declared && isFloatingType(declared.type) && declared.pointers === 0) return declared.type;
   }
   return undefined;
@@ -196,14 +196,13 @@ export function fractionInputEdits(root: SyntaxNode, suspicion: Suspicion, faili
  * `<math.h>` included where the program lacks it).
  */
 export function floatAbsEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
-  const includesMath = /#\s*include\s*<math\.h>/.test(root.text);
+  const include = includeEdits(sourceOf(root), 'math.h');
   const found: LogicEdit[] = [];
   for (const call of root.descendantsOfType('call_expression')) {
     const callee = call.childForFieldName('function');
     const argument = call.childForFieldName('arguments')?.namedChildren[0];
     if (callee?.text !== 'abs' || !argument || !floatingTypeIn(root, argument) || !isSuspicious(suspicion, lineOf(call))) continue;
-    const edits: TextEdit[] = [{ start: callee.startIndex, end: callee.endIndex, newText: 'fabs' }];
-    if (!includesMath) edits.push({ start: 0, end: 0, newText: '#include <math.h>\n' });
+    const edits: TextEdit[] = [{ start: callee.startIndex, end: callee.endIndex, newText: 'fabs' }, ...include];
     found.push({ edits, line: lineOf(call), priority: 22, why: '`abs` takes an `int`: the fraction of a floating value is lost' });
   }
   return found;
@@ -252,12 +251,23 @@ function alphabetsOf(root: SyntaxNode): string[] {
   return [...(letters.has("'a'") || letters.has("'z'") ? ["'a'"] : []), ...(letters.has("'A'") || letters.has("'Z'") ? ["'A'"] : [])];
 }
 
-/** True when `node` names a `char` (a variable, or an element of a `char` array). */
-function isChar(root: SyntaxNode, node: SyntaxNode): boolean {
-  const name = node.type === 'subscript_expression' ? node.childForFieldName('argument') : node;
-  if (name?.type !== 'identifier') return false;
-  const declared = namesInScope(root, name.startIndex).find((n) => n.name === name.text);
-  return declared?.type === 'char' && declared.arrayDims + declared.pointers === (node === name ? 0 : 1);
+/** The declared type of a variable or an array's element, and how many pointers or array levels deep it is (`s[i]` of `char s[9]`: `char`, 0). */
+function shapeOf(root: SyntaxNode, node: SyntaxNode | null | undefined): { type: string; depth: number } | undefined {
+  const e = unparenthesized(node);
+  const name = e?.type === 'subscript_expression' ? e.childForFieldName('argument') : e;
+  const d = name?.type === 'identifier' ? declaredNameOf(root, name) : undefined;
+  return d && { type: d.type, depth: d.pointers + d.arrayDims - (e === name ? 0 : 1) };
+}
+
+/** True when `node` is a `char` value (a variable, or an element of a `char` array). */
+function isChar(root: SyntaxNode, node: SyntaxNode | null | undefined): boolean {
+  const shape = shapeOf(root, node);
+  return shape?.type === 'char' && shape.depth === 0;
+}
+
+/** `#include <header>` at the program's start, where the program lacks it. */
+function includeEdits(text: string, header: string): TextEdit[] {
+  return new RegExp(`#\\s*include\\s*<${header.replace('.', '\\.')}>`).test(text) ? [] : [{ start: 0, end: 0, newText: `#include <${header}>\n` }];
 }
 
 /**
@@ -320,10 +330,7 @@ export function moduloOffsetEdits(root: SyntaxNode, suspicion: Suspicion): Logic
  */
 export function dereferenceEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
   const found: LogicEdit[] = [];
-  const addressable = (n: SyntaxNode | null | undefined) => {
-    const d = n?.type === 'identifier' ? namesInScope(root, n.startIndex).find((x) => x.name === n.text) : undefined;
-    return d !== undefined && d.pointers + d.arrayDims > 0;
-  };
+  const addressable = (n: SyntaxNode | null | undefined) => n?.type === 'identifier' && (shapeOf(root, n)?.depth ?? 0) > 0;
   for (const e of root.descendantsOfType('binary_expression')) {
     const [left, right] = [e.childForFieldName('left'), e.childForFieldName('right')];
     if (!/^[-+]$/.test(operatorOf(e)) || left?.type !== 'pointer_expression' || left.childForFieldName('operator')?.text !== '*' || !right || !isSuspicious(suspicion, lineOf(e))) continue;
@@ -350,24 +357,18 @@ export function dereferenceEdits(root: SyntaxNode, suspicion: Suspicion): LogicE
 export function characterValueEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
   const text = sourceOf(root);
   const found: LogicEdit[] = [];
-  const declared = (n: SyntaxNode | null | undefined) => {
-    const name = n?.type === 'subscript_expression' ? n.childForFieldName('argument') : n;
-    const d = name?.type === 'identifier' ? namesInScope(root, name.startIndex).find((x) => x.name === name.text) : undefined;
-    return d && { type: d.type, depth: d.pointers + d.arrayDims - (n === name ? 0 : 1) };
-  };
-  const isCharValue = (n: SyntaxNode | null | undefined) => { const d = declared(unparenthesized(n)); return d?.type === 'char' && d.depth === 0; };
-  const isString = (n: SyntaxNode | null | undefined) => { const d = declared(unparenthesized(n)); return d?.type === 'char' && d.depth === 1; };
+  const isString = (n: SyntaxNode | null | undefined) => { const d = shapeOf(root, n); return d?.type === 'char' && d.depth === 1; };
   for (const a of root.descendantsOfType('assignment_expression')) {
     const [left, right, op] = [a.childForFieldName('left'), a.childForFieldName('right'), a.childForFieldName('operator')?.text];
-    const target = declared(left);
+    const target = shapeOf(root, left);
     if (!right || !target || target.depth !== 0 || !/^(int|long|long long|unsigned)$/.test(target.type) || !isSuspicious(suspicion, lineOf(a))) continue;
     // `sum += c`, or the last term of `sum = sum + c` and `n = n * 10 + c`.
     const added = op === '+=' ? right : op === '=' && operatorOf(unparenthesized(right)) === '+' ? unparenthesized(right)!.childForFieldName('right') : undefined;
-    if (added && isCharValue(added)) {
+    if (added && isChar(root, added)) {
       found.push({ edits: [{ start: added.startIndex, end: added.endIndex, newText: `(${added.text} - '0')` }], line: lineOf(a), priority: 22, why: `\`${added.text}\` is a digit's character, not its value` });
     }
   }
-  const include = /#\s*include\s*<string\.h>/.test(text) ? [] : [{ start: 0, end: 0, newText: '#include <string.h>\n' }];
+  const include = includeEdits(text, 'string.h');
   for (const e of root.descendantsOfType('binary_expression')) {
     const [l, r, op] = [e.childForFieldName('left'), e.childForFieldName('right'), operatorOf(e)];
     if (!/^[!=]=$/.test(op) || !isString(l) || !(isString(r) || r?.type === 'string_literal') || !isSuspicious(suspicion, lineOf(e))) continue;
@@ -414,8 +415,7 @@ export function absoluteValueEdits(root: SyntaxNode, suspicion: Suspicion, faili
     args.slice(1).forEach((arg, k) => {
       const absolute = conversions[k] && absoluteOf(conversions[k]);
       if (!absolute || arg.type === 'number_literal') return;
-      const include = new RegExp(`#\\s*include\\s*<${absolute.header.replace('.', '\\.')}>`).test(text) ? [] : [{ start: 0, end: 0, newText: `#include <${absolute.header}>\n` }];
-      found.push({ edits: [...include, { start: arg.startIndex, end: arg.endIndex, newText: `${absolute.call}(${arg.text})` }], line: lineOf(call), priority: 6, guided: true, why: 'the test expects the value without its minus sign' });
+      found.push({ edits: [...includeEdits(text, absolute.header), { start: arg.startIndex, end: arg.endIndex, newText: `${absolute.call}(${arg.text})` }], line: lineOf(call), priority: 6, guided: true, why: 'the test expects the value without its minus sign' });
     });
   }
   return found;

@@ -5,7 +5,7 @@
 // else if (...)`), so that the move changes few lines; where it still changes more than a repair
 // may, it is only copied there (its old place never runs). Only a branch that prints text the
 // failing test expects and the program did not print is moved: the tests point at it.
-import { lineOf, sourceOf, type SyntaxNode } from '../c/parser';
+import { elseIfChain, lineOf, sourceOf, type SyntaxNode } from '../c/parser';
 import type { TextEdit } from '../oracle/compiler';
 import { applyEdits, changedLines } from './edits';
 import { isSuspicious, type Suspicion } from './faultLocalization';
@@ -14,17 +14,6 @@ import { removeWithLine } from './strictRules';
 
 /** The lines a logic repair may change (the engine's default limit). */
 const MAX_MOVED_LINES = 5;
-
-/** The `if`s of a chain: the head, then each `else if`. */
-function chainOf(head: SyntaxNode): SyntaxNode[] {
-  const chain: SyntaxNode[] = [];
-  for (let s: SyntaxNode | undefined = head; s?.type === 'if_statement'; ) {
-    chain.push(s);
-    const alternative = s.childForFieldName('alternative');
-    s = alternative?.type === 'else_clause' ? alternative.namedChildren[0] : undefined;
-  }
-  return chain;
-}
 
 /** The words a branch prints with its literals (conversions and escapes left out), each trimmed. */
 function printedWords(branch: SyntaxNode): string[] {
@@ -40,7 +29,7 @@ export function branchOrderEdits(root: SyntaxNode, suspicion: Suspicion, failing
   const found: LogicEdit[] = [];
   for (const head of root.descendantsOfType('if_statement')) {
     if (head.parent?.type === 'else_clause' || !isSuspicious(suspicion, lineOf(head))) continue;
-    const chain = chainOf(head);
+    const chain = elseIfChain(head);
     for (const branch of chain.slice(1)) {
       const condition = branch.childForFieldName('condition');
       const body = branch.childForFieldName('consequence');

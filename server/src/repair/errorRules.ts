@@ -6,7 +6,7 @@
 // a candidate: the compiler judges it.
 import type { Token } from '../c/lexer';
 import { parseC, type SyntaxNode } from '../c/parser';
-import { namesInScope } from '../c/scopes';
+import { declaredNameOf } from '../c/scopes';
 import { conversionFor } from '../c/types';
 import type { CompilerDiagnostic, TextEdit } from '../oracle/compiler';
 import { matching, semicolonAfterHeader, tokenIndexAt } from './cSyntax';
@@ -186,7 +186,7 @@ function formatlessPrintf(text: string, _tokens: Token[], d: CompilerDiagnostic)
     let name = arg;
     let subscripts = 0;
     for (; name.type === 'subscript_expression'; subscripts++) name = name.childForFieldName('argument')!;
-    const declared = name.type === 'identifier' ? namesInScope(root, name.startIndex).find((n) => n.name === name.text) : undefined;
+    const declared = name.type === 'identifier' ? declaredNameOf(root, name) : undefined;
     if (!declared || declared.pointers > 0) return undefined;
     const dims = declared.arrayDims - subscripts;
     return dims === 0 ? conversionFor(declared.type, 'printf') : dims === 1 && declared.type === 'char' ? 's' : undefined;

@@ -4,7 +4,7 @@
 // removed (with the space before each), or a conversion by each extra argument's declared type
 // added where the text ends (before its line end).
 import { lineOf, type SyntaxNode } from '../c/parser';
-import { namesInScope } from '../c/scopes';
+import { declaredNameOf } from '../c/scopes';
 import { conversionFor } from '../c/types';
 import { isSuspicious, type Suspicion } from './faultLocalization';
 import type { LogicEdit } from './mutationSearch';
@@ -13,7 +13,7 @@ import { CONVERSION } from './outputEdits';
 /** The printf conversion a plain variable's declared type takes (`d` for an int), if it is one. */
 function conversionOf(root: SyntaxNode, argument: SyntaxNode): string | undefined {
   if (argument.type !== 'identifier') return undefined;
-  const declared = namesInScope(root, argument.startIndex).find((d) => d.name === argument.text);
+  const declared = declaredNameOf(root, argument);
   return declared && declared.arrayDims === 0 && declared.pointers === 0 ? conversionFor(declared.type, 'printf') : undefined;
 }
 

@@ -3,16 +3,13 @@
 // `pos = a[i];` for `pos = i;`. A novice keeps both in mind and writes the other. Each candidate
 // changes one assignment's right side; a program has few such assignments, so they are a pattern.
 import { lineOf, unparenthesized, type SyntaxNode } from '../c/parser';
-import { enclosingFunction, namesInScope, type DeclaredName } from '../c/scopes';
+import { declaredNameOf, enclosingFunction } from '../c/scopes';
 import { isIntegerVariable } from '../c/types';
 import { isSuspicious, type Suspicion } from './faultLocalization';
 import type { LogicEdit } from './mutationSearch';
 
 /** Arrays of one index tried for an index, at most. */
 const MAX_ARRAYS = 2;
-
-const declared = (root: SyntaxNode, node: SyntaxNode): DeclaredName | undefined =>
-  namesInScope(root, node.startIndex).find((n) => n.name === node.text);
 
 /** Each assignment of an index that some array of its function is read at, as that element; and of an element, as its index. */
 export function indexElementEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
@@ -21,7 +18,7 @@ export function indexElementEdits(root: SyntaxNode, suspicion: Suspicion): Logic
     const [left, right] = [a.childForFieldName('left'), unparenthesized(a.childForFieldName('right'))];
     // Not a loop's own start or step (`for (j = i; ...)`).
     if (a.childForFieldName('operator')?.text !== '=' || left?.type !== 'identifier' || !right || a.parent?.type === 'for_statement' || !isSuspicious(suspicion, lineOf(a))) continue;
-    const target = declared(root, left);
+    const target = declaredNameOf(root, left);
     if (!target || target.arrayDims + target.pointers > 0) continue;
     const edit = (newText: string, why: string) => found.push({ edits: [{ start: right.startIndex, end: right.endIndex, newText }], line: lineOf(a), priority: 26, pattern: true, why });
     if (right.type === 'identifier') {
@@ -30,12 +27,12 @@ export function indexElementEdits(root: SyntaxNode, suspicion: Suspicion): Logic
       const arrays = new Set(scope.descendantsOfType('subscript_expression')
         .filter((s) => s.childForFieldName('index')?.text === right.text && s.childForFieldName('argument')?.type === 'identifier')
         .map((s) => s.childForFieldName('argument')!)
-        .filter((x) => { const d = declared(root, x); return d !== undefined && d.type === target.type && d.arrayDims + d.pointers === 1; })
+        .filter((x) => { const d = declaredNameOf(root, x); return d !== undefined && d.type === target.type && d.arrayDims + d.pointers === 1; })
         .map((x) => x.text));
       for (const x of [...arrays].slice(0, MAX_ARRAYS)) edit(`${x}[${right.text}]`, `\`${left.text}\` takes the index \`${right.text}\` where the element \`${x}[${right.text}]\` was meant`);
     } else if (right.type === 'subscript_expression') {
       const index = right.childForFieldName('index');
-      const counter = index?.type === 'identifier' ? declared(root, index) : undefined;
+      const counter = index?.type === 'identifier' ? declaredNameOf(root, index) : undefined;
       if (index && counter && isIntegerVariable(counter) && isIntegerVariable(target)) edit(index.text, `\`${left.text}\` takes the element \`${right.text}\` where its index \`${index.text}\` was meant`);
     }
   }

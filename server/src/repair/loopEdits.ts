@@ -138,6 +138,9 @@ function sets(statement: SyntaxNode, name: string): boolean {
   return assigned || readInto;
 }
 
+/** True when `node` changes `name`: sets it, or steps it (`i++`, `i += 2`). */
+const changes = (node: SyntaxNode, name: string) => sets(node, name) || updates(node, name).length > 0;
+
 /** The way a counter compared in `condition` must step to reach the other side: `i < n` up, `i > 0` down, `i != n` either. */
 function stepsOf(condition: SyntaxNode, name: string): ('++' | '--')[] {
   for (const c of [condition, ...condition.descendantsOfType('binary_expression')]) {
@@ -172,8 +175,8 @@ export function stuckLoopEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdi
     const counters = [...new Set(condition.descendantsOfType('identifier')
       .filter((id) => id.parent?.type !== 'subscript_expression' || id.parent.childForFieldName('argument')?.id !== id.id)
       .map((id) => id.text))];
-    const changes = (name: string) => [body, ...(step ? [step] : [])].some((n) => sets(n, name) || updates(n, name).length > 0);
-    if (counters.length === 0 || counters.some(changes)) continue;
+    const changed = (name: string) => [body, ...(step ? [step] : [])].some((n) => changes(n, name));
+    if (counters.length === 0 || counters.some(changed)) continue;
     if (loop.type === 'for_statement') {
       // The step's variable (`j` of `j++`, `j += 2`) renamed to each counter.
       const stepped = step?.type === 'update_expression' ? step.childForFieldName('argument') : step?.type === 'assignment_expression' ? step.childForFieldName('left') : null;
@@ -366,7 +369,7 @@ export function unusedCounterEdits(root: SyntaxNode, suspicion: Suspicion): Logi
     const reads = body.descendantsOfType('identifier');
     if (reads.some((id) => id.text === counter)) continue;
     const outerReads = reads.filter((id) => id.text === outerCounter);
-    if (outerReads.length === 0 || updates(body, outerCounter).length > 0 || sets(body, outerCounter)) continue;
+    if (outerReads.length === 0 || changes(body, outerCounter)) continue;
     const why = `the inner loop steps \`${counter}\` but its body reads \`${outerCounter}\`, the outer loop's counter`;
     const choices = outerReads.length > 1 ? [outerReads, ...outerReads.map((id) => [id])] : [outerReads];
     for (const ids of choices) {
@@ -427,13 +430,13 @@ function conjuncts(condition: SyntaxNode | null | undefined): SyntaxNode[] {
  */
 export function unboundedWalkEdits(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
   const found: LogicEdit[] = [];
-  const byOuter = new Map<number, TextEdit[]>();
+  const byOuter = new Map<number, { edits: TextEdit[]; line: number }>();
   for (const inner of root.descendantsOfType('while_statement')) {
     const condition = inner.childForFieldName('condition');
     const body = inner.childForFieldName('body');
     const outer = body && enclosingLoop(inner);
     if (!condition || !body || !outer || !isSuspicious(suspicion, lineOf(inner))) continue;
-    const index = condition.descendantsOfType('subscript_expression').map((s) => s.childForFieldName('index')).find((i) => i?.type === 'identifier' && updates(body, i.text).length + Number(sets(body, i.text)) > 0);
+    const index = condition.descendantsOfType('subscript_expression').map((s) => s.childForFieldName('index')).find((i) => i?.type === 'identifier' && changes(body, i.text));
     if (!index) continue;
     // A comparison of the index itself (`beg <= n - 1`), not of the element it reaches (`a[beg] <= pivot`).
     const itself = (id: SyntaxNode, top: SyntaxNode) => {
@@ -446,10 +449,11 @@ export function unboundedWalkEdits(root: SyntaxNode, suspicion: Suspicion): Logi
     const inside = unparenthesized(condition)!;
     const edit = { start: inside.startIndex, end: inside.startIndex, newText: `${bound.text} && ` };
     found.push({ edits: [edit], line: lineOf(inner), priority: 16, why: `the loop walks \`${index.text}\` past the array's end, where the loop around it stops` });
-    byOuter.set(outer.startIndex, [...(byOuter.get(outer.startIndex) ?? []), edit]);
+    const together = byOuter.get(outer.startIndex) ?? { edits: [], line: lineOf(inner) };
+    byOuter.set(outer.startIndex, { ...together, edits: [...together.edits, edit] });
   }
-  for (const edits of byOuter.values()) {
-    if (edits.length > 1) found.push({ edits, line: found.find((e) => e.edits[0] === edits[0])!.line, priority: 16, why: 'the loops walk their indexes past the array\'s end, where the loop around them stops' });
+  for (const { edits, line } of byOuter.values()) {
+    if (edits.length > 1) found.push({ edits, line, priority: 16, why: 'the loops walk their indexes past the array\'s end, where the loop around them stops' });
   }
   return found;
 }
@@ -477,7 +481,7 @@ export function sameElementEdits(root: SyntaxNode, suspicion: Suspicion): LogicE
       if (base?.type !== 'identifier') continue;
       if (node.type === 'subscript_expression') {
         const index = node.childForFieldName('index');
-        const fixed = index?.type === 'identifier' && updates(body, index.text).length === 0 && !sets(body, index.text);
+        const fixed = index?.type === 'identifier' && !changes(body, index.text);
         if (fixed) place(index, index, counter);
       } else if (node.type === 'pointer_expression' && node.childForFieldName('operator')?.text === '*') {
         place(node, node, `${base.text}[${counter}]`);

@@ -27,19 +27,19 @@ function loopStartShifts(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
 /** A `for` whose counter runs to a variable or an expression (`j < n` where `j + 1` must stay inside: `j < n - 1`). */
 function loopBoundShifts(root: SyntaxNode, suspicion: Suspicion): LogicEdit[] {
   return root.descendantsOfType('for_statement').flatMap((loop) => {
+    // One place outward is the operator edits' (`<` to `<=`); one place inward is not: `< n - 1`, `> n + 1`.
     const test = unparenthesized(loop.childForFieldName('condition'));
-    const bound = test?.type === 'binary_expression' && /^[<>]=?$/.test(test.childForFieldName('operator')?.text ?? '') ? test.childForFieldName('right') : undefined;
+    const operator = test?.type === 'binary_expression' ? test.childForFieldName('operator')?.text : undefined;
+    const bound = operator === '<' || operator === '>' ? test!.childForFieldName('right') : undefined;
     if (!bound || bound.type === 'number_literal' || endsInLiteral(bound) || bound.descendantsOfType('identifier').length === 0 || !isSuspicious(suspicion, lineOf(loop))) return [];
+    const inward = shifted(bound, 24, 'the loop ends one place off')[operator === '<' ? 1 : 0];
     // A body that reads the element after the counter's (`a[j + 1]`) past the end of a `j < n` loop:
     // reading past the end is a defect, not a guess (tried first, as a read of a value never set is).
     const counter = test!.childForFieldName('left')?.text;
     const lessened = bound.type === 'binary_expression' && bound.childForFieldName('operator')?.text === '-';
-    const readsNext = test!.childForFieldName('operator')?.text === '<' && !lessened && (loop.childForFieldName('body')?.descendantsOfType('subscript_expression') ?? [])
+    const readsNext = operator === '<' && !lessened && (loop.childForFieldName('body')?.descendantsOfType('subscript_expression') ?? [])
       .some((s) => s.childForFieldName('index')?.text.replace(/\s/g, '') === `${counter}+1`);
-    const inward = { ...shifted(bound, 24, 'the loop ends one place off')[test!.childForFieldName('operator')?.text === '<' ? 1 : 0] };
-    if (readsNext) return [{ ...inward, priority: 14, pattern: true, guided: true, why: 'the loop reads the element after the last one' }];
-    // One place outward is the operator edits' (`<` to `<=`); one place inward is not.
-    return /^[<>]$/.test(test!.childForFieldName('operator')?.text ?? '') ? [inward] : [];
+    return [readsNext ? { ...inward, priority: 14, pattern: true, guided: true, why: 'the loop reads the element after the last one' } : inward];
   });
 }
 

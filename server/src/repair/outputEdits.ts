@@ -7,6 +7,7 @@ import type { Token } from '../c/lexer';
 import type { TextEdit } from '../oracle/compiler';
 import { normalizeOutput } from '../oracle/testRunner';
 import type { LogicEdit } from './mutationSearch';
+import { callArguments } from './strictRules';
 
 /** Differences longer than this are not a slip in a literal. */
 const MAX_DIFFERENCE = 40;
@@ -219,24 +220,6 @@ function wrappedLineEdits(tokens: readonly Token[], literals: readonly Token[], 
   });
 }
 
-/** The tokens of each argument of the call whose first argument is the literal at `tokens[i]`. */
-function argumentsAfter(tokens: readonly Token[], i: number): Token[][] {
-  const args: Token[][] = [];
-  let depth = 0;
-  for (let j = i + 1; j < tokens.length; j++) {
-    const text = tokens[j].text;
-    if (depth === 0 && (text === ')' || text === ';')) break;
-    if (depth === 0 && text === ',') {
-      args.push([]);
-      continue;
-    }
-    if (/^[([{]$/.test(text)) depth++;
-    if (/^[)\]}]$/.test(text)) depth--;
-    args.at(-1)?.push(tokens[j]);
-  }
-  return args;
-}
-
 /**
  * A value printed where the test expects words ("0.000000 is zero" for "input is zero"): the
  * printf conversion that printed it, where its literal goes on with the text that followed the
@@ -248,7 +231,8 @@ function wordsForValue(tokens: readonly Token[], literal: Token, diff: { before:
   if (!/^-?\d+(\.\d+)?$/.test(diff.removed) || !/[A-Za-z]{2}/.test(diff.inserted) || /\d/.test(diff.inserted)) return [];
   const body = literal.text.slice(1, -1);
   const following = escapeC(diff.after.slice(0, CONTEXT));
-  const args = argumentsAfter(tokens, i);
+  // The values the format converts: the call's arguments after the literal.
+  const args = callArguments(tokens, i - 1).slice(1);
   const found: LogicEdit[] = [];
   [...body.matchAll(CONVERSION)].forEach((m, k) => {
     const rest = body.slice(m.index! + m[0].length);

@@ -10,7 +10,7 @@
 // Like the one-token edits (mutationSearch.ts), only on lines the failing tests point at, and each
 // is judged by the tests; each says in words what it found wrong, for the explanation.
 import { printsOutput, READS } from '../c/library';
-import { enclosingLoop, lineOf, sourceOf, unparenthesized, type SyntaxNode } from '../c/parser';
+import { chainHead, elseIfChain, enclosingLoop, lineOf, sourceOf, unparenthesized, type SyntaxNode } from '../c/parser';
 import { namesInScope, neverSetBefore, type DeclaredName } from '../c/scopes';
 import { conversionFor, isIntegerVariable } from '../c/types';
 import { lineIndent } from './cSyntax';
@@ -37,16 +37,8 @@ function variablesIn(node: SyntaxNode): SyntaxNode[] {
 }
 
 /** The conditions of an `if` and of the `else if`s that follow it, in order. */
-function chainConditions(first: SyntaxNode): SyntaxNode[] {
-  const conditions: SyntaxNode[] = [];
-  for (let s: SyntaxNode | null | undefined = first; s?.type === 'if_statement'; ) {
-    const condition = s.childForFieldName('condition');
-    if (condition) conditions.push(condition);
-    const alternative = s.childForFieldName('alternative');
-    s = alternative?.type === 'else_clause' ? alternative.namedChildren[0] : alternative;
-  }
-  return conditions;
-}
+const chainConditions = (first: SyntaxNode): SyntaxNode[] =>
+  elseIfChain(first).map((s) => s.childForFieldName('condition')).filter((c): c is SyntaxNode => c !== null);
 
 /** The statements and conditions whose names are renamed together (each scope one node or more). */
 function renameScopes(root: SyntaxNode, suspicion: Suspicion): SyntaxNode[][] {
@@ -213,13 +205,6 @@ export function scanfFormatEdits(root: SyntaxNode, suspicion: Suspicion): LogicE
     found.push({ edits: [{ start: format.startIndex, end: format.endIndex, newText: plain }], line: lineOf(call), priority: 20, why: 'the scanf format expects text the input does not have' });
   }
   return found;
-}
-
-/** The first `if` of the `else if` chain that `branch` ends. */
-function chainHead(branch: SyntaxNode): SyntaxNode {
-  let head = branch;
-  while (head.parent?.type === 'else_clause' && head.parent.parent?.type === 'if_statement') head = head.parent.parent;
-  return head;
 }
 
 /** `text` as the body of a C string literal for printf. */

@@ -89,7 +89,7 @@ function conversionOf(type: string, scanf: boolean): string | undefined {
 }
 
 /** Tokens of the call's arguments, split at depth-0 commas. */
-function callArguments(tokens: readonly Token[], open: number): Token[][] {
+export function callArguments(tokens: readonly Token[], open: number): Token[][] {
   const close = matching(tokens, open);
   const args: Token[][] = [[]];
   let depth = 0;
